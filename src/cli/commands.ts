@@ -1,0 +1,242 @@
+// The `cpa` commands: each parses its arguments, calls the core, and prints Chinese tables or JSON.
+
+import ExcelJS from "exceljs";
+import { existsSync } from "node:fs";
+import { z } from "zod";
+import { LOG_SHEET } from "../core/adjustments";
+import { formatIsoDate, serialFromLocalDate, type DateSerial } from "../core/dates";
+import { demoData } from "../core/demo";
+import { countBySeverity, type Issue } from "../core/issues";
+import { DEADLINE_CODES, DEADLINE_LABELS, getProfile, type DeadlineCode } from "../core/profiles";
+import { REGISTER_SHEET } from "../core/register";
+import { SETTINGS_SHEET } from "../core/settings";
+import { overdueText, STAGE_LABELS, STAGES, type RowStatus } from "../core/status";
+import { workbookIssues, workbookStatus } from "../core/workbook";
+import { saveWorkbook } from "../xlsx/io";
+import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
+import { asOfArg, check, parse, profileArg, seedArg, UsageError, xlsxPath } from "./args";
+import { textTable } from "./format";
+import { openRegisterWorkbook, outputTarget, saveWithStatus } from "./workbookFile";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+const iso = (d: DateSerial | null) => (d === null ? null : formatIsoDate(d));
+
+// ---- init / demo ----
+
+const initArgs = z.object({
+  file: xlsxPath("要创建的工作簿文件名（如 台账.xlsx）"),
+  profile: profileArg,
+  district: z
+    .string({ message: "缺少 --district（填报单位，如 浦东新区生态环境局）" })
+    .min(1, { message: "--district 不能为空" }),
+  force: z.boolean().optional(),
+});
+
+export const init: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    profile: { type: "string" },
+    district: { type: "string" },
+    force: { type: "boolean" },
+  });
+  const a = check(initArgs, { file: positionals[0], ...values });
+  if (existsSync(a.file) && !a.force)
+    throw new UsageError(`文件 ${a.file} 已存在，未覆盖（确需覆盖请加 --force）`);
+  await saveWorkbook(newRegisterWorkbook(a.profile, a.district), a.file);
+  if (values.json) io.out(json({ file: a.file, profile: a.profile, district: a.district }));
+  else
+    io.out(
+      `已创建 ${a.file}：工作表“${REGISTER_SHEET}”“${LOG_SHEET}”“${SETTINGS_SHEET}”（${getProfile(a.profile).region}配置，${a.district}）`,
+    );
+  return EXIT.ok;
+};
+
+const demoArgs = z.object({
+  o: xlsxPath("输出文件名").default("强审示例.xlsx"),
+  profile: profileArg.default("shanghai"),
+  district: z.string().optional(),
+  seed: seedArg,
+  force: z.boolean().optional(),
+});
+
+export const demo: Command = async (argv, io) => {
+  const { values } = parse(argv, {
+    output: { type: "string", short: "o" },
+    profile: { type: "string" },
+    district: { type: "string" },
+    seed: { type: "string" },
+    force: { type: "boolean" },
+  });
+  const a = check(demoArgs, { ...values, o: values.output });
+  if (existsSync(a.o) && !a.force) throw new UsageError(`文件 ${a.o} 已存在，未覆盖（确需覆盖请加 --force）`);
+  const profile = getProfile(a.profile);
+  const district = a.district ?? (a.profile === "shanghai" ? "浦东新区生态环境局" : "南宁市生态环境局");
+  const today = serialFromLocalDate(new Date());
+  const data = demoData({ profile, district, seed: a.seed, today });
+  const wb = newRegisterWorkbook(a.profile, district, data);
+  // Fill the status columns the way `status --in-place` would, from the cells just laid out.
+  const tmp = await wb.xlsx.writeBuffer();
+  const reread = new ExcelJS.Workbook();
+  await reread.xlsx.load(tmp as ArrayBuffer);
+  await saveWorkbook(reread, a.o);
+  const opened = await openRegisterWorkbook(a.o);
+  await saveWithStatus(opened, today, a.o);
+  if (values.json)
+    io.out(
+      json({
+        file: a.o,
+        profile: a.profile,
+        district,
+        enterprises: data.rows.length,
+        adjustments: data.log.length,
+      }),
+    );
+  else
+    io.out(
+      `已生成示例工作簿 ${a.o}：${data.rows.length} 家企业、${data.log.length} 条名单调整记录（${profile.region}配置，${district}，统计日 ${formatIsoDate(today)}）`,
+    );
+  return EXIT.ok;
+};
+
+// ---- status ----
+
+const statusArgs = z.object({
+  file: xlsxPath("台账工作簿文件"),
+  asOf: asOfArg,
+  profile: profileArg.optional(),
+  o: z.string().optional(),
+  inPlace: z.boolean().optional(),
+});
+
+export function statusJson(s: RowStatus) {
+  return {
+    row: s.row,
+    name: s.name,
+    creditCode: s.creditCode,
+    stage: s.stage,
+    deadlines: Object.fromEntries(DEADLINE_CODES.map((c) => [c, iso(s.deadlines[c])])) as Record<
+      DeadlineCode,
+      string | null
+    >,
+    overdue: s.overdue,
+    overdueDays: s.overdueDays,
+  };
+}
+
+function statusSummary(statuses: readonly RowStatus[]): string {
+  const byStage = STAGES.map(
+    (st) => [STAGE_LABELS[st], statuses.filter((s) => s.stage === st).length] as const,
+  ).filter(([, n]) => n > 0);
+  const byCode = DEADLINE_CODES.map(
+    (c) => [DEADLINE_LABELS[c], statuses.filter((s) => s.overdue.includes(c)).length] as const,
+  ).filter(([, n]) => n > 0);
+  const overdueRows = statuses.filter((s) => s.overdue.length > 0).length;
+  return [
+    `按阶段：${byStage.map(([l, n]) => `${l} ${n}`).join("，")}`,
+    `逾期企业 ${overdueRows} 家${byCode.length > 0 ? `：${byCode.map(([l, n]) => `${l}逾期 ${n}`).join("，")}` : ""}`,
+  ].join("\n");
+}
+
+export const status: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    "as-of": { type: "string" },
+    profile: { type: "string" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+  });
+  const a = check(statusArgs, {
+    file: positionals[0],
+    asOf: values["as-of"],
+    profile: values.profile,
+    o: values.output,
+    inPlace: values["in-place"],
+  });
+  const target = outputTarget(a.file, a.o, a.inPlace);
+  const opened = await openRegisterWorkbook(a.file, a.profile);
+  const statuses = workbookStatus(opened.loaded, a.asOf);
+  const { errors } = countBySeverity(workbookIssues(opened.loaded, a.asOf));
+  if (target) await saveWithStatus(opened, a.asOf, target);
+  if (values.json) {
+    io.out(json(statuses.map(statusJson)));
+  } else {
+    io.out(
+      `${opened.loaded.profile.region}配置 · 统计日 ${formatIsoDate(a.asOf)} · ${statuses.length} 家企业`,
+    );
+    io.out(
+      textTable(
+        [
+          { title: "行", align: "right" },
+          { title: "企业名称", max: 34 },
+          { title: "当前阶段" },
+          { title: "下一期限" },
+          { title: "逾期情况", max: 40 },
+          { title: "逾期天数", align: "right" },
+        ],
+        statuses.map((s) => [
+          String(s.row),
+          s.name,
+          STAGE_LABELS[s.stage],
+          s.nextDeadline
+            ? `${formatIsoDate(s.nextDeadline.date)} ${DEADLINE_LABELS[s.nextDeadline.code]}`
+            : "",
+          overdueText(s.overdue),
+          s.overdue.length > 0 ? String(s.overdueDays) : "",
+        ]),
+      ),
+    );
+    io.out(statusSummary(statuses));
+    const moved = statuses.flatMap((s) =>
+      s.moved.map(
+        (m) =>
+          `第 ${s.row} 行 ${DEADLINE_LABELS[m.code]}：${formatIsoDate(m.from)} → ${formatIsoDate(m.to)}（${m.reason}）`,
+      ),
+    );
+    if (moved.length > 0) io.out(`期限调整：\n${moved.join("\n")}`);
+    if (errors > 0)
+      io.out(`注意：工作簿有 ${errors} 个错误，相关行的状态可能不准确，请运行 cpa validate 查看。`);
+    if (target) io.out(`已将状态列写入 ${target}`);
+  }
+  return EXIT.ok;
+};
+
+// ---- validate ----
+
+const validateArgs = z.object({
+  file: xlsxPath("台账工作簿文件"),
+  asOf: asOfArg,
+  profile: profileArg.optional(),
+});
+
+export function printIssues(issues: readonly Issue[], io: Io): void {
+  const { errors, warnings } = countBySeverity(issues);
+  if (issues.length === 0) {
+    io.out("检查通过：没有错误或警告。");
+    return;
+  }
+  io.out(
+    textTable(
+      [{ title: "工作表" }, { title: "单元格" }, { title: "级别" }, { title: "说明" }],
+      issues.map((i) => [i.sheet, i.cell, i.severity === "error" ? "错误" : "警告", i.message]),
+    ),
+  );
+  io.out(`共 ${errors} 个错误，${warnings} 个警告。`);
+}
+
+export const validate: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, { "as-of": { type: "string" }, profile: { type: "string" } });
+  const a = check(validateArgs, { file: positionals[0], asOf: values["as-of"], profile: values.profile });
+  const opened = await openRegisterWorkbook(a.file, a.profile);
+  const issues = workbookIssues(opened.loaded, a.asOf);
+  const counts = countBySeverity(issues);
+  if (values.json) io.out(json({ ...counts, issues }));
+  else printIssues(issues, io);
+  return counts.errors > 0 ? EXIT.invalid : EXIT.ok;
+};

@@ -1,0 +1,63 @@
+// cpa — 强审助手 on the command line.
+
+import { UsageError } from "./args";
+import { demo, EXIT, init, status, validate, type Command, type Io } from "./commands";
+import { WorkbookFileError } from "../xlsx/io";
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  init: {
+    run: init,
+    usage: "cpa init FILE.xlsx --profile shanghai|guangxi --district 名称    新建台账工作簿",
+  },
+  demo: {
+    run: demo,
+    usage:
+      "cpa demo [-o FILE.xlsx] [--profile shanghai|guangxi] [--district 名称] [--seed N]    生成示例工作簿",
+  },
+  status: {
+    run: status,
+    usage: "cpa status FILE.xlsx [--as-of YYYY-MM-DD] [-o OUT.xlsx | --in-place]    各企业阶段、期限、逾期",
+  },
+  validate: { run: validate, usage: "cpa validate FILE.xlsx [--as-of YYYY-MM-DD]    检查台账和名单调整记录" },
+};
+
+export const USAGE = [
+  "强审助手命令行工具 cpa",
+  "",
+  "用法：",
+  ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  "",
+  "通用选项：--json 输出 JSON；--profile 覆盖工作簿中的地区配置；-h 帮助",
+  "退出码：0 正常，1 存在校验错误，2 用法错误或文件无法读取",
+].join("\n");
+
+const consoleIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+    io.out(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`未知命令“${name}”\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (rest.includes("-h") || rest.includes("--help")) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof WorkbookFileError) {
+      io.err(`错误：${err.message}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+// A sheet's cell values as read from ExcelJS or Office.js, before any interpretation.
+
+/** One cell as a reader hands it over. Formulas carry their last computed result when known. */
+export type CellInput =
+  string | number | boolean | Date | null | { formula: string; result?: unknown } | { error: string };
+
+export interface Grid {
+  sheet: string;
+  /** rows[0] is the sheet's row 1; rows[r][0] is column A. Rows may be ragged. */
+  rows: CellInput[][];
+}
+
+/** The value a cell shows: a formula's cached result, an error's text, or the value itself. */
+export function cellValue(cell: CellInput | undefined): unknown {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === "object" && !(cell instanceof Date)) {
+    if ("formula" in cell) return cell.result ?? null;
+    if ("error" in cell) return cell.error;
+  }
+  return cell;
+}

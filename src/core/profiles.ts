@@ -1,0 +1,286 @@
+// The two regional profiles as data. Every interpretation the product makes of a regulation (a
+// "Decision" of SPEC.md) is a named field here, with the seed sentence it interprets, so a user can see
+// and change it in one place.
+
+export type ProfileId = "shanghai" | "guangxi";
+export const PROFILE_IDS = ["shanghai", "guangxi"] as const satisfies readonly ProfileId[];
+
+/** The deadlines, which are also the overdue codes (SPEC 3). */
+export const DEADLINE_CODES = [
+  "disclosure",
+  "start",
+  "evaluation",
+  "acceptance",
+  "revision",
+  "archive",
+  "next_round",
+] as const;
+export type DeadlineCode = (typeof DEADLINE_CODES)[number];
+
+export const DEADLINE_LABELS: Record<DeadlineCode, string> = {
+  disclosure: "信息公开",
+  start: "审核启动",
+  evaluation: "审核评估",
+  acceptance: "审核验收",
+  revision: "报告修改",
+  archive: "档案归档",
+  next_round: "下一轮审核",
+};
+
+export type ChangeKind = "rename" | "closure" | "relocation" | "suspension" | "other";
+export type AdjustmentKind =
+  "rename" | "revoke" | "suspend" | "terminate" | "transfer" | "continue" | "other";
+
+export interface ChangeOption {
+  kind: ChangeKind[];
+  /** The text of the drop-down entry, as the form's 注1 names it. */
+  label: string;
+  /** 需具体说明情况 */
+  needsDetail: boolean;
+}
+
+export interface AdjustmentOption {
+  kind: AdjustmentKind;
+  label: string;
+}
+
+/** 注2 of the form: the result a change is usually given. Another pairing is a warning. */
+export interface AdjustmentPairing {
+  change: ChangeKind;
+  results: readonly AdjustmentKind[];
+}
+
+export interface AdjustmentForm {
+  /** 附表4 / 附件11: the sheet name prefix and the attachment label printed on the form. */
+  attachment: string;
+  title: string;
+  /** Guangxi's form adds 企业代码. */
+  hasEnterpriseCode: boolean;
+  /** Notes 注1–注3 under the table, line by line as in the seed. */
+  notes: readonly string[];
+  footer: readonly string[];
+}
+
+export interface Profile {
+  id: ProfileId;
+  region: string;
+  /** "区生态环境局" etc.: who fills in the forms. */
+  defaultDistrictSuffix: string;
+  deadlines: {
+    /** 上海：强审企业名单公布后（或收文后）一个月内 …公布企业相关信息 / 广西：名单公布之日起一个月内…公布企业相关信息 */
+    disclosureMonths: number;
+    /** 上海："（或收文后）" — Decision: count disclosure from 收文时间 where the register gives it. */
+    disclosureFromReceipt: boolean;
+    /** 应当在名单公布后两个月内启动开展清洁生产审核 */
+    startMonths: number;
+    /**
+     * 上海：名单公布后一年内完成本轮清洁生产审核. Decision for Guangxi too: 《清洁生产审核办法》 sets one year.
+     */
+    evaluationYears: number;
+    /** 上海：验收原则上需在实施清洁生产审核 2 年内完成 / 广西：原则上应在名单公布之日起二年内通过清洁生产审核验收 */
+    acceptanceYears: number;
+    /** Decision: Shanghai's "实施清洁生产审核2年内" counted from publication; "start" counts from 审核启动时间. */
+    acceptanceFrom: "publication" | "start";
+    /** 广西：验收时间节点为企业实施完成清洁生产中／高费方案，并稳定运行三个月后 (null: no such rule). */
+    stableRunningMonths: number | null;
+    /** 通过评估的企业应在一个月内完成审核报告修改 / 通过验收的企业应在一个月内完成验收报告修改 (附表2 评估后修改、验收后修改) */
+    revisionMonths: number;
+    /** 上海附表2：现场评估后一个月内 / 现场验收后一个月内 (null: the profile keeps no archive checklist). */
+    archiveMonths: number | null;
+    /** 广西：两次审核的间隔时间原则上不得超过五年 (null: not applied). */
+    nextRoundYears: number | null;
+    /**
+     * 上海：应在每季度 10 日前向上海市清洁生产中心提交上季度…情况表. Decision: "10 日前" read as "by the 10th"
+     * of the quarter's first month, inclusive (null: no quarterly report).
+     */
+    quarterlyReportDay: number | null;
+    /** 上海：每年 2 月底前…将上一年度的清洁生产工作总结表…报送 (month whose last day is the deadline; null: none). */
+    annualSummaryMonth: number | null;
+  };
+  /**
+   * Decision (民法典 第二百零三条): a period whose last day is a rest day ends on the next working day. Off by
+   * default: the seeds give no extension.
+   */
+  extendOnRestDay: boolean;
+  /** Extra rest days (YYYY-MM-DD) beyond the national calendar, e.g. a local holiday. */
+  restDays: readonly string[];
+  /** Extra working days (YYYY-MM-DD) the national calendar does not know. */
+  workDays: readonly string[];
+  /** 广西：企业审核方式分为两种：完整程序、简化程序 — Shanghai rows default to 完整程序. */
+  auditMethods: readonly string[];
+  defaultAuditMethod: string;
+  auditTypes: readonly string[];
+  changeOptions: readonly ChangeOption[];
+  adjustmentOptions: readonly AdjustmentOption[];
+  pairings: readonly AdjustmentPairing[];
+  /**
+   * 上海注3：名称变更和名单撤销的企业需上报证明材料 / 广西注3：清洁生产审核名单调整需上报证明材料.
+   * "all": every adjustment needs 证明材料; otherwise the results that do.
+   */
+  evidenceRequiredFor: "all" | readonly AdjustmentKind[];
+  adjustmentForm: AdjustmentForm;
+  /** The quarterly implementation table is the Shanghai 附表3; Guangxi districts use the same layout. */
+  implementationForm: { attachment: string; title: string; footer: readonly string[] };
+}
+
+const AUDIT_TYPES = ["双超", "双有", "高耗能", "其他"] as const;
+const AUDIT_METHODS = ["完整程序", "简化程序"] as const;
+
+const COMMON_ADJUSTMENTS: readonly AdjustmentOption[] = [
+  { kind: "rename", label: "名称变更" },
+  { kind: "revoke", label: "名单撤销" },
+  { kind: "suspend", label: "审核暂缓" },
+  { kind: "terminate", label: "审核终止" },
+  { kind: "transfer", label: "调整管理区域" },
+  { kind: "continue", label: "继续审核" },
+];
+
+/** 注2 (1)–(6), the same in both seeds. */
+const USUAL_PAIRINGS: readonly AdjustmentPairing[] = [
+  { change: "rename", results: ["rename"] },
+  { change: "closure", results: ["revoke"] },
+  { change: "suspension", results: ["suspend"] },
+  { change: "relocation", results: ["terminate", "transfer", "continue"] },
+];
+
+const IMPLEMENTATION_FORM = {
+  attachment: "附表3",
+  title: "重点行业实施强制性清洁生产审核情况表",
+  footer: ["区生态环境局（盖章）", "填报人：", "填报时间："],
+} as const;
+
+export const shanghai: Profile = {
+  id: "shanghai",
+  region: "上海市",
+  defaultDistrictSuffix: "区生态环境局",
+  deadlines: {
+    disclosureMonths: 1,
+    disclosureFromReceipt: true,
+    startMonths: 2,
+    evaluationYears: 1,
+    acceptanceYears: 2,
+    acceptanceFrom: "publication",
+    stableRunningMonths: null,
+    revisionMonths: 1,
+    archiveMonths: 1,
+    nextRoundYears: null,
+    quarterlyReportDay: 10,
+    annualSummaryMonth: 2,
+  },
+  extendOnRestDay: false,
+  restDays: [],
+  workDays: [],
+  auditMethods: AUDIT_METHODS,
+  defaultAuditMethod: "完整程序",
+  auditTypes: AUDIT_TYPES,
+  // 附表4 注1: Shanghai joins (4) 停产 and 其他 in one entry, as its form does.
+  changeOptions: [
+    { kind: ["rename"], label: "企业名称变更", needsDetail: false },
+    { kind: ["closure"], label: "企业关停并转", needsDetail: false },
+    { kind: ["relocation"], label: "企业搬迁", needsDetail: true },
+    { kind: ["suspension", "other"], label: "企业涉及产污工序停产、其他", needsDetail: true },
+  ],
+  adjustmentOptions: COMMON_ADJUSTMENTS,
+  pairings: USUAL_PAIRINGS,
+  evidenceRequiredFor: ["rename", "revoke"],
+  adjustmentForm: {
+    attachment: "附表4",
+    title: "强制性清洁生产审核名单调整表",
+    hasEnterpriseCode: false,
+    notes: [
+      "注 1：变化情况根据企业情况选填",
+      "（1) 企业名称变更",
+      "（2) 企业关停并转",
+      "（3) 企业搬迁（企业整体搬迁、企业部分产污工序搬迁、本市市内搬迁、搬迁至外省市等，需具体说明情况）",
+      "（4) 企业涉及产污工序停产（需具体说明情况）、其他（需具体说明情况）",
+      "注 2：调整结果根据企业情况选填",
+      "（1) 企业名称变更的情况一般调整为名称变更",
+      "（2) 企业关停并转的情况一般调整为名单撤销",
+      "（3) 企业涉及产污工序停产一般调整为审核暂缓，待恢复正常生产后继续按照相关要求开展审核",
+      "（4) 已开展审核的企业整体搬迁至外省市一般调整为审核终止",
+      "（5) 已开展审核的企业整体搬迁至本市其他区域一般需调整管理区域，继续开展审核工作",
+      "（6) 已开展审核的企业部分产污工序搬迁，需评价保留产污工序的情况，如仍符合强审的要求需继续开展审核工作",
+      "（7) 其他情况请提出建议调整意见",
+      "注 3：证明材料",
+      "名称变更和名单撤销的企业需上报证明材料，材料根据实际情况提交，可包括：现场确认的照片或者支队执法的记录等。",
+    ],
+    footer: ["区生态环境局（盖章）", "填报人：", "填报时间："],
+  },
+  implementationForm: IMPLEMENTATION_FORM,
+};
+
+export const guangxi: Profile = {
+  id: "guangxi",
+  region: "广西壮族自治区",
+  defaultDistrictSuffix: "生态环境局",
+  deadlines: {
+    disclosureMonths: 1,
+    disclosureFromReceipt: false,
+    startMonths: 2,
+    evaluationYears: 1,
+    acceptanceYears: 2,
+    acceptanceFrom: "publication",
+    stableRunningMonths: 3,
+    revisionMonths: 1,
+    archiveMonths: null,
+    nextRoundYears: 5,
+    quarterlyReportDay: null,
+    annualSummaryMonth: null,
+  },
+  extendOnRestDay: false,
+  restDays: [],
+  workDays: [],
+  auditMethods: AUDIT_METHODS,
+  defaultAuditMethod: "完整程序",
+  auditTypes: AUDIT_TYPES,
+  changeOptions: [
+    { kind: ["rename"], label: "企业名称变更", needsDetail: false },
+    { kind: ["closure"], label: "企业关停并转", needsDetail: false },
+    { kind: ["relocation"], label: "企业搬迁", needsDetail: true },
+    { kind: ["suspension"], label: "企业涉及产污工序停产", needsDetail: true },
+    { kind: ["other"], label: "其他", needsDetail: true },
+  ],
+  adjustmentOptions: [...COMMON_ADJUSTMENTS, { kind: "other", label: "其他" }],
+  pairings: USUAL_PAIRINGS,
+  evidenceRequiredFor: "all",
+  adjustmentForm: {
+    attachment: "附件11",
+    title: "清洁生产审核名单调整表",
+    hasEnterpriseCode: true,
+    notes: [
+      "注1：变化情况根据企业情况选填",
+      "（1）企业名称变更；",
+      "（2）企业关停并转；",
+      "（3）企业搬迁（企业整体搬迁、企业部分产污工序搬迁、本市市内搬迁、搬迁至外省市等，需具体说明情况）；",
+      "（4）企业涉及产污工序停产（需具体说明情况）；",
+      "（5）其他（需具体说明情况）。",
+      "注2：调整结果根据企业情况选填",
+      "（1）企业名称变更的情况一般调整为名称变更；",
+      "（2）企业关停并转的情况一般调整为名单撤销；",
+      "（3）企业停产一般调整为审核暂缓，待恢复正常生产后继续按照相关要求开展审核；",
+      "（4）已开展审核的企业整体搬迁至外省市一般调整为审核终止；",
+      "（5）已开展审核的企业整体搬迁至本市其他区域一般需调整管理区域，继续开展审核工作；",
+      "（6）已开展审核的企业部分产污工序搬迁，需评价保留产污工序的情况，如仍符合强审的要求需继续开展审核工作；",
+      "（7）其他情况请提出建议调整的意见。",
+      "注3：证明材料",
+      "清洁生产审核名单调整需上报证明材料，材料根据实际情况提交，可包括但不限于：企业出具证明材料、现场确认照片、支队执法记录等。",
+    ],
+    footer: ["职能部门（盖章）：", "填报人：", "填报时间："],
+  },
+  implementationForm: IMPLEMENTATION_FORM,
+};
+
+export const PROFILES: Record<ProfileId, Profile> = { shanghai, guangxi };
+
+export function getProfile(id: ProfileId): Profile {
+  return PROFILES[id];
+}
+
+/** Which deadline codes the profile applies at all (SPEC 3's table). */
+export function appliedDeadlines(profile: Profile): DeadlineCode[] {
+  return DEADLINE_CODES.filter((code) => {
+    if (code === "archive") return profile.deadlines.archiveMonths !== null;
+    if (code === "next_round") return profile.deadlines.nextRoundYears !== null;
+    return true;
+  });
+}

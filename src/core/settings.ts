@@ -1,0 +1,159 @@
+// 强审设置: the workbook's own settings sheet — which profile it follows, the district, the preparer, and
+// the profile decisions a district may change. Kept in a sheet so that the CLI, the add-in and a person
+// reading the workbook all see the same thing.
+
+import { textCell } from "./cells";
+import type { Grid } from "./grid";
+import { issue, type Issue } from "./issues";
+import { PROFILES, type Profile, type ProfileId } from "./profiles";
+import { readTable } from "./table";
+
+export const SETTINGS_SHEET = "强审设置";
+
+export interface WorkbookSettings {
+  profileId: ProfileId;
+  district: string;
+  preparer: string;
+  acceptanceFrom: Profile["deadlines"]["acceptanceFrom"];
+  extendOnRestDay: boolean;
+  disclosureFromReceipt: boolean;
+}
+
+const YES_NO = { 是: true, 否: false } as const;
+const ACCEPTANCE_FROM = { 名单公布时间: "publication", 审核启动时间: "start" } as const;
+
+/** The settings rows, with the text `init` writes beside each. */
+export const SETTING_KEYS = {
+  profile: {
+    label: "地区配置",
+    note: "上海市 或 广西壮族自治区：决定期限规则和表格样式",
+    choices: ["上海市", "广西壮族自治区"],
+  },
+  district: { label: "填报单位", note: "如：浦东新区生态环境局" },
+  preparer: { label: "填报人", note: "附表3、附表4/附件11 页脚的填报人" },
+  acceptanceFrom: {
+    label: "验收期限起算",
+    note: "名单公布时间 或 审核启动时间：“验收原则上需在实施清洁生产审核 2 年内完成”的起算日",
+    choices: Object.keys(ACCEPTANCE_FROM),
+  },
+  extendOnRestDay: {
+    label: "期限遇休息日顺延",
+    note: "是 或 否：期限最后一日为法定休假日的，以其后第一个工作日为期限最后一日（民法典第二百零三条）",
+    choices: ["是", "否"],
+  },
+  disclosureFromReceipt: {
+    label: "信息公开自收文起算",
+    note: "是 或 否：“名单公布后（或收文后）一个月内”按收文时间起算",
+    choices: ["是", "否"],
+  },
+} as const;
+
+export function profileIdFromText(text: string): ProfileId | undefined {
+  const t = text.trim().toLowerCase();
+  for (const p of Object.values(PROFILES)) if (t === p.id || t === p.region.toLowerCase()) return p.id;
+  if (t === "上海") return "shanghai";
+  if (t === "广西") return "guangxi";
+  return undefined;
+}
+
+export function defaultSettings(profileId: ProfileId, district = "", preparer = ""): WorkbookSettings {
+  const p = PROFILES[profileId];
+  return {
+    profileId,
+    district,
+    preparer,
+    acceptanceFrom: p.deadlines.acceptanceFrom,
+    extendOnRestDay: p.extendOnRestDay,
+    disclosureFromReceipt: p.deadlines.disclosureFromReceipt,
+  };
+}
+
+/** The drop-down choices of a setting's value, by its label. */
+export function settingChoices(label: string): readonly string[] | undefined {
+  const entry = Object.values(SETTING_KEYS).find((k) => k.label === label);
+  return entry && "choices" in entry ? entry.choices : undefined;
+}
+
+/** The settings sheet as rows of [设置项, 值, 说明]. */
+export function settingsRows(s: WorkbookSettings): [string, string, string][] {
+  const yn = (b: boolean) => (b ? "是" : "否");
+  return [
+    [SETTING_KEYS.profile.label, PROFILES[s.profileId].region, SETTING_KEYS.profile.note],
+    [SETTING_KEYS.district.label, s.district, SETTING_KEYS.district.note],
+    [SETTING_KEYS.preparer.label, s.preparer, SETTING_KEYS.preparer.note],
+    [
+      SETTING_KEYS.acceptanceFrom.label,
+      s.acceptanceFrom === "start" ? "审核启动时间" : "名单公布时间",
+      SETTING_KEYS.acceptanceFrom.note,
+    ],
+    [SETTING_KEYS.extendOnRestDay.label, yn(s.extendOnRestDay), SETTING_KEYS.extendOnRestDay.note],
+    [
+      SETTING_KEYS.disclosureFromReceipt.label,
+      yn(s.disclosureFromReceipt),
+      SETTING_KEYS.disclosureFromReceipt.note,
+    ],
+  ];
+}
+
+const SETTINGS_COLUMNS = [
+  { field: "key", label: "设置项", schema: textCell, required: true },
+  { field: "value", label: "值", schema: textCell, required: true },
+] as const;
+
+/** Reads the settings sheet; unknown or bad values are issues and fall back to the profile's default. */
+export function readSettings(
+  grid: Grid,
+  fallback: ProfileId,
+): { settings: WorkbookSettings; issues: Issue[] } {
+  const table = readTable(grid, SETTINGS_COLUMNS);
+  const issues = [...table.issues];
+  const byKey = new Map(table.records.map((r) => [String(r.values.key), r] as const));
+  const value = (label: string) => {
+    const rec = byKey.get(label);
+    return rec ? { text: String(rec.values.value ?? ""), cell: rec.cells.value ?? `B${rec.row}` } : undefined;
+  };
+  const bad = (cell: string, message: string) =>
+    issues.push(issue(grid.sheet, cell, "error", "settings.value", message));
+
+  let profileId = fallback;
+  const prof = value(SETTING_KEYS.profile.label);
+  if (prof && prof.text !== "") {
+    const id = profileIdFromText(prof.text);
+    if (id) profileId = id;
+    else bad(prof.cell, `地区配置“${prof.text}”无法识别，应为“上海市”或“广西壮族自治区”`);
+  }
+  const s = defaultSettings(
+    profileId,
+    value(SETTING_KEYS.district.label)?.text ?? "",
+    value(SETTING_KEYS.preparer.label)?.text ?? "",
+  );
+
+  const from = value(SETTING_KEYS.acceptanceFrom.label);
+  if (from && from.text !== "") {
+    const v = ACCEPTANCE_FROM[from.text as keyof typeof ACCEPTANCE_FROM];
+    if (v) s.acceptanceFrom = v;
+    else bad(from.cell, `验收期限起算“${from.text}”无法识别，应为“名单公布时间”或“审核启动时间”`);
+  }
+  for (const key of ["extendOnRestDay", "disclosureFromReceipt"] as const) {
+    const v = value(SETTING_KEYS[key].label);
+    if (!v || v.text === "") continue;
+    const b = YES_NO[v.text as keyof typeof YES_NO];
+    if (b === undefined) bad(v.cell, `${SETTING_KEYS[key].label}“${v.text}”应为“是”或“否”`);
+    else s[key] = b;
+  }
+  return { settings: s, issues };
+}
+
+/** The profile with the workbook's own choices applied. */
+export function effectiveProfile(s: WorkbookSettings): Profile {
+  const base = PROFILES[s.profileId];
+  return {
+    ...base,
+    extendOnRestDay: s.extendOnRestDay,
+    deadlines: {
+      ...base.deadlines,
+      acceptanceFrom: s.acceptanceFrom,
+      disclosureFromReceipt: s.disclosureFromReceipt,
+    },
+  };
+}

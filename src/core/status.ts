@@ -1,0 +1,354 @@
+// The status engine (SPEC 3): for each register row, as of a date, its deadlines, stage, overdue codes
+// and 逾期天数.
+
+import { eventsOf, NO_EVENTS, type EnterpriseEvents, type LogEntry } from "./adjustments";
+import { normalizeCreditCode } from "./creditCode";
+import type { DateSerial } from "./dates";
+import {
+  acceptanceDeadline,
+  archiveDeadline,
+  disclosureDeadline,
+  earliestAcceptance,
+  evaluationDeadline,
+  nextRoundDeadline,
+  revisionDeadline,
+  startDeadline,
+} from "./deadlines";
+import { DEADLINE_CODES, DEADLINE_LABELS, type DeadlineCode, type Profile } from "./profiles";
+import type { AcceptanceResult, EvaluationResult, RegisterRow, RegisterValues } from "./register";
+import { extendPastRestDays, restDayCalendar, type RestDayCalendar } from "./restDays";
+import { derivedAcceptanceResult, derivedEvaluationResult } from "./scoring";
+
+export const STAGE_LABELS = {
+  listed: "已列入",
+  auditing: "审核中",
+  reaudit: "需重新审核",
+  evaluated: "已评估·方案实施中",
+  accepted: "已验收",
+  acceptance_failed: "验收不合格·需重新审核",
+  suspended: "审核暂缓",
+  revoked: "名单撤销",
+  terminated: "审核终止",
+} as const;
+export type Stage = keyof typeof STAGE_LABELS;
+export const STAGES = Object.keys(STAGE_LABELS) as Stage[];
+
+/** Dates of the 附表2 archive checklist for one enterprise: when each group was complete (null: not yet). */
+export interface ArchiveRecord {
+  evaluationArchivedOn: DateSerial | null;
+  evaluationRevisedOn: DateSerial | null;
+  acceptanceArchivedOn: DateSerial | null;
+  acceptanceRevisedOn: DateSerial | null;
+}
+
+export interface DeadlineMove {
+  code: DeadlineCode;
+  from: DateSerial;
+  to: DateSerial;
+  reason: string;
+}
+
+export interface RowStatus {
+  sheet: string;
+  row: number;
+  name: string;
+  creditCode: string;
+  stage: Stage;
+  deadlines: Record<DeadlineCode, DateSerial | null>;
+  /** 验收 earliest (Guangxi): 中高费方案完成 + 3 months. */
+  earliestAcceptance: DateSerial | null;
+  overdue: DeadlineCode[];
+  overdueDays: number;
+  nextDeadline: { code: DeadlineCode; date: DateSerial } | null;
+  moved: DeadlineMove[];
+  notes: string[];
+}
+
+export interface StatusOptions {
+  profile: Profile;
+  asOf: DateSerial;
+  calendar?: RestDayCalendar;
+}
+
+/** The result an act really had: a score decides it where one is given (SPEC 2.1). */
+export function evaluationOutcome(
+  row: Pick<RegisterValues, "evaluationScore" | "evaluationResult">,
+): EvaluationResult | null {
+  return row.evaluationScore !== null
+    ? (derivedEvaluationResult(row.evaluationScore) as EvaluationResult)
+    : row.evaluationResult;
+}
+
+/** A typed 不合格 stands even with ≥ 60 points: a key indicator answered 否 vetoes acceptance (附件8 注). */
+export function acceptanceOutcome(
+  row: Pick<RegisterValues, "acceptanceScore" | "acceptanceResult">,
+): AcceptanceResult | null {
+  if (row.acceptanceResult === "不合格" || row.acceptanceScore === null) return row.acceptanceResult;
+  return derivedAcceptanceResult(row.acceptanceScore) as AcceptanceResult;
+}
+
+/** One occurrence of a deadline: revision and archive occur after evaluation and again after acceptance. */
+interface Occurrence {
+  code: DeadlineCode;
+  /** The day the period started running. */
+  from: DateSerial;
+  due: DateSerial;
+  /** The day the act was done (as of the status date), or null. */
+  doneOn: DateSerial | null;
+  /** False where the workbook cannot tell whether the act was done (no 附表2), or a later round met it. */
+  flaggable: boolean;
+}
+
+const asOfOrNull = (d: DateSerial | null, asOf: DateSerial) => (d !== null && d <= asOf ? d : null);
+
+function occurrences(
+  row: RegisterValues,
+  profile: Profile,
+  asOf: DateSerial,
+  archive: ArchiveRecord | undefined,
+  hasLaterRound: boolean,
+): Occurrence[] {
+  const out: Occurrence[] = [];
+  const add = (
+    code: DeadlineCode,
+    from: DateSerial | null,
+    due: DateSerial | null,
+    doneOn: DateSerial | null,
+    flaggable = true,
+  ) => {
+    if (from !== null && due !== null) out.push({ code, from, due, doneOn, flaggable });
+  };
+  const evaluatedOn = asOfOrNull(row.evaluatedOn, asOf);
+  const acceptedOn = asOfOrNull(row.acceptedOn, asOf);
+  const evaluation = evaluatedOn === null ? null : evaluationOutcome(row);
+  const acceptance = acceptedOn === null ? null : acceptanceOutcome(row);
+  // Decision: a failed act does not meet its deadline.
+  const evaluationPassed = evaluatedOn !== null && evaluation !== "不通过";
+  const acceptancePassed = acceptedOn !== null && acceptance !== "不合格";
+
+  const published = row.publishedOn;
+  const disclosureFrom =
+    profile.deadlines.disclosureFromReceipt && row.receivedOn !== null ? row.receivedOn : published;
+  add("disclosure", disclosureFrom, disclosureDeadline(row, profile), asOfOrNull(row.disclosedOn, asOf));
+  add("start", published, startDeadline(row, profile), asOfOrNull(row.startedOn, asOf));
+  // An accepted round was evaluated, even where the register lacks the evaluation date.
+  const evaluationDone = evaluationPassed
+    ? evaluatedOn
+    : acceptancePassed && evaluatedOn === null
+      ? acceptedOn
+      : null;
+  add("evaluation", published, evaluationDeadline(row, profile), evaluationDone);
+  const acceptanceFrom =
+    profile.deadlines.acceptanceFrom === "start" && row.startedOn !== null ? row.startedOn : published;
+  add("acceptance", acceptanceFrom, acceptanceDeadline(row, profile), acceptancePassed ? acceptedOn : null);
+
+  if (evaluationPassed) {
+    add(
+      "revision",
+      evaluatedOn,
+      revisionDeadline(evaluatedOn!, profile),
+      archive?.evaluationRevisedOn ?? null,
+      archive !== undefined,
+    );
+  }
+  if (acceptancePassed) {
+    add(
+      "revision",
+      acceptedOn,
+      revisionDeadline(acceptedOn!, profile),
+      archive?.acceptanceRevisedOn ?? null,
+      archive !== undefined,
+    );
+  }
+  if (evaluatedOn !== null) {
+    add(
+      "archive",
+      evaluatedOn,
+      archiveDeadline(evaluatedOn, profile),
+      archive?.evaluationArchivedOn ?? null,
+      archive !== undefined,
+    );
+  }
+  if (acceptedOn !== null) {
+    add(
+      "archive",
+      acceptedOn,
+      archiveDeadline(acceptedOn, profile),
+      archive?.acceptanceArchivedOn ?? null,
+      archive !== undefined,
+    );
+  }
+  if (acceptancePassed) {
+    add("next_round", acceptedOn, nextRoundDeadline(acceptedOn!, profile), null, !hasLaterRound);
+  } else if (row.previousAcceptedOn !== null) {
+    // This round is the next round of the previous one: it must start within five years of that acceptance.
+    add(
+      "next_round",
+      row.previousAcceptedOn,
+      nextRoundDeadline(row.previousAcceptedOn, profile),
+      asOfOrNull(row.startedOn, asOf),
+    );
+  }
+  return out;
+}
+
+function stageOf(row: RegisterValues, events: EnterpriseEvents, asOf: DateSerial): Stage {
+  if (events.revokedOn !== null && events.revokedOn <= asOf) return "revoked";
+  if (events.terminatedOn !== null && events.terminatedOn <= asOf) return "terminated";
+  if (events.suspensions.some((s) => s.from <= asOf && (s.until === null || s.until > asOf)))
+    return "suspended";
+  if (asOfOrNull(row.acceptedOn, asOf) !== null)
+    return acceptanceOutcome(row) === "不合格" ? "acceptance_failed" : "accepted";
+  if (asOfOrNull(row.evaluatedOn, asOf) !== null)
+    return evaluationOutcome(row) === "不通过" ? "reaudit" : "evaluated";
+  if (asOfOrNull(row.startedOn, asOf) !== null) return "auditing";
+  return "listed";
+}
+
+const QUIET_STAGES: ReadonlySet<Stage> = new Set(["suspended", "revoked", "terminated"]);
+
+const EMPTY_DEADLINES = (): Record<DeadlineCode, DateSerial | null> =>
+  Object.fromEntries(DEADLINE_CODES.map((c) => [c, null])) as Record<DeadlineCode, DateSerial | null>;
+
+export interface RowContext {
+  events?: EnterpriseEvents;
+  archive?: ArchiveRecord;
+  /** A later round of the same enterprise is in the register. */
+  hasLaterRound?: boolean;
+}
+
+export function rowStatus(row: RegisterRow, options: StatusOptions, context: RowContext = {}): RowStatus {
+  const { profile, asOf } = options;
+  const events = context.events ?? NO_EVENTS;
+  const stage = stageOf(row, events, asOf);
+  const occ = occurrences(row, profile, asOf, context.archive, context.hasLaterRound ?? false);
+  const moved: DeadlineMove[] = [];
+  const notes: string[] = [];
+
+  // Decision: on resumption, open deadlines move later by the length of the suspension.
+  for (const s of events.suspensions) {
+    if (s.until === null || s.until > asOf || s.from > asOf) continue;
+    const length = s.until - s.from;
+    if (length <= 0) continue;
+    for (const o of occ) {
+      if (o.from < s.from && (o.doneOn === null || o.doneOn >= s.from)) {
+        moved.push({
+          code: o.code,
+          from: o.due,
+          to: o.due + length,
+          reason: `审核暂缓 ${length} 天，期限相应顺延`,
+        });
+        o.due += length;
+      }
+    }
+  }
+
+  if (profile.extendOnRestDay) {
+    const cal = options.calendar ?? restDayCalendar(profile.restDays, profile.workDays);
+    for (const o of occ) {
+      const shift = extendPastRestDays(o.due, cal);
+      if (shift.moved) {
+        moved.push({
+          code: o.code,
+          from: shift.from,
+          to: shift.date,
+          reason: "期限最后一日为休息日，顺延至其后第一个工作日",
+        });
+        o.due = shift.date;
+      } else if (shift.uncovered) {
+        notes.push(`${DEADLINE_LABELS[o.code]}期限所在年份的法定节假日安排尚未收录，未作顺延`);
+      }
+    }
+  }
+
+  const deadlines = EMPTY_DEADLINES();
+  for (const o of occ) deadlines[o.code] = o.due;
+
+  const quiet = QUIET_STAGES.has(stage);
+  const flagged = new Set<DeadlineCode>();
+  let overdueDays = 0;
+  let next: RowStatus["nextDeadline"] = null;
+  if (!quiet) {
+    for (const o of occ) {
+      if (o.flaggable) {
+        if (o.doneOn !== null ? o.doneOn > o.due : asOf > o.due) flagged.add(o.code);
+        if (o.doneOn === null && asOf > o.due) overdueDays = Math.max(overdueDays, asOf - o.due);
+      }
+      const open = o.doneOn === null && (o.flaggable || o.due >= asOf);
+      if (open && (next === null || o.due < next.date)) next = { code: o.code, date: o.due };
+    }
+  }
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    name: row.name,
+    creditCode: row.creditCode,
+    stage,
+    deadlines,
+    earliestAcceptance: earliestAcceptance(row, profile),
+    overdue: DEADLINE_CODES.filter((c) => flagged.has(c)),
+    overdueDays,
+    nextDeadline: next,
+    moved,
+    notes,
+  };
+}
+
+/** Key that identifies an enterprise across rows: its normalized code, else its name. */
+export function enterpriseKey(row: { creditCode: string; name: string }): string {
+  const code = normalizeCreditCode(row.creditCode);
+  return code !== "" ? `code:${code}` : `name:${row.name.trim()}`;
+}
+
+/** Status of every register row, with the adjustment log's events and later rounds taken into account. */
+export function registerStatus(
+  rows: readonly RegisterRow[],
+  log: readonly LogEntry[],
+  options: StatusOptions,
+  archives: ReadonlyMap<string, ArchiveRecord> = new Map(),
+): RowStatus[] {
+  const entriesByKey = new Map<string, LogEntry[]>();
+  const nameToKey = new Map<string, string>();
+  for (const r of rows) nameToKey.set(r.name.trim(), enterpriseKey(r));
+  for (const e of log) {
+    const key =
+      normalizeCreditCode(e.creditCode) !== ""
+        ? enterpriseKey(e)
+        : (nameToKey.get(e.name.trim()) ?? enterpriseKey(e));
+    const list = entriesByKey.get(key);
+    if (list) list.push(e);
+    else entriesByKey.set(key, [e]);
+  }
+  const latestPublication = new Map<string, DateSerial>();
+  for (const r of rows) {
+    if (r.publishedOn === null) continue;
+    const key = enterpriseKey(r);
+    latestPublication.set(key, Math.max(latestPublication.get(key) ?? r.publishedOn, r.publishedOn));
+  }
+  const calendar = options.profile.extendOnRestDay
+    ? (options.calendar ?? restDayCalendar(options.profile.restDays, options.profile.workDays))
+    : undefined;
+  return rows.map((r) => {
+    const key = enterpriseKey(r);
+    const entries = entriesByKey.get(key);
+    // Log events concern the round running when they happened.
+    const relevant = entries?.filter(
+      (e) => r.publishedOn === null || e.changedOn === null || e.changedOn >= r.publishedOn,
+    );
+    const latest = latestPublication.get(key);
+    return rowStatus(
+      r,
+      { ...options, calendar },
+      {
+        events: relevant && relevant.length > 0 ? eventsOf(relevant) : NO_EVENTS,
+        archive: archives.get(key),
+        hasLaterRound: r.publishedOn !== null && latest !== undefined && latest > r.publishedOn,
+      },
+    );
+  });
+}
+
+/** 逾期情况 as the register shows it: "审核启动逾期、审核评估逾期". */
+export function overdueText(codes: readonly DeadlineCode[]): string {
+  return codes.map((c) => `${DEADLINE_LABELS[c]}逾期`).join("、");
+}

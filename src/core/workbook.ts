@@ -1,0 +1,94 @@
+// One pass over a workbook's sheets: settings → profile, register and log → typed rows, issues, statuses.
+
+import { LOG_SHEET, readAdjustmentLog, type LogEntry } from "./adjustments";
+import type { DateSerial } from "./dates";
+import type { Grid } from "./grid";
+import { issue, type Issue } from "./issues";
+import type { Profile, ProfileId } from "./profiles";
+import { readRegister, REGISTER_SHEET, type RegisterRow } from "./register";
+import {
+  defaultSettings,
+  effectiveProfile,
+  readSettings,
+  SETTINGS_SHEET,
+  type WorkbookSettings,
+} from "./settings";
+import { registerStatus, type ArchiveRecord, type RowStatus } from "./status";
+import { validateRegister } from "./validate";
+
+export interface WorkbookGrids {
+  /** Looks a sheet up by name; undefined when the workbook has none. */
+  sheet(name: string): Grid | undefined;
+}
+
+export interface LoadedWorkbook {
+  settings: WorkbookSettings;
+  profile: Profile;
+  rows: RegisterRow[];
+  log: LogEntry[];
+  /** Problems found while reading cells (formats, headers, settings). */
+  readIssues: Issue[];
+}
+
+export interface LoadOptions {
+  /** A profile named on the command line wins over the settings sheet. */
+  profileId?: ProfileId;
+}
+
+export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): LoadedWorkbook {
+  const readIssues: Issue[] = [];
+  const settingsGrid = grids.sheet(SETTINGS_SHEET);
+  let settings: WorkbookSettings;
+  if (settingsGrid) {
+    const read = readSettings(settingsGrid, options.profileId ?? "shanghai");
+    settings = options.profileId ? { ...read.settings, profileId: options.profileId } : read.settings;
+    readIssues.push(...read.issues);
+  } else {
+    settings = defaultSettings(options.profileId ?? "shanghai");
+    if (!options.profileId) {
+      readIssues.push(
+        issue(
+          SETTINGS_SHEET,
+          "",
+          "warning",
+          "settings.missing",
+          `未找到“${SETTINGS_SHEET}”工作表，按上海市配置计算（可用 --profile 指定）`,
+        ),
+      );
+    }
+  }
+  const profile = effectiveProfile(settings);
+
+  const registerGrid = grids.sheet(REGISTER_SHEET);
+  let rows: RegisterRow[] = [];
+  if (registerGrid) {
+    const read = readRegister(registerGrid, profile);
+    rows = read.rows;
+    readIssues.push(...read.issues);
+  } else {
+    readIssues.push(
+      issue(REGISTER_SHEET, "", "error", "sheet.missing", `工作簿中没有“${REGISTER_SHEET}”工作表`),
+    );
+  }
+
+  const logGrid = grids.sheet(LOG_SHEET);
+  let log: LogEntry[] = [];
+  if (logGrid) {
+    const read = readAdjustmentLog(logGrid, profile);
+    log = read.entries;
+    readIssues.push(...read.issues);
+  }
+  return { settings, profile, rows, log, readIssues };
+}
+
+export function workbookIssues(wb: LoadedWorkbook, asOf: DateSerial): Issue[] {
+  return [...wb.readIssues, ...validateRegister(wb.rows, wb.log, wb.profile, asOf)];
+}
+
+export function workbookStatus(
+  wb: LoadedWorkbook,
+  asOf: DateSerial,
+  archives?: ReadonlyMap<string, ArchiveRecord>,
+): RowStatus[] {
+  return registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf }, archives);
+}

@@ -1,0 +1,202 @@
+import ExcelJS from "exceljs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+
+const dir = mkdtempSync(path.join(tmpdir(), "cpa-cli-"));
+const file = (name: string) => path.join(dir, name);
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+describe("cpa demo", () => {
+  const demo = file("demo.xlsx");
+
+  beforeAll(async () => {
+    const r = await run("demo", "-o", demo, "--seed", "7");
+    expect(r.code).toBe(0);
+  });
+
+  it("makes a workbook that validates with no errors", async () => {
+    const r = await run("validate", demo, "--json");
+    const report = JSON.parse(r.out);
+    expect(report.errors).toBe(0);
+    expect(r.code).toBe(0);
+  });
+
+  it("holds about forty enterprises across stages, with valid credit codes", async () => {
+    const r = await run("status", demo, "--json");
+    const rows = JSON.parse(r.out) as { stage: string; creditCode: string; overdue: string[] }[];
+    expect(rows.length).toBeGreaterThanOrEqual(35);
+    expect(rows.length).toBeLessThanOrEqual(45);
+    const stages = new Set(rows.map((x) => x.stage));
+    for (const s of ["auditing", "evaluated", "accepted", "suspended", "revoked"])
+      expect(stages).toContain(s);
+    expect(rows.some((x) => x.overdue.length > 0)).toBe(true);
+  });
+
+  it("refuses to overwrite an existing file without --force", async () => {
+    const r = await run("demo", "-o", demo);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("已存在");
+  });
+
+  it("is the same for the same seed", async () => {
+    const a = await run("status", demo, "--json", "--as-of", "2026-06-30");
+    const again = file("demo-again.xlsx");
+    await run("demo", "-o", again, "--seed", "7");
+    const b = await run("status", again, "--json", "--as-of", "2026-06-30");
+    expect(b.out).toBe(a.out);
+  });
+
+  it("makes a Guangxi sample too", async () => {
+    const gx = file("gx.xlsx");
+    expect((await run("demo", "-o", gx, "--profile", "guangxi", "--seed", "3")).code).toBe(0);
+    const r = await run("validate", gx, "--json");
+    expect(JSON.parse(r.out).errors).toBe(0);
+  });
+});
+
+describe("cpa status", () => {
+  const demo = file("status-demo.xlsx");
+  beforeAll(async () => {
+    await run("demo", "-o", demo, "--seed", "11");
+  });
+
+  it("prints the JSON of SPEC 6 with the register's row numbers and ISO dates", async () => {
+    const r = await run("status", demo, "--as-of", "2026-11-24", "--json");
+    const rows = JSON.parse(r.out);
+    expect(Object.keys(rows[0]).sort()).toEqual([
+      "creditCode",
+      "deadlines",
+      "name",
+      "overdue",
+      "overdueDays",
+      "row",
+      "stage",
+    ]);
+    expect(rows[0].row).toBe(2);
+    expect(Object.keys(rows[0].deadlines)).toEqual([
+      "disclosure",
+      "start",
+      "evaluation",
+      "acceptance",
+      "revision",
+      "archive",
+      "next_round",
+    ]);
+    expect(rows[0].deadlines.evaluation).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("prints a Chinese table and the counts by stage", async () => {
+    const r = await run("status", demo, "--as-of", "2026-11-24");
+    expect(r.out).toContain("企业名称");
+    expect(r.out).toContain("按阶段：");
+  });
+
+  it("leaves the input untouched and writes the computed columns to -o", async () => {
+    const before = sha(demo);
+    const out = file("status-out.xlsx");
+    const r = await run("status", demo, "--as-of", "2026-11-24", "-o", out);
+    expect(r.code).toBe(0);
+    expect(sha(demo)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("企业名单台账")!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const stageCol = header.indexOf("当前阶段");
+    const overdueCol = header.indexOf("逾期情况");
+    expect(stageCol).toBeGreaterThan(0);
+    const status = JSON.parse((await run("status", demo, "--as-of", "2026-11-24", "--json")).out) as {
+      row: number;
+      overdue: string[];
+    }[];
+    const late = status.find((s) => s.overdue.length > 0)!;
+    const cell = ws.getCell(late.row, overdueCol);
+    expect(String(cell.value)).toContain("逾期");
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+  });
+
+  it("refuses -o naming the input itself", async () => {
+    const r = await run("status", demo, "-o", demo);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--in-place");
+  });
+
+  it("rewrites the input with --in-place", async () => {
+    const copy = file("inplace.xlsx");
+    writeFileSync(copy, readFileSync(demo));
+    const r = await run("status", copy, "--in-place", "--as-of", "2027-12-31");
+    expect(r.code).toBe(0);
+    expect(sha(copy)).not.toBe(sha(demo));
+  });
+});
+
+describe("usage and unreadable files", () => {
+  it("exits 2 with a Chinese message for a missing file", async () => {
+    const r = await run("status", file("nope.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("找不到文件");
+  });
+
+  it("exits 2 for a file that is not a workbook", async () => {
+    const bad = file("bad.xlsx");
+    writeFileSync(bad, "not a zip");
+    const r = await run("validate", bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("不是有效的 .xlsx");
+  });
+
+  it("exits 2 for a bad --as-of", async () => {
+    const r = await run("status", file("x.xlsx"), "--as-of", "2026-02-30");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--as-of");
+  });
+
+  it("exits 2 for an unknown command or option", async () => {
+    expect((await run("frobnicate")).code).toBe(2);
+    expect((await run("status", "a.xlsx", "--bogus")).code).toBe(2);
+  });
+
+  it("init makes an empty register that validates, and never overwrites", async () => {
+    const f = file("init.xlsx");
+    expect((await run("init", f, "--profile", "guangxi", "--district", "南宁市生态环境局")).code).toBe(0);
+    const r = await run("validate", f, "--json");
+    expect(JSON.parse(r.out)).toEqual({ errors: 0, warnings: 0, issues: [] });
+    expect((await run("init", f, "--profile", "guangxi", "--district", "x")).code).toBe(2);
+  });
+
+  it("init requires a profile and a district", async () => {
+    const r = await run("init", file("i2.xlsx"), "--district", "x");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--profile");
+  });
+});
+
+describe("cpa validate", () => {
+  it("exits 1 and names the cell of a bad date", async () => {
+    const f = file("bad-date.xlsx");
+    await run("init", f, "--profile", "shanghai", "--district", "浦东新区生态环境局");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(f);
+    const ws = wb.getWorksheet("企业名单台账")!;
+    ws.getCell("B2").value = "上海测试化工有限公司";
+    ws.getCell("C2").value = "91310000132149237G";
+    ws.getCell("H2").value = "2026-02-30";
+    await wb.xlsx.writeFile(f);
+    const r = await run("validate", f, "--json");
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({ sheet: "企业名单台账", cell: "H2", severity: "error" }),
+    );
+  });
+});
