@@ -6,8 +6,11 @@ export const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 const VALUE_OF = new Map([...CREDIT_CODE_ALPHABET].map((ch, i) => [ch, i]));
 
+const WELL_FORMED = /^[0-9A-Z]{18}$/;
+
 /** Trim spaces (including inner ones), convert full-width to half-width, upper-case. */
 export function normalizeCreditCode(raw: string): string {
+  if (WELL_FORMED.test(raw)) return raw;
   return toHalfWidth(raw).replace(/\s+/g, "").toUpperCase();
 }
 

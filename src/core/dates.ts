@@ -127,14 +127,31 @@ function viaLocalDate(serial: DateSerial, shift: (d: Date) => Date): DateSerial 
   return serialFromParts(shifted.getFullYear(), shifted.getMonth() + 1, shifted.getDate());
 }
 
+/**
+ * Shifts are memoised: a register's rows share a few publication dates (one per list), so most of the
+ * thousands of deadline computations of a status run repeat one another.
+ */
+const shiftMemo = new Map<number, DateSerial>();
+const MEMO_LIMIT = 200_000;
+
+function memoShift(serial: DateSerial, months: number, compute: () => DateSerial): DateSerial {
+  const key = serial * 4096 + months + 2048;
+  const hit = shiftMemo.get(key);
+  if (hit !== undefined) return hit;
+  if (shiftMemo.size >= MEMO_LIMIT) shiftMemo.clear();
+  const value = compute();
+  shiftMemo.set(key, value);
+  return value;
+}
+
 /** "N个月内": the same day-of-month N months later, clamped to the month's last day (1月31日 + 1 → 2月28/29日). */
 export function addMonthsClamped(serial: DateSerial, months: number): DateSerial {
-  return viaLocalDate(serial, (d) => addMonths(d, months));
+  return memoShift(serial, months, () => viaLocalDate(serial, (d) => addMonths(d, months)));
 }
 
 /** "N年内": the same day N years later, 29 Feb clamped to 28 Feb. */
 export function addYearsClamped(serial: DateSerial, years: number): DateSerial {
-  return viaLocalDate(serial, (d) => addYears(d, years));
+  return memoShift(serial, years * 12, () => viaLocalDate(serial, (d) => addYears(d, years)));
 }
 
 export function daysBetween(from: DateSerial, to: DateSerial): number {

@@ -207,8 +207,15 @@ function stageOf(row: RegisterValues, events: EnterpriseEvents, asOf: DateSerial
 
 const QUIET_STAGES: ReadonlySet<Stage> = new Set(["suspended", "revoked", "terminated"]);
 
-const EMPTY_DEADLINES = (): Record<DeadlineCode, DateSerial | null> =>
-  Object.fromEntries(DEADLINE_CODES.map((c) => [c, null])) as Record<DeadlineCode, DateSerial | null>;
+const emptyDeadlines = (): Record<DeadlineCode, DateSerial | null> => ({
+  disclosure: null,
+  start: null,
+  evaluation: null,
+  acceptance: null,
+  revision: null,
+  archive: null,
+  next_round: null,
+});
 
 export interface RowContext {
   events?: EnterpriseEvents;
@@ -261,17 +268,17 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
     }
   }
 
-  const deadlines = EMPTY_DEADLINES();
+  const deadlines = emptyDeadlines();
   for (const o of occ) deadlines[o.code] = o.due;
 
   const quiet = QUIET_STAGES.has(stage);
-  const flagged = new Set<DeadlineCode>();
+  const flagged: Partial<Record<DeadlineCode, true>> = {};
   let overdueDays = 0;
   let next: RowStatus["nextDeadline"] = null;
   if (!quiet) {
     for (const o of occ) {
       if (o.flaggable) {
-        if (o.doneOn !== null ? o.doneOn > o.due : asOf > o.due) flagged.add(o.code);
+        if (o.doneOn !== null ? o.doneOn > o.due : asOf > o.due) flagged[o.code] = true;
         if (o.doneOn === null && asOf > o.due) overdueDays = Math.max(overdueDays, asOf - o.due);
       }
       const open = o.doneOn === null && (o.flaggable || o.due >= asOf);
@@ -286,7 +293,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
     stage,
     deadlines,
     earliestAcceptance: earliestAcceptance(row, profile),
-    overdue: DEADLINE_CODES.filter((c) => flagged.has(c)),
+    overdue: DEADLINE_CODES.filter((c) => flagged[c]),
     overdueDays,
     nextDeadline: next,
     moved,
@@ -307,44 +314,44 @@ export function registerStatus(
   options: StatusOptions,
   archives: ReadonlyMap<string, ArchiveRecord> = new Map(),
 ): RowStatus[] {
+  const keys = rows.map(enterpriseKey);
   const entriesByKey = new Map<string, LogEntry[]>();
-  const nameToKey = new Map<string, string>();
-  for (const r of rows) nameToKey.set(r.name.trim(), enterpriseKey(r));
-  for (const e of log) {
-    const key =
-      normalizeCreditCode(e.creditCode) !== ""
-        ? enterpriseKey(e)
-        : (nameToKey.get(e.name.trim()) ?? enterpriseKey(e));
-    const list = entriesByKey.get(key);
-    if (list) list.push(e);
-    else entriesByKey.set(key, [e]);
+  if (log.length > 0) {
+    const nameToKey = new Map(rows.map((r, i) => [r.name.trim(), keys[i]!] as const));
+    for (const e of log) {
+      const key =
+        normalizeCreditCode(e.creditCode) !== ""
+          ? enterpriseKey(e)
+          : (nameToKey.get(e.name.trim()) ?? enterpriseKey(e));
+      const list = entriesByKey.get(key);
+      if (list) list.push(e);
+      else entriesByKey.set(key, [e]);
+    }
   }
   const latestPublication = new Map<string, DateSerial>();
-  for (const r of rows) {
-    if (r.publishedOn === null) continue;
-    const key = enterpriseKey(r);
+  rows.forEach((r, i) => {
+    if (r.publishedOn === null) return;
+    const key = keys[i]!;
     latestPublication.set(key, Math.max(latestPublication.get(key) ?? r.publishedOn, r.publishedOn));
-  }
-  const calendar = options.profile.extendOnRestDay
-    ? (options.calendar ?? restDayCalendar(options.profile.restDays, options.profile.workDays))
-    : undefined;
-  return rows.map((r) => {
-    const key = enterpriseKey(r);
-    const entries = entriesByKey.get(key);
+  });
+  const rowOptions: StatusOptions = options.profile.extendOnRestDay
+    ? {
+        ...options,
+        calendar: options.calendar ?? restDayCalendar(options.profile.restDays, options.profile.workDays),
+      }
+    : options;
+  return rows.map((r, i) => {
+    const key = keys[i]!;
     // Log events concern the round running when they happened.
-    const relevant = entries?.filter(
-      (e) => r.publishedOn === null || e.changedOn === null || e.changedOn >= r.publishedOn,
-    );
+    const relevant = entriesByKey
+      .get(key)
+      ?.filter((e) => r.publishedOn === null || e.changedOn === null || e.changedOn >= r.publishedOn);
     const latest = latestPublication.get(key);
-    return rowStatus(
-      r,
-      { ...options, calendar },
-      {
-        events: relevant && relevant.length > 0 ? eventsOf(relevant) : NO_EVENTS,
-        archive: archives.get(key),
-        hasLaterRound: r.publishedOn !== null && latest !== undefined && latest > r.publishedOn,
-      },
-    );
+    return rowStatus(r, rowOptions, {
+      events: relevant && relevant.length > 0 ? eventsOf(relevant) : NO_EVENTS,
+      archive: archives.get(key),
+      hasLaterRound: r.publishedOn !== null && latest !== undefined && latest > r.publishedOn,
+    });
   });
 }
 
