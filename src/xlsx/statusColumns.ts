@@ -1,102 +1,52 @@
-// Writes the computed columns 当前阶段, 下一期限, 逾期情况, 逾期天数 into the register, with overdue rows in red.
-// Only these tool-owned columns are written; every other cell of the sheet is left as it was.
+// The ExcelJS writer of the status-columns plan (forms/statusColumns.ts).
 
 import type ExcelJS from "exceljs";
-import { columnLetters } from "../core/address";
-import { cellText } from "../core/cells";
 import { utcDateFromSerial } from "../core/dates";
-import { cellValue, type Grid } from "../core/grid";
-import { COMPUTED_COLUMNS } from "../core/register";
-import { overdueText, STAGE_LABELS, type RowStatus } from "../core/status";
-import { normalizeLabel } from "../core/table";
+import type { Grid } from "../core/grid";
+import type { RowStatus } from "../core/status";
 import { DATE_FORMAT } from "../forms/registerSheet";
+import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns, type StatusValue } from "../forms/statusColumns";
 
-const OVERDUE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
-const OVERDUE_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF9C0006" } };
-const PLAIN_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } });
 
-/** Zero-based column of each computed label in the header row; missing ones are placed after the last header. */
-function computedColumns(grid: Grid, headerRow: number): { index: number[]; added: boolean } {
-  const header = grid.rows[headerRow] ?? [];
-  const labels = header.map((c) => normalizeLabel(cellText(cellValue(c))));
-  let last = labels.reduce((acc, l, i) => (l !== "" ? i : acc), -1);
-  let added = false;
-  const index = COMPUTED_COLUMNS.map((label) => {
-    const at = labels.indexOf(label);
-    if (at >= 0) return at;
-    added = true;
-    return ++last;
-  });
-  return { index, added };
+function toCell(v: StatusValue): ExcelJS.CellValue {
+  return v !== null && typeof v === "object" ? utcDateFromSerial(v.date) : v;
 }
 
-export function writeStatusColumns(
-  ws: ExcelJS.Worksheet,
-  grid: Grid,
-  headerRow: number,
-  statuses: readonly RowStatus[],
-): void {
-  const { index } = computedColumns(grid, headerRow);
-  const byRow = new Map(statuses.map((s) => [s.row, s]));
-  COMPUTED_COLUMNS.forEach((label, k) => {
-    const cell = ws.getCell(headerRow + 1, index[k]! + 1);
-    if (cellText(cell.value) !== label) {
-      cell.value = label;
-      cell.style = { ...cell.style, font: { bold: true } };
-    }
-  });
-  const lastRow = Math.max(grid.rows.length, ...statuses.map((s) => s.row));
-  for (let r = headerRow + 2; r <= lastRow; r++) {
-    const s = byRow.get(r);
-    const values: ExcelJS.CellValue[] = s
-      ? [
-          STAGE_LABELS[s.stage],
-          s.nextDeadline ? utcDateFromSerial(s.nextDeadline.date) : null,
-          overdueText(s.overdue),
-          s.overdue.length > 0 ? s.overdueDays : null,
-        ]
-      : [null, null, null, null];
-    const overdue = s !== undefined && s.overdue.length > 0;
-    index.forEach((col, k) => {
-      const cell = ws.getCell(r, col + 1);
-      cell.value = values[k] ?? null;
+export function writeStatusColumns(ws: ExcelJS.Worksheet, grid: Grid, headerRow: number, statuses: readonly RowStatus[]): void {
+  const plan = planStatusColumns(grid, headerRow, statuses);
+  for (const h of plan.missingHeaders) {
+    const cell = ws.getCell(plan.headerRow + 1, h.col + 1);
+    cell.value = h.label;
+    cell.style = { ...cell.style, font: { bold: true } };
+  }
+  plan.values.forEach((row, i) => {
+    const late = plan.overdue[i]!;
+    plan.columns.forEach((col, k) => {
+      const cell = ws.getCell(plan.firstRow + i + 1, col + 1);
+      cell.value = toCell(row[k] ?? null);
       // Loaded cells can share one style object: give each its own rather than mutate the shared one.
       cell.style = {
         ...cell.style,
         numFmt: k === 1 ? DATE_FORMAT : cell.style.numFmt,
-        fill: overdue ? OVERDUE_FILL : PLAIN_FILL,
-        font: overdue ? OVERDUE_FONT : {},
+        fill: solid(late ? OVERDUE_FILL : COMPUTED_FILL),
+        font: late ? { color: { argb: argb(OVERDUE_FONT) } } : {},
       };
     });
-  }
-  markOverdueRows(ws, headerRow, lastRow, index[2]!);
-}
-
-/** A conditional format paints the whole row red while its 逾期情况 is not empty. */
-function markOverdueRows(
-  ws: ExcelJS.Worksheet,
-  headerRow: number,
-  lastRow: number,
-  overdueCol: number,
-): void {
-  const first = headerRow + 2;
-  const lastCol = Math.max(ws.columnCount, overdueCol + 1);
-  const ref = `A${first}:${columnLetters(lastCol - 1)}${Math.max(lastRow, first)}`;
-  const formula = `LEN($${columnLetters(overdueCol)}${first})>0`;
-  const existing = (
-    ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }
-  ).conditionalFormattings;
-  if (existing?.some((cf) => cf.rules.some((rule) => rule.formulae?.[0] === formula))) return;
+  });
+  const existing = (ws as unknown as { conditionalFormattings?: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+  if (existing?.some((cf) => cf.rules.some((rule) => rule.formulae?.[0] === plan.highlight.formula))) return;
   ws.addConditionalFormatting({
-    ref,
+    ref: plan.highlight.range,
     rules: [
       {
         type: "expression",
         priority: 1,
-        formulae: [formula],
+        formulae: [plan.highlight.formula],
         style: {
-          fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } },
-          font: { color: { argb: "FF9C0006" } },
+          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(OVERDUE_FILL) } },
+          font: { color: { argb: argb(OVERDUE_FONT) } },
         },
       },
     ],
