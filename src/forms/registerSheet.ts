@@ -13,9 +13,12 @@ import {
 } from "../core/register";
 
 export const DATE_FORMAT = "yyyy-mm-dd";
+export const COMPUTED_PROMPT = "此列由强审助手根据台账计算（刷新状态时更新），请勿手工填写";
 
 export type ColumnRule =
   | { kind: "list"; options: readonly string[]; strict: boolean; prompt: string }
+  /** Rejects anything typed: the column is filled by the tool (API writes are not subject to validation). */
+  | { kind: "computed"; prompt: string }
   | { kind: "decimal"; min: number; max: number; prompt: string }
   | { kind: "date"; prompt: string };
 
@@ -32,6 +35,8 @@ export interface TableSheetSpec {
   sheet: string;
   tableName: string;
   columns: TableColumn[];
+  /** Rows whose cell in this column is not empty are painted red by a conditional format (逾期情况). */
+  highlightColumn?: string;
 }
 
 const dateRule = (label: string): ColumnRule => ({
@@ -124,8 +129,14 @@ export function registerSheetSpec(profile: Profile): TableSheetSpec {
     width: label === "逾期情况" ? 26 : label === "当前阶段" ? 20 : 12,
     numberFormat: label === "下一期限" ? DATE_FORMAT : label === "逾期天数" ? "0" : undefined,
     computed: true,
+    rule: { kind: "computed", prompt: COMPUTED_PROMPT },
   }));
-  return { sheet: REGISTER_SHEET, tableName: "RegisterTable", columns: [...input, ...computed] };
+  return {
+    sheet: REGISTER_SHEET,
+    tableName: "RegisterTable",
+    columns: [...input, ...computed],
+    highlightColumn: "逾期情况",
+  };
 }
 
 export function logSheetSpec(profile: Profile): TableSheetSpec {

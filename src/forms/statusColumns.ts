@@ -30,7 +30,11 @@ export const OVERDUE_FILL = "#FFC7CE";
 export const OVERDUE_FONT = "#9C0006";
 export const COMPUTED_FILL = "#F2F2F2";
 
-export function planStatusColumns(grid: Grid, headerRow: number, statuses: readonly RowStatus[]): StatusColumnsPlan {
+export function planStatusColumns(
+  grid: Grid,
+  headerRow: number,
+  statuses: readonly RowStatus[],
+): StatusColumnsPlan {
   const labels = (grid.rows[headerRow] ?? []).map((c) => normalizeLabel(cellText(cellValue(c))));
   let last = labels.reduce((acc, l, i) => (l !== "" ? i : acc), -1);
   const missingHeaders: StatusColumnsPlan["missingHeaders"] = [];
@@ -70,6 +74,9 @@ export function planStatusColumns(grid: Grid, headerRow: number, statuses: reado
     firstRow,
     values,
     overdue,
-    highlight: { range: `A${top}:${columnLetters(widest)}${bottom}`, formula: `LEN($${overdueLetter}${top})>0` },
+    highlight: {
+      range: `A${top}:${columnLetters(widest)}${bottom}`,
+      formula: `LEN($${overdueLetter}${top})>0`,
+    },
   };
 }

@@ -5,16 +5,31 @@ import { utcDateFromSerial } from "../core/dates";
 import type { Grid } from "../core/grid";
 import type { RowStatus } from "../core/status";
 import { DATE_FORMAT } from "../forms/registerSheet";
-import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns, type StatusValue } from "../forms/statusColumns";
+import { argb } from "./tables";
+import {
+  COMPUTED_FILL,
+  OVERDUE_FILL,
+  OVERDUE_FONT,
+  planStatusColumns,
+  type StatusValue,
+} from "../forms/statusColumns";
 
-const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
-const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } });
+const solid = (hex: string): ExcelJS.Fill => ({
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: argb(hex) },
+});
 
 function toCell(v: StatusValue): ExcelJS.CellValue {
   return v !== null && typeof v === "object" ? utcDateFromSerial(v.date) : v;
 }
 
-export function writeStatusColumns(ws: ExcelJS.Worksheet, grid: Grid, headerRow: number, statuses: readonly RowStatus[]): void {
+export function writeStatusColumns(
+  ws: ExcelJS.Worksheet,
+  grid: Grid,
+  headerRow: number,
+  statuses: readonly RowStatus[],
+): void {
   const plan = planStatusColumns(grid, headerRow, statuses);
   for (const h of plan.missingHeaders) {
     const cell = ws.getCell(plan.headerRow + 1, h.col + 1);
@@ -35,8 +50,10 @@ export function writeStatusColumns(ws: ExcelJS.Worksheet, grid: Grid, headerRow:
       };
     });
   });
-  const existing = (ws as unknown as { conditionalFormattings?: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
-  if (existing?.some((cf) => cf.rules.some((rule) => rule.formulae?.[0] === plan.highlight.formula))) return;
+  const existing = (ws as unknown as { conditionalFormattings?: { rules: { formulae?: string[] }[] }[] })
+    .conditionalFormattings;
+  const overdueColumn = plan.highlight.formula.slice(0, plan.highlight.formula.search(/\d/));
+  if (existing?.some((cf) => cf.rules.some((rule) => rule.formulae?.[0]?.startsWith(overdueColumn)))) return;
   ws.addConditionalFormatting({
     ref: plan.highlight.range,
     rules: [

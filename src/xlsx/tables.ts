@@ -6,6 +6,9 @@ import { columnLetters } from "../core/address";
 import { utcDateFromSerial, type DateSerial } from "../core/dates";
 import { settingChoices } from "../core/settings";
 import type { ColumnRule, TableSheetSpec } from "../forms/registerSheet";
+import { OVERDUE_FILL, OVERDUE_FONT } from "../forms/statusColumns";
+
+export const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 export type TableValue = string | number | DateSerialValue | null;
 /** A date, kept apart from plain numbers so it is written as an Excel date. */
@@ -51,6 +54,15 @@ function validation(rule: ColumnRule): ExcelJS.DataValidation {
         errorStyle: "stop",
         errorTitle: "数值超出范围",
         error: `请输入 ${rule.min} 到 ${rule.max} 之间的数字`,
+      };
+    case "computed":
+      return {
+        ...common,
+        type: "custom",
+        formulae: ["FALSE"],
+        errorStyle: "stop",
+        errorTitle: "计算列",
+        error: rule.prompt,
       };
     case "date":
       return {
@@ -107,6 +119,23 @@ export function writeTableSheet(
     }
     if (c.rule) rangeValidations(ws).add(`${letter}2:${letter}${lastRow + SPARE_ROWS}`, validation(c.rule));
   });
+  if (spec.highlightColumn !== undefined) {
+    const col = columnLetters(spec.columns.findIndex((c) => c.label === spec.highlightColumn));
+    ws.addConditionalFormatting({
+      ref: `A2:${columnLetters(spec.columns.length - 1)}${lastRow + SPARE_ROWS}`,
+      rules: [
+        {
+          type: "expression",
+          priority: 1,
+          formulae: [`LEN($${col}2)>0`],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(OVERDUE_FILL) } },
+            font: { color: { argb: argb(OVERDUE_FONT) } },
+          },
+        },
+      ],
+    });
+  }
   ws.getRow(1).height = 30;
   return ws;
 }

@@ -1,0 +1,51 @@
+// Reading sheets of the open workbook into Grids: two syncs whatever the row count — one to learn which
+// sheets exist, one to load their used ranges.
+
+import type { Grid } from "../core/grid";
+import type { WorkbookGrids } from "../core/workbook";
+
+/** Used-range values → a Grid addressed from A1, whatever corner the used range starts at. */
+export function gridFromRange(
+  sheet: string,
+  values: unknown[][],
+  rowIndex: number,
+  columnIndex: number,
+): Grid {
+  const rows: Grid["rows"] = [];
+  for (let r = 0; r < rowIndex; r++) rows.push([]);
+  const lead: null[] = new Array(columnIndex).fill(null);
+  for (const row of values) {
+    rows.push([
+      ...lead,
+      ...row.map((v) => (v === "" || v === undefined ? null : (v as string | number | boolean))),
+    ]);
+  }
+  return { sheet, rows };
+}
+
+export async function readSheets(
+  context: Excel.RequestContext,
+  names: readonly string[],
+): Promise<{ grids: WorkbookGrids; existing: string[] }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const existing = sheets.items.map((s) => s.name);
+  const wanted = names.filter((n) => existing.includes(n));
+  const ranges = wanted.map((name) => {
+    const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
+    range.load("values,rowIndex,columnIndex");
+    return [name, range] as const;
+  });
+  await context.sync();
+  const grids = new Map<string, Grid>();
+  for (const [name, range] of ranges) {
+    grids.set(
+      name,
+      range.isNullObject
+        ? { sheet: name, rows: [] }
+        : gridFromRange(name, range.values, range.rowIndex, range.columnIndex),
+    );
+  }
+  return { grids: { sheet: (name) => grids.get(name) }, existing };
+}

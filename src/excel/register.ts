@@ -1,0 +1,253 @@
+// The register commands of the task pane on the open workbook: create the sheets, refresh the status
+// columns, validate, and select an offending cell. Each is one Excel.run with at most three syncs.
+
+import { LOG_SHEET } from "../core/adjustments";
+import { columnLetters } from "../core/address";
+import type { DateSerial } from "../core/dates";
+import type { Issue } from "../core/issues";
+import { getProfile } from "../core/profiles";
+import { REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
+import { settingsRows, SETTINGS_SHEET, type WorkbookSettings, settingChoices } from "../core/settings";
+import type { RowStatus } from "../core/status";
+import { readTable } from "../core/table";
+import { loadWorkbook, workbookIssues, workbookStatus, type LoadedWorkbook } from "../core/workbook";
+import {
+  logSheetSpec,
+  registerSheetSpec,
+  type ColumnRule,
+  type TableSheetSpec,
+} from "../forms/registerSheet";
+import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns } from "../forms/statusColumns";
+import { readSheets } from "./read";
+import { suspendCalculation, writeInChunks } from "./run";
+
+export const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET] as const;
+
+/** Spare rows below a new table that get its formats and drop-downs. */
+const SPARE_ROWS = 500;
+/** Excel's column width unit is points; a character of the default font is about 7 points wide. */
+const POINTS_PER_CHAR = 7;
+
+export class CommandError extends Error {}
+
+function fill2d<T>(rows: number, cols: number, value: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
+}
+
+function validationRule(rule: ColumnRule): Excel.DataValidationRule {
+  switch (rule.kind) {
+    case "list":
+      return { list: { inCellDropDown: true, source: rule.options.join(",") } };
+    case "decimal":
+      return {
+        decimal: {
+          formula1: rule.min,
+          formula2: rule.max,
+          operator: "Between" as Excel.DataValidationOperator,
+        },
+      };
+    case "date":
+      return {
+        date: {
+          formula1: "1990-01-01",
+          formula2: "2100-12-31",
+          operator: "Between" as Excel.DataValidationOperator,
+        },
+      };
+    case "computed":
+      return { custom: { formula: "=FALSE" } };
+  }
+}
+
+function applyRule(range: Excel.Range, rule: ColumnRule): void {
+  range.dataValidation.rule = validationRule(rule);
+  range.dataValidation.prompt = { showPrompt: true, title: "填写提示", message: rule.prompt };
+  const strict = rule.kind !== "list" || rule.strict;
+  range.dataValidation.errorAlert = {
+    showAlert: true,
+    style: (strict ? "Stop" : "Warning") as Excel.DataValidationAlertStyle,
+    title: rule.kind === "computed" ? "计算列" : "输入无效",
+    message: rule.kind === "list" ? `请从下拉列表中选择：${rule.options.join("、")}` : rule.prompt,
+  };
+}
+
+function writeTableSheet(sheets: Excel.WorksheetCollection, spec: TableSheetSpec): void {
+  const ws = sheets.add(spec.sheet);
+  const n = spec.columns.length;
+  const header = ws.getRangeByIndexes(0, 0, 1, n);
+  header.values = [spec.columns.map((c) => c.label)];
+  const table = ws.tables.add(ws.getRangeByIndexes(0, 0, 2, n), true);
+  table.name = spec.tableName;
+  table.style = "TableStyleLight9";
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  spec.columns.forEach((c, i) => {
+    const body = ws.getRangeByIndexes(1, i, SPARE_ROWS, 1);
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * POINTS_PER_CHAR;
+    if (c.numberFormat) body.numberFormat = fill2d(SPARE_ROWS, 1, c.numberFormat);
+    if (c.computed) body.format.fill.color = COMPUTED_FILL;
+    if (c.rule) applyRule(body, c.rule);
+  });
+  if (spec.highlightColumn !== undefined) {
+    const letter = columnLetters(spec.columns.findIndex((c) => c.label === spec.highlightColumn));
+    const rows = ws.getRangeByIndexes(1, 0, SPARE_ROWS, n);
+    const cf = rows.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = `=LEN($${letter}2)>0`;
+    cf.custom.format.fill.color = OVERDUE_FILL;
+    cf.custom.format.font.color = OVERDUE_FONT;
+  }
+  ws.freezePanes.freezeRows(1);
+}
+
+function writeSettingsSheet(sheets: Excel.WorksheetCollection, settings: WorkbookSettings): void {
+  const ws = sheets.add(SETTINGS_SHEET);
+  const rows = settingsRows(settings);
+  const range = ws.getRangeByIndexes(0, 0, rows.length + 1, 3);
+  // Text format first: a district or preparer typed as "=…" or "+…" stays text.
+  range.numberFormat = fill2d(rows.length + 1, 3, "@");
+  range.values = [["设置项", "值", "说明"], ...rows];
+  ws.getRange("A1:C1").format.font.bold = true;
+  ws.getRange("A:A").format.columnWidth = 20 * POINTS_PER_CHAR;
+  ws.getRange("B:B").format.columnWidth = 26 * POINTS_PER_CHAR;
+  ws.getRange("C:C").format.columnWidth = 80 * POINTS_PER_CHAR;
+  rows.forEach(([key], i) => {
+    const choices = settingChoices(key);
+    if (choices)
+      ws.getRangeByIndexes(i + 1, 1, 1, 1).dataValidation.rule = {
+        list: { inCellDropDown: true, source: choices.join(",") },
+      };
+  });
+}
+
+/** Creates 企业名单台账, 名单调整记录 and 强审设置; refuses when any of them exists (nothing is overwritten). */
+export async function createRegister(
+  context: Excel.RequestContext,
+  settings: WorkbookSettings,
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const clash = REGISTER_SHEETS.filter((n) => sheets.items.some((s) => s.name === n));
+  if (clash.length > 0) throw new CommandError(`工作簿中已有工作表“${clash.join("”“")}”，未作改动。`);
+  const profile = getProfile(settings.profileId);
+  suspendCalculation(context);
+  try {
+    writeTableSheet(sheets, registerSheetSpec(profile));
+    writeTableSheet(sheets, logSheetSpec(profile));
+    writeSettingsSheet(sheets, settings);
+    sheets.getItem(REGISTER_SHEET).activate();
+    await context.sync();
+  } catch (err) {
+    await removeSheets(context, REGISTER_SHEETS);
+    throw err;
+  }
+}
+
+/** Deletes the named sheets where they exist: used to undo a half-finished command. */
+export async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
+  for (const name of names) context.workbook.worksheets.getItemOrNullObject(name).delete();
+  try {
+    await context.sync();
+  } catch {
+    // Deleting a sheet that was never created: nothing to undo.
+  }
+}
+
+export interface WorkbookAnalysis {
+  loaded: LoadedWorkbook;
+  statuses: RowStatus[];
+  issues: Issue[];
+}
+
+async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
+  const { grids } = await readSheets(context, REGISTER_SHEETS);
+  const loaded = loadWorkbook(grids);
+  return { grids, loaded, statuses: workbookStatus(loaded, asOf), issues: workbookIssues(loaded, asOf) };
+}
+
+/** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: three syncs for any row count. */
+export async function refreshStatus(
+  context: Excel.RequestContext,
+  asOf: DateSerial,
+): Promise<WorkbookAnalysis> {
+  const { grids, loaded, statuses, issues } = await analyse(context, asOf);
+  const grid = grids.sheet(REGISTER_SHEET);
+  if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
+  const { headerRow } = readTable(grid, REGISTER_COLUMNS);
+  if (headerRow < 0)
+    throw new CommandError(`“${REGISTER_SHEET}”中找不到列标题（企业名称、统一社会信用代码、名单公布时间）。`);
+  const plan = planStatusColumns(grid, headerRow, statuses);
+  const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
+  suspendCalculation(context);
+  for (const h of plan.missingHeaders) {
+    const cell = ws.getRangeByIndexes(plan.headerRow, h.col, 1, 1);
+    cell.values = [[h.label]];
+    cell.format.font.bold = true;
+  }
+  const cols = plan.columns;
+  const contiguous = cols.every((c, k) => c === cols[0]! + k);
+  const rows = plan.values.map((r) =>
+    r.map((v) => (v !== null && typeof v === "object" ? v.date : (v ?? ""))),
+  );
+  await writeInChunks(context, rows, (start, chunk) => {
+    const top = plan.firstRow + start;
+    if (contiguous) {
+      const block = ws.getRangeByIndexes(top, cols[0]!, chunk.length, cols.length);
+      block.values = chunk.map((r) => [...r]);
+      block.format.fill.color = COMPUTED_FILL;
+      block.format.font.color = "#000000";
+    } else {
+      cols.forEach((c, k) => {
+        const column = ws.getRangeByIndexes(top, c, chunk.length, 1);
+        column.values = chunk.map((r) => [r[k]!]);
+        column.format.fill.color = COMPUTED_FILL;
+        column.format.font.color = "#000000";
+      });
+    }
+    ws.getRangeByIndexes(top, cols[1]!, chunk.length, 1).numberFormat = fill2d(chunk.length, 1, "yyyy-mm-dd");
+  });
+  // Overdue rows: the computed cells of each run of consecutive overdue rows in one call.
+  for (const [start, length] of runs(plan.overdue)) {
+    for (const c of contiguous ? [cols[0]!] : cols) {
+      const range = ws.getRangeByIndexes(plan.firstRow + start, c, length, contiguous ? cols.length : 1);
+      range.format.fill.color = OVERDUE_FILL;
+      range.format.font.color = OVERDUE_FONT;
+    }
+  }
+  await context.sync();
+  return { loaded, statuses, issues };
+}
+
+/** [start, length] of each run of true values. */
+export function runs(flags: readonly boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (!flags[i]) continue;
+    const start = i;
+    while (i + 1 < flags.length && flags[i + 1]) i++;
+    out.push([start, i - start + 1]);
+  }
+  return out;
+}
+
+/** Validation without writing anything: two syncs. */
+export async function validateWorkbook(
+  context: Excel.RequestContext,
+  asOf: DateSerial,
+): Promise<WorkbookAnalysis> {
+  const { loaded, statuses, issues } = await analyse(context, asOf);
+  return { loaded, statuses, issues };
+}
+
+/** Selects an issue's cell (or its sheet when the issue concerns the sheet as a whole). */
+export async function selectIssue(
+  context: Excel.RequestContext,
+  issue: Pick<Issue, "sheet" | "cell">,
+): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(issue.sheet);
+  await context.sync();
+  if (ws.isNullObject) throw new CommandError(`找不到工作表“${issue.sheet}”。`);
+  ws.activate();
+  ws.getRange(issue.cell || "A1").select();
+  await context.sync();
+}
