@@ -1,0 +1,216 @@
+import {
+  Button,
+  Caption1,
+  Divider,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { formatIsoDate, parseIsoDate, serialFromLocalDate } from "../core/dates";
+import type { Issue } from "../core/issues";
+import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";
+import { defaultSettings, type WorkbookSettings } from "../core/settings";
+import { STAGE_LABELS, STAGES, type RowStatus } from "../core/status";
+import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
+import { loadSettings, saveSettings } from "../excel/settings";
+import { runCommand } from "./runCommand";
+import type { Strings } from "./strings";
+
+type Tabs = "register" | "settings";
+type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
+
+export function App({ t }: { t: Strings }) {
+  const [tab, setTab] = useState<Tabs>("register");
+  const [settings, setSettings] = useState<WorkbookSettings>(defaultSettings("shanghai"));
+  const [asOf, setAsOf] = useState(formatIsoDate(serialFromLocalDate(new Date())));
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message | undefined>();
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+
+  useEffect(() => {
+    runCommand(loadSettings)
+      .then((s) => s && setSettings(s))
+      .catch(() => undefined);
+  }, []);
+
+  const asOfSerial = parseIsoDate(asOf);
+
+  const act = useCallback(async (work: () => Promise<Message | undefined>) => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      setMessage(await work());
+    } catch (err) {
+      setMessage({ intent: "error", text: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const needAsOf = () => {
+    if (asOfSerial === undefined) throw new Error(`${t.asOf}：请填写 YYYY-MM-DD 格式的日期`);
+    return asOfSerial;
+  };
+
+  const onCreate = () =>
+    act(async () => {
+      await runCommand((ctx) => createRegister(ctx, settings));
+      return { intent: "success", text: t.created };
+    });
+
+  const onRefresh = () =>
+    act(async () => {
+      const day = needAsOf();
+      const r = await runCommand((ctx) => refreshStatus(ctx, day));
+      setStatuses(r.statuses);
+      setIssues(r.issues);
+      return {
+        intent: "success",
+        text: t.refreshed(r.statuses.length, r.statuses.filter((s) => s.overdue.length > 0).length),
+      };
+    });
+
+  const onValidate = () =>
+    act(async () => {
+      const day = needAsOf();
+      const r = await runCommand((ctx) => validateWorkbook(ctx, day));
+      setIssues(r.issues);
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      return {
+        intent: errors > 0 ? "warning" : "success",
+        text: t.validated(errors, r.issues.length - errors),
+      };
+    });
+
+  const onSaveSettings = () =>
+    act(async () => {
+      await runCommand((ctx) => saveSettings(ctx, settings));
+      return { intent: "success", text: t.settingsSaved };
+    });
+
+  const onIssue = (i: Issue) => act(async () => (await runCommand((ctx) => selectIssue(ctx, i)), undefined));
+
+  const counts = useMemo(() => {
+    if (!statuses) return undefined;
+    return {
+      stages: STAGES.map(
+        (s) => [STAGE_LABELS[s], statuses.filter((x) => x.stage === s).length] as const,
+      ).filter(([, n]) => n > 0),
+      overdue: DEADLINE_CODES.map(
+        (c) => [DEADLINE_LABELS[c], statuses.filter((x) => x.overdue.includes(c)).length] as const,
+      ).filter(([, n]) => n > 0),
+    };
+  }, [statuses]);
+
+  return (
+    <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: "100vh" }}>
+      <Text as="h1" size={500} weight="semibold">
+        {t.title}
+      </Text>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tabs)}>
+        <Tab value="register">{t.tabRegister}</Tab>
+        <Tab value="settings">{t.tabSettings}</Tab>
+      </TabList>
+      {message && (
+        <MessageBar intent={message.intent} style={{ marginTop: 8 }} data-testid="message">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {busy && <Spinner size="tiny" label={t.working} style={{ marginTop: 8 }} />}
+
+      {tab === "register" && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}>
+          <Field label={t.asOf}>
+            <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+          </Field>
+          <Button appearance="primary" disabled={busy} onClick={onRefresh} title={t.refreshStatusHint}>
+            {t.refreshStatus}
+          </Button>
+          <Button disabled={busy} onClick={onValidate} title={t.validateHint}>
+            {t.validate}
+          </Button>
+          <Button disabled={busy} onClick={onCreate} title={t.createRegisterHint}>
+            {t.createRegister}
+          </Button>
+          {counts && (
+            <div data-testid="counts">
+              <Caption1 block>
+                {t.byStage}：{counts.stages.map(([l, n]) => `${l} ${n}`).join("，")}
+              </Caption1>
+              <Caption1 block>
+                {t.byOverdue}：
+                {counts.overdue.length === 0 ? "—" : counts.overdue.map(([l, n]) => `${l} ${n}`).join("，")}
+              </Caption1>
+            </div>
+          )}
+          {issues.length > 0 && (
+            <>
+              <Divider>{t.issues}</Divider>
+              <ul style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="issues">
+                {issues.map((i, k) => (
+                  <li key={k}>
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      style={{ justifyContent: "flex-start", textAlign: "left", width: "100%" }}
+                      onClick={() => onIssue(i)}
+                    >
+                      <span style={{ color: i.severity === "error" ? "#a4262c" : "#8a6d00", marginRight: 6 }}>
+                        {i.severity === "error" ? t.error : t.warning}
+                      </span>
+                      {i.sheet}!{i.cell} {i.message}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+
+      {tab === "settings" && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}>
+          <Field label={t.profile}>
+            <Select
+              value={settings.profileId}
+              onChange={(_, d) => setSettings(defaultSettingsFor(d.value as ProfileId, settings))}
+            >
+              <option value="shanghai">{t.shanghai}</option>
+              <option value="guangxi">{t.guangxi}</option>
+            </Select>
+          </Field>
+          <Field label={t.district} hint={t.districtHint}>
+            <Input
+              value={settings.district}
+              onChange={(_, d) => setSettings({ ...settings, district: d.value })}
+            />
+          </Field>
+          <Field label={t.preparer}>
+            <Input
+              value={settings.preparer}
+              onChange={(_, d) => setSettings({ ...settings, preparer: d.value })}
+            />
+          </Field>
+          <Button disabled={busy} onClick={onSaveSettings}>
+            {t.saveSettings}
+          </Button>
+        </div>
+      )}
+    </FluentProvider>
+  );
+}
+
+/** Switching profile takes the new profile's rule defaults, keeping the district and preparer. */
+function defaultSettingsFor(profileId: ProfileId, current: WorkbookSettings): WorkbookSettings {
+  return defaultSettings(profileId, current.district, current.preparer);
+}

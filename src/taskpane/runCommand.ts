@@ -1,0 +1,14 @@
+// Every task pane command runs in one Excel.run; Office.js errors become Chinese messages.
+
+import { CommandError } from "../excel/register";
+import { officeErrorMessage } from "../excel/run";
+
+export async function runCommand<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  if (typeof Excel === "undefined") throw new CommandError("请在 Excel 中打开本加载项。");
+  try {
+    return await Excel.run(work);
+  } catch (err) {
+    if (err instanceof CommandError) throw err;
+    throw new CommandError(officeErrorMessage(err));
+  }
+}

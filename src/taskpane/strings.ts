@@ -1,0 +1,106 @@
+// The task pane's words: Simplified Chinese, and English when Office's display language is English.
+// Sheet names, headers and generated form text stay Chinese in both: they are the official forms.
+
+const zh = {
+  title: "强审助手",
+  tabRegister: "台账",
+  tabForms: "报表",
+  tabScoring: "评分",
+  tabSettings: "设置",
+  profile: "地区配置",
+  shanghai: "上海市",
+  guangxi: "广西壮族自治区",
+  district: "填报单位",
+  districtHint: "如：浦东新区生态环境局",
+  preparer: "填报人",
+  asOf: "统计日",
+  createRegister: "创建台账",
+  createRegisterHint: "新建“企业名单台账”“名单调整记录”“强审设置”三张工作表",
+  refreshStatus: "刷新状态",
+  refreshStatusHint: "计算每家企业的当前阶段、下一期限和逾期情况",
+  validate: "校验",
+  validateHint: "检查日期、代码、评分与结果、名单调整记录",
+  saveSettings: "保存设置到工作簿",
+  working: "正在处理…",
+  created: "已创建台账工作表。",
+  refreshed: (n: number, late: number) => `已刷新 ${n} 家企业的状态，其中逾期 ${late} 家。`,
+  validated: (e: number, w: number) =>
+    e + w === 0 ? "校验通过：没有错误或警告。" : `发现 ${e} 个错误、${w} 个警告。点击条目可定位到单元格。`,
+  settingsSaved: "设置已保存到“强审设置”工作表。",
+  byStage: "按阶段",
+  byOverdue: "按逾期类型",
+  issues: "问题列表",
+  error: "错误",
+  warning: "警告",
+  noExcel: "请在 Excel 中打开本加载项。",
+  quarter: "季度",
+  generateQuarterly: "生成季度报表",
+  generateQuarterlyHint: "生成附表3 和 名单调整表（附表4 / 附件11）",
+  generated: (names: string[]) => `已生成：${names.join("、")}`,
+  enterprise: "企业",
+  experts: "专家人数",
+  kind: "评分类型",
+  evaluation: "评估（附件3）",
+  acceptance: "验收（附件8）",
+  insertScoresheets: "插入评分表",
+  writeBackScores: "回填评分结果",
+  writtenBack: (n: number) => `已将 ${n} 个专家组结果写回台账。`,
+  chooseEnterprise: "请选择企业",
+} as const;
+
+type Strings = {
+  [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string ? (...a: A) => string : string;
+};
+
+const en: Strings = {
+  title: "Audit Assistant",
+  tabRegister: "Register",
+  tabForms: "Forms",
+  tabScoring: "Scoring",
+  tabSettings: "Settings",
+  profile: "Profile",
+  shanghai: "Shanghai",
+  guangxi: "Guangxi",
+  district: "District bureau",
+  districtHint: "e.g. 浦东新区生态环境局",
+  preparer: "Prepared by",
+  asOf: "As of",
+  createRegister: "Create register",
+  createRegisterHint: "Adds the register, adjustment log and settings sheets",
+  refreshStatus: "Refresh status",
+  refreshStatusHint: "Stage, next deadline and overdue flags of every enterprise",
+  validate: "Validate",
+  validateHint: "Checks dates, credit codes, scores and results, and the adjustment log",
+  saveSettings: "Save settings to workbook",
+  working: "Working…",
+  created: "Register sheets created.",
+  refreshed: (n, late) => `Status refreshed for ${n} enterprises; ${late} overdue.`,
+  validated: (e, w) =>
+    e + w === 0 ? "No errors or warnings." : `${e} errors, ${w} warnings. Click an item to go to its cell.`,
+  settingsSaved: "Settings saved to the 强审设置 sheet.",
+  byStage: "By stage",
+  byOverdue: "By overdue code",
+  issues: "Issues",
+  error: "Error",
+  warning: "Warning",
+  noExcel: "Open this add-in in Excel.",
+  quarter: "Quarter",
+  generateQuarterly: "Generate quarterly forms",
+  generateQuarterlyHint: "附表3 and the list-adjustment table (附表4 / 附件11)",
+  generated: (names) => `Generated: ${names.join(", ")}`,
+  enterprise: "Enterprise",
+  experts: "Experts",
+  kind: "Kind",
+  evaluation: "Evaluation (附件3)",
+  acceptance: "Acceptance (附件8)",
+  insertScoresheets: "Insert scoring sheets",
+  writeBackScores: "Write panel results back",
+  writtenBack: (n) => `${n} panel results written to the register.`,
+  chooseEnterprise: "Choose an enterprise",
+};
+
+export type { Strings };
+
+export function stringsFor(displayLanguage: string | undefined): Strings {
+  return displayLanguage?.toLowerCase().startsWith("en") ? en : (zh as unknown as Strings);
+}

@@ -1,0 +1,60 @@
+// Builds the task pane: src/taskpane → dist/web (taskpane.html, taskpane.js, assets, manifest.xml).
+// `npm start` serves it on https://localhost:3000 with the Office Add-in dev certificates.
+
+const path = require("node:path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+/** The production bundle must stay small: the pane loads inside Excel, often over slow networks. */
+const SIZE_BUDGET = 700 * 1024;
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch {
+    // No trusted dev certificate (e.g. Linux without sudo): webpack-dev-server makes a self-signed one.
+    return undefined;
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== "production";
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "eval-source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist/web"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+        ],
+      }),
+    ],
+    performance: { hints: dev ? false : "error", maxEntrypointSize: SIZE_BUDGET, maxAssetSize: SIZE_BUDGET },
+    devServer: {
+      port: 3000,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: dev ? await httpsOptions() : undefined },
+      static: { directory: path.resolve(__dirname, "dist/web") },
+    },
+  };
+};
