@@ -15,6 +15,7 @@ import { workbookIssues, workbookStatus } from "../core/workbook";
 import { saveWorkbook } from "../xlsx/io";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import { asOfArg, check, parse, profileArg, seedArg, UsageError, xlsxPath } from "./args";
+import { EXIT } from "./exit";
 import { textTable } from "./format";
 import { openRegisterWorkbook, outputTarget, saveWithStatus } from "./workbookFile";
 
@@ -24,8 +25,6 @@ export interface Io {
 }
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
-
-export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 const iso = (d: DateSerial | null) => (d === null ? null : formatIsoDate(d));

@@ -1,7 +1,9 @@
 // cpa — 强审助手 on the command line.
 
 import { UsageError } from "./args";
-import { demo, EXIT, init, status, validate, type Command, type Io } from "./commands";
+import { demo, init, status, validate, type Command, type Io } from "./commands";
+import { EXIT } from "./exit";
+import { quarterly } from "./quarterly";
 import { WorkbookFileError } from "../xlsx/io";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
@@ -19,6 +21,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: "cpa status FILE.xlsx [--as-of YYYY-MM-DD] [-o OUT.xlsx | --in-place]    各企业阶段、期限、逾期",
   },
   validate: { run: validate, usage: "cpa validate FILE.xlsx [--as-of YYYY-MM-DD]    检查台账和名单调整记录" },
+  quarterly: {
+    run: quarterly,
+    usage:
+      "cpa quarterly FILE.xlsx --quarter 2026Q3 -o OUT.xlsx [--replace] [--preparer 姓名]    生成附表3 和名单调整表",
+  },
 };
 
 export const USAGE = [

@@ -307,13 +307,12 @@ export function enterpriseKey(row: { creditCode: string; name: string }): string
   return code !== "" ? `code:${code}` : `name:${row.name.trim()}`;
 }
 
-/** Status of every register row, with the adjustment log's events and later rounds taken into account. */
-export function registerStatus(
+/** What each row's status depends on beyond the row: its log events, its 附表2 record, a later round. */
+export function rowContexts(
   rows: readonly RegisterRow[],
   log: readonly LogEntry[],
-  options: StatusOptions,
   archives: ReadonlyMap<string, ArchiveRecord> = new Map(),
-): RowStatus[] {
+): RowContext[] {
   const keys = rows.map(enterpriseKey);
   const entriesByKey = new Map<string, LogEntry[]>();
   if (log.length > 0) {
@@ -334,12 +333,6 @@ export function registerStatus(
     const key = keys[i]!;
     latestPublication.set(key, Math.max(latestPublication.get(key) ?? r.publishedOn, r.publishedOn));
   });
-  const rowOptions: StatusOptions = options.profile.extendOnRestDay
-    ? {
-        ...options,
-        calendar: options.calendar ?? restDayCalendar(options.profile.restDays, options.profile.workDays),
-      }
-    : options;
   return rows.map((r, i) => {
     const key = keys[i]!;
     // Log events concern the round running when they happened.
@@ -347,12 +340,29 @@ export function registerStatus(
       .get(key)
       ?.filter((e) => r.publishedOn === null || e.changedOn === null || e.changedOn >= r.publishedOn);
     const latest = latestPublication.get(key);
-    return rowStatus(r, rowOptions, {
+    return {
       events: relevant && relevant.length > 0 ? eventsOf(relevant) : NO_EVENTS,
       archive: archives.get(key),
       hasLaterRound: r.publishedOn !== null && latest !== undefined && latest > r.publishedOn,
-    });
+    };
   });
+}
+
+/** Status of every register row, with the adjustment log's events and later rounds taken into account. */
+export function registerStatus(
+  rows: readonly RegisterRow[],
+  log: readonly LogEntry[],
+  options: StatusOptions,
+  archives?: ReadonlyMap<string, ArchiveRecord>,
+): RowStatus[] {
+  const contexts = rowContexts(rows, log, archives);
+  const rowOptions: StatusOptions = options.profile.extendOnRestDay
+    ? {
+        ...options,
+        calendar: options.calendar ?? restDayCalendar(options.profile.restDays, options.profile.workDays),
+      }
+    : options;
+  return rows.map((r, i) => rowStatus(r, rowOptions, contexts[i]!));
 }
 
 /** 逾期情况 as the register shows it: "审核启动逾期、审核评估逾期". */

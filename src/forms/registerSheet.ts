@@ -12,7 +12,7 @@ import {
   REGISTER_SHEET,
 } from "../core/register";
 
-export const DATE_FORMAT = "yyyy-mm-dd";
+import { DATE_FORMAT } from "./layout";
 export const COMPUTED_PROMPT = "此列由强审助手根据台账计算（刷新状态时更新），请勿手工填写";
 
 export type ColumnRule =

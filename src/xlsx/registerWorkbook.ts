@@ -6,7 +6,8 @@ import type { DemoData } from "../core/demo";
 import { getProfile, type Profile, type ProfileId } from "../core/profiles";
 import { REGISTER_COLUMNS } from "../core/register";
 import { defaultSettings, settingsRows, SETTINGS_SHEET } from "../core/settings";
-import { DATE_FORMAT, logSheetSpec, registerSheetSpec } from "../forms/registerSheet";
+import { DATE_FORMAT } from "../forms/layout";
+import { logSheetSpec, registerSheetSpec } from "../forms/registerSheet";
 import { writeSettingsSheet, writeTableSheet, type TableValue } from "./tables";
 
 function registerRows(data: DemoData["rows"], profile: Profile): TableValue[][] {

@@ -4,7 +4,7 @@ import type ExcelJS from "exceljs";
 import { utcDateFromSerial } from "../core/dates";
 import type { Grid } from "../core/grid";
 import type { RowStatus } from "../core/status";
-import { DATE_FORMAT } from "../forms/registerSheet";
+import { DATE_FORMAT } from "../forms/layout";
 import { argb } from "./tables";
 import {
   COMPUTED_FILL,
