@@ -4,6 +4,7 @@ import { UsageError } from "./args";
 import { demo, init, status, validate, type Command, type Io } from "./commands";
 import { EXIT } from "./exit";
 import { quarterly } from "./quarterly";
+import { score, scoresheet } from "./scoring";
 import { WorkbookFileError } from "../xlsx/io";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
@@ -25,6 +26,15 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: quarterly,
     usage:
       "cpa quarterly FILE.xlsx --quarter 2026Q3 -o OUT.xlsx [--replace] [--preparer 姓名]    生成附表3 和名单调整表",
+  },
+  scoresheet: {
+    run: scoresheet,
+    usage:
+      "cpa scoresheet FILE.xlsx --kind evaluation|acceptance --enterprise 名称 --experts N -o OUT.xlsx    生成专家评分表",
+  },
+  score: {
+    run: score,
+    usage: "cpa score FILE.xlsx [--write-back -o OUT.xlsx | --in-place]    汇总评分表，回填专家组结果",
   },
 };
 

@@ -195,6 +195,17 @@ export function layoutCell(
   return undefined;
 }
 
+/**
+ * A row height (points) that shows `text` wrapped in a column `widthChars` wide: a Chinese character takes
+ * about two width units, and a line of 10.5-point 宋体 about 14 points.
+ */
+export function wrappedHeight(text: string, widthChars: number, lineHeight = 14): number {
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  const lines = Math.max(1, Math.ceil(units / Math.max(1, widthChars - 1)));
+  return lines * lineHeight + 4;
+}
+
 // ---- sheet names ----
 
 const FORBIDDEN = /[[\]:*?/\\]/g;
