@@ -1,7 +1,7 @@
 // 名单调整记录: the adjustment log, one row per change event (SPEC 2.2), and what each event does to an
 // enterprise's status.
 
-import { dateCell, optionCell, requiredTextCell, textCell } from "./cells";
+import { dateCell, optionCell, requiredDateCell, requiredTextCell, textCell } from "./cells";
 import type { DateSerial } from "./dates";
 import type { Grid } from "./grid";
 import type { Issue } from "./issues";
@@ -30,7 +30,7 @@ export function logColumns(profile: Profile) {
   return [
     { field: "name", label: "企业名称", schema: requiredTextCell, required: true },
     { field: "creditCode", label: "统一社会信用代码", schema: textCell },
-    { field: "changedOn", label: "变化日期", schema: dateCell, required: true },
+    { field: "changedOn", label: "变化日期", schema: requiredDateCell, required: true },
     {
       field: "change",
       label: "变化情况",

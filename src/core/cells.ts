@@ -46,8 +46,19 @@ export const textCell = z.unknown().transform((raw, ctx): string => {
 export const requiredTextCell = textCell.pipe(z.string().min(1, { message: "不能为空" }));
 
 /** Optional date: blank → null. */
+function isUncomputedFormula(raw: unknown): boolean {
+  return (
+    typeof raw === "object" &&
+    raw !== null &&
+    "formula" in raw &&
+    (raw as { result?: unknown }).result === undefined
+  );
+}
+
 export const dateCell = z.unknown().transform((raw, ctx): DateSerial | null => {
   if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
+  if (isUncomputedFormula(raw))
+    return failWith(ctx, "公式尚无计算结果：请在 Excel 中打开、重新计算并保存后再试，或直接填写日期");
   const parsed = parseDateInput(cellValue(raw as CellInput));
   if (parsed.ok) return parsed.value;
   const shown = cellText(cellValue(raw as CellInput));

@@ -114,6 +114,7 @@ export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSp
     if (present.every((s) => isBlankCell(cellsOfRow[columns[s.field]!]))) continue;
     const values = {} as Record<F, unknown>;
     const cells: Partial<Record<F, string>> = {};
+    const rowIssues: { col: number; issue: Issue }[] = [];
     for (const s of specs) {
       const col = columns[s.field];
       const raw = col === undefined ? null : (cellsOfRow[col] ?? null);
@@ -123,17 +124,15 @@ export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSp
       else {
         values[s.field] = null;
         const message = parsed.error.issues[0]?.message ?? "内容无效";
-        issues.push(
-          issue(
-            grid.sheet,
-            cells[s.field] ?? cellAddress(r, 0),
-            "error",
-            `cell.${s.field}`,
-            `${s.label}：${message}`,
-          ),
-        );
+        const at = cells[s.field] ?? cellAddress(r, 0);
+        rowIssues.push({
+          col: col ?? 0,
+          issue: issue(grid.sheet, at, "error", `cell.${s.field}`, `${s.label}：${message}`),
+        });
       }
     }
+    // A row's problems are listed left to right, as a reader of the sheet meets them.
+    rowIssues.sort((a, b) => a.col - b.col).forEach((x) => issues.push(x.issue));
     records.push({ row: r + 1, values, cells });
   }
   return { headerRow, columns, records, issues };
