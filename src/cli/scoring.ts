@@ -119,8 +119,8 @@ const scoreArgs = z.object({
 });
 
 const FIELDS = {
-  evaluation: { score: "evaluationScore", result: "evaluationResult" },
-  acceptance: { score: "acceptanceScore", result: "acceptanceResult" },
+  evaluation: { score: "evaluationScore", result: "evaluationResult", date: "evaluatedOn" },
+  acceptance: { score: "acceptanceScore", result: "acceptanceResult", date: "acceptedOn" },
 } as const;
 
 /**
@@ -187,6 +187,20 @@ export function writeBack(
       if (current === value) continue;
       cell.value = value;
       written++;
+    }
+    if (row[f.date] === null) {
+      const label = REGISTER_COLUMNS.find((c) => c.field === f.date)!.label;
+      const col = columns[f.date];
+      const at = col === undefined ? "" : ws.getCell(row.row, col + 1).address;
+      issues.push(
+        issue(
+          REGISTER_SHEET,
+          at,
+          "warning",
+          "score.noDate",
+          `已回填“${row.name}”的专家组结果，请在 ${at || label} 填写${label}`,
+        ),
+      );
     }
   }
   return { written, issues };

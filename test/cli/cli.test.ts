@@ -200,3 +200,167 @@ describe("cpa validate", () => {
     );
   });
 });
+
+describe("cpa quarterly, scoresheet and score", () => {
+  const base = file("forms-base.xlsx");
+  let enterprise = "";
+  beforeAll(async () => {
+    await run("demo", "-o", base, "--seed", "5");
+    const rows = JSON.parse((await run("status", base, "--json")).out) as { name: string; stage: string }[];
+    enterprise = rows.find((r) => r.stage === "auditing")!.name;
+  });
+
+  it("writes 附表3 and 附表4 into a copy, and numbers a second run's sheets", async () => {
+    const out = file("quarterly.xlsx");
+    const before = sha(base);
+    const r = await run("quarterly", base, "--quarter", "2026Q3", "-o", out, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).sheets).toEqual(["附表3 2026Q3", "附表4 2026Q3"]);
+    expect(sha(base)).toBe(before);
+    const again = await run("quarterly", out, "--quarter", "2026Q3", "--in-place", "--json");
+    expect(JSON.parse(again.out).sheets).toEqual(["附表3 2026Q3 (2)", "附表4 2026Q3 (2)"]);
+    const replaced = await run("quarterly", out, "--quarter", "2026Q3", "--in-place", "--replace", "--json");
+    expect(JSON.parse(replaced.out).sheets).toEqual(["附表3 2026Q3", "附表4 2026Q3"]);
+  });
+
+  it("requires an output for quarterly", async () => {
+    expect((await run("quarterly", base, "--quarter", "2026Q3")).code).toBe(2);
+    expect((await run("quarterly", base, "--quarter", "2026Q9", "-o", file("q9.xlsx"))).code).toBe(2);
+  });
+
+  it("makes 3–5 experts' sheets and a panel, scores them, and writes the panel back without overwriting typed cells", async () => {
+    const out = file("scores.xlsx");
+    expect(
+      (
+        await run(
+          "scoresheet",
+          base,
+          "--kind",
+          "evaluation",
+          "--enterprise",
+          enterprise,
+          "--experts",
+          "2",
+          "-o",
+          out,
+        )
+      ).code,
+    ).toBe(2);
+    const made = await run(
+      "scoresheet",
+      base,
+      "--kind",
+      "evaluation",
+      "--enterprise",
+      enterprise,
+      "--experts",
+      "3",
+      "-o",
+      out,
+      "--json",
+    );
+    expect(made.code).toBe(0);
+    const sheets = JSON.parse(made.out).sheets as string[];
+    expect(sheets).toHaveLength(4);
+
+    const blank = JSON.parse((await run("score", out, "--json")).out);
+    expect(blank.panels).toEqual([
+      { enterprise, kind: "evaluation", experts: 3, score: null, verdict: "未完成评分", complete: false },
+    ]);
+
+    // The experts fill in their sheets: everything full marks but one item, by 0.5 steps.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const totals = [100, 95.5, 88];
+    sheets.slice(0, 3).forEach((name, k) => {
+      const ws = wb.getWorksheet(name)!;
+      let drop = 100 - totals[k]!;
+      ws.eachRow((row) => {
+        const max = row.getCell(4).value;
+        const input = row.getCell(5);
+        if (typeof max === "number" && input.value === null && row.getCell(3).value) {
+          const cut = Math.min(max, drop);
+          drop -= cut;
+          input.value = max - cut;
+        }
+      });
+    });
+    await wb.xlsx.writeFile(out);
+    const scored = JSON.parse((await run("score", out, "--json")).out);
+    expect(scored.sheets.map((s: { total: number; verdict: string }) => [s.total, s.verdict])).toEqual([
+      [100, "通过"],
+      [95.5, "通过"],
+      [88, "补充完善"],
+    ]);
+    expect(scored.panels[0]).toMatchObject({ score: 94.5, verdict: "通过", complete: true });
+
+    const back = file("scores-back.xlsx");
+    const wrote = await run("score", out, "--write-back", "-o", back);
+    expect(wrote.code).toBe(0);
+    expect(wrote.out).toContain("已回填 2 个单元格");
+    expect(wrote.out).toContain("评估时间");
+    const register = new ExcelJS.Workbook();
+    await register.xlsx.readFile(back);
+    const ws = register.getWorksheet("企业名单台账")!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    let target = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(header.indexOf("企业名称")).value === enterprise) target = n;
+    });
+    expect(ws.getCell(target, header.indexOf("评估得分")).value).toBe(94.5);
+    expect(ws.getCell(target, header.indexOf("评估结果")).value).toBe("通过");
+    // A second write-back where a different score was typed keeps the typed one.
+    ws.getCell(target, header.indexOf("评估得分")).value = 93;
+    await register.xlsx.writeFile(back);
+    const kept = await run("score", back, "--write-back", "--in-place");
+    expect(kept.out).toContain("未覆盖");
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.readFile(back);
+    expect(reread.getWorksheet("企业名单台账")!.getCell(target, header.indexOf("评估得分")).value).toBe(93);
+
+    // Regenerating with --replace refuses to replace sheets that hold typed scores.
+    const refuse = await run(
+      "scoresheet",
+      out,
+      "--kind",
+      "evaluation",
+      "--enterprise",
+      enterprise,
+      "--experts",
+      "3",
+      "--in-place",
+      "--replace",
+    );
+    expect(refuse.code).toBe(2);
+    expect(refuse.err).toContain("手工录入");
+  });
+
+  it("reports a bad score with its cell and exits 1", async () => {
+    const out = file("bad-score.xlsx");
+    const made = JSON.parse(
+      (
+        await run(
+          "scoresheet",
+          base,
+          "--kind",
+          "acceptance",
+          "--enterprise",
+          enterprise,
+          "--experts",
+          "3",
+          "-o",
+          out,
+          "--json",
+        )
+      ).out,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    wb.getWorksheet(made.sheets[0])!.getCell("D15").value = 0.3;
+    await wb.xlsx.writeFile(out);
+    const r = await run("score", out);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("D15");
+    expect(r.out).toContain("0.5");
+  });
+});
