@@ -391,7 +391,7 @@ export function panelLayout(spec: PanelSpec): SheetLayout {
     layout,
     scoreRow + 1,
     2,
-    formula(`IF(COUNTIF(${done},"否")>0,"${INCOMPLETE}",${bands})`),
+    formula(`IF(OR(COUNTIF(${done},"是")<ROWS(${done}),${scoreCell}=""),"${INCOMPLETE}",${bands})`),
     "verdict",
     width - 2,
   );
