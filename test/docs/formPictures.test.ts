@@ -15,7 +15,7 @@ import type { SheetLayout } from "../../src/forms/layout";
 import { evaluationRubric, rubricItems } from "../../src/core/rubrics";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { firstPagePng } from "../helpers/libreoffice";
-import { d, guangxi, logEntry, row, shanghai } from "../core/fixtures";
+import { d, guangxi, logEntry, shanghai } from "../core/fixtures";
 
 jest.setTimeout(180_000);
 
