@@ -8,7 +8,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
-fc-list 2>/dev/null | grep -qiE "wenquanyi|noto sans cjk" || need+=(fonts-wqy-microhei)
+fonts=$(fc-list 2>/dev/null || true)
+grep -qiE "wenquanyi|noto sans cjk" <<<"$fonts" || need+=(fonts-wqy-microhei)
 dpkg -s libsecret-1-dev >/dev/null 2>&1 || need+=(libsecret-1-dev)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n"

@@ -21,7 +21,7 @@ function scoresFor(kind: ScoringKind, total: number | null, blanks = 0): (number
   const items = rubricItems(rubricFor(kind));
   if (total === null) return items.map(() => null);
   let left = total;
-  const out = items.map((i) => {
+  const out = items.map((i): number | null => {
     const s = Math.min(i.max, left);
     left -= s;
     return s;
