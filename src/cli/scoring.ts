@@ -2,9 +2,9 @@
 
 import type ExcelJS from "exceljs";
 import { z } from "zod";
-import { countBySeverity, issue, type Issue } from "../core/issues";
-import { scorePanels, type PanelResult } from "../core/panels";
-import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "../core/register";
+import { countBySeverity } from "../core/issues";
+import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
+import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterField, type RegisterRow } from "../core/register";
 import { readTable } from "../core/table";
 import {
   expertLabel,
@@ -118,92 +118,16 @@ const scoreArgs = z.object({
   profile: profileArg.optional(),
 });
 
-const FIELDS = {
-  evaluation: { score: "evaluationScore", result: "evaluationResult", date: "evaluatedOn" },
-  acceptance: { score: "acceptanceScore", result: "acceptanceResult", date: "acceptedOn" },
-} as const;
-
-/**
- * Writes each complete panel's score and verdict into the register row of its enterprise. A cell that
- * already holds a different value is left alone and reported: a typed value is never overwritten.
- */
+/** Carries out the write-back plan on the register sheet. */
 export function writeBack(
   ws: ExcelJS.Worksheet,
   rows: readonly RegisterRow[],
-  columns: Partial<Record<string, number>>,
+  columns: Partial<Record<RegisterField, number>>,
   panels: readonly PanelResult[],
-): { written: number; issues: Issue[] } {
-  const issues: Issue[] = [];
-  let written = 0;
-  for (const p of panels) {
-    if (!p.complete || p.score === null) continue;
-    let row: RegisterRow;
-    try {
-      row = findEnterprise(rows, p.enterprise);
-    } catch (err) {
-      issues.push(
-        issue(
-          REGISTER_SHEET,
-          "",
-          "warning",
-          "score.noRegisterRow",
-          `${(err as Error).message}，${p.enterprise}的评分结果未回填`,
-        ),
-      );
-      continue;
-    }
-    const f = FIELDS[p.kind];
-    for (const [field, value] of [
-      [f.score, p.score],
-      [f.result, p.verdict],
-    ] as const) {
-      const col = columns[field];
-      if (col === undefined) {
-        issues.push(
-          issue(
-            REGISTER_SHEET,
-            "",
-            "warning",
-            "score.noColumn",
-            `台账没有“${REGISTER_COLUMNS.find((c) => c.field === field)!.label}”列，未回填`,
-          ),
-        );
-        continue;
-      }
-      const cell = ws.getCell(row.row, col + 1);
-      const current = row[field];
-      if (current !== null && current !== value) {
-        issues.push(
-          issue(
-            REGISTER_SHEET,
-            cell.address,
-            "warning",
-            "score.keptTyped",
-            `${cell.address} 已填写“${current}”，与专家组结果“${value}”不同，未覆盖`,
-          ),
-        );
-        continue;
-      }
-      if (current === value) continue;
-      cell.value = value;
-      written++;
-    }
-    if (row[f.date] === null) {
-      const label = REGISTER_COLUMNS.find((c) => c.field === f.date)!.label;
-      const col = columns[f.date];
-      const at = col === undefined ? "" : ws.getCell(row.row, col + 1).address;
-      issues.push(
-        issue(
-          REGISTER_SHEET,
-          at,
-          "warning",
-          "score.noDate",
-          `已回填“${row.name}”的专家组结果，请在 ${at || label} 填写${label}`,
-        ),
-      );
-    }
-  }
-  return { written, issues };
+) {
+  const plan = planWriteBack(rows, columns, panels);
+  for (const w of plan.writes) ws.getCell(w.row, w.col + 1).value = w.value;
+  return { written: plan.writes.length, issues: plan.issues };
 }
 
 export const score: Command = async (argv, io) => {

@@ -25,13 +25,14 @@ export function gridFromRange(
 
 export async function readSheets(
   context: Excel.RequestContext,
-  names: readonly string[],
-): Promise<{ grids: WorkbookGrids; existing: string[] }> {
+  names: readonly string[] | ((name: string) => boolean),
+): Promise<{ grids: WorkbookGrids; existing: string[]; read: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   const existing = sheets.items.map((s) => s.name);
-  const wanted = names.filter((n) => existing.includes(n));
+  const wanted =
+    typeof names === "function" ? existing.filter(names) : names.filter((n) => existing.includes(n));
   const ranges = wanted.map((name) => {
     const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
     range.load("values,rowIndex,columnIndex");
@@ -47,5 +48,5 @@ export async function readSheets(
         : gridFromRange(name, range.values, range.rowIndex, range.columnIndex),
     );
   }
-  return { grids: { sheet: (name) => grids.get(name) }, existing };
+  return { grids: { sheet: (name) => grids.get(name) }, existing, read: wanted };
 }

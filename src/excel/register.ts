@@ -143,13 +143,16 @@ export async function createRegister(
   }
 }
 
-/** Deletes the named sheets where they exist: used to undo a half-finished command. */
+/** Deletes the named sheets where they exist: undoes a command that failed half-way. */
 export async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
-  for (const name of names) context.workbook.worksheets.getItemOrNullObject(name).delete();
   try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    for (const s of sheets.items) if (names.includes(s.name)) s.delete();
     await context.sync();
   } catch {
-    // Deleting a sheet that was never created: nothing to undo.
+    // The workbook is unreachable; the original error is the one to report.
   }
 }
 

@@ -1,0 +1,158 @@
+// The form commands of the task pane: the quarter's 附表3 and 名单调整表, the experts' scoring sheets, and
+// writing panel results back into the register. Three syncs each, whatever the row count (more only when
+// a request must be split).
+
+import type { DateSerial, Quarter } from "../core/dates";
+import type { Issue } from "../core/issues";
+import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
+import { adjustmentRows, implementationRows } from "../core/quarterly";
+import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "../core/register";
+import type { ScoringKind } from "../core/rubrics";
+import { rowContexts } from "../core/status";
+import { readTable } from "../core/table";
+import { loadWorkbook } from "../core/workbook";
+import { uniqueSheetName, type SheetLayout } from "../forms/layout";
+import {
+  adjustmentLayout,
+  adjustmentSheetName,
+  implementationLayout,
+  implementationSheetName,
+} from "../forms/quarterlyForms";
+import {
+  expertLabel,
+  KIND_LABEL,
+  panelLayout,
+  readPanelSheet,
+  readScoreSheet,
+  scoreSheetLayout,
+} from "../forms/scoresheets";
+import { readSheets } from "./read";
+import { CommandError, REGISTER_SHEETS, removeSheets } from "./register";
+import { suspendCalculation } from "./run";
+import { queueLayout } from "./writeLayout";
+
+export type Supports = (version: string) => boolean;
+
+/** Writes new sheets in one batch; if anything fails, the sheets this command added are removed again. */
+async function writeSheets(
+  context: Excel.RequestContext,
+  layouts: SheetLayout[],
+  supports: Supports,
+): Promise<string[]> {
+  suspendCalculation(context);
+  try {
+    for (const l of layouts) await queueLayout(context, l, supports);
+    context.workbook.worksheets.getItem(layouts[0]!.name).activate();
+    await context.sync();
+  } catch (err) {
+    await removeSheets(
+      context,
+      layouts.map((l) => l.name),
+    );
+    throw err;
+  }
+  return layouts.map((l) => l.name);
+}
+
+/** Names for new sheets that clash with nothing already there (a second run gets "(2)"). */
+function named(layouts: SheetLayout[], existing: readonly string[]): SheetLayout[] {
+  const taken = [...existing];
+  return layouts.map((l) => {
+    const name = uniqueSheetName(l.name, taken);
+    taken.push(name);
+    return { ...l, name };
+  });
+}
+
+export async function generateQuarterly(
+  context: Excel.RequestContext,
+  quarter: Quarter,
+  preparedOn: DateSerial,
+  supports: Supports,
+): Promise<string[]> {
+  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
+  const wb = loadWorkbook(grids);
+  if (!grids.sheet(REGISTER_SHEET))
+    throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
+  const party = { district: wb.settings.district, preparer: wb.settings.preparer, preparedOn };
+  const impl = implementationRows(wb.rows, quarter, wb.profile, rowContexts(wb.rows, wb.log));
+  const layouts = named(
+    [
+      implementationLayout(impl, quarter, wb.profile, party, implementationSheetName(quarter, wb.profile)),
+      adjustmentLayout(
+        adjustmentRows(wb.log, quarter),
+        quarter,
+        wb.profile,
+        party,
+        adjustmentSheetName(quarter, wb.profile),
+      ),
+    ],
+    existing,
+  );
+  return writeSheets(context, layouts, supports);
+}
+
+/** The register rows experts can be asked to score, latest round first per enterprise. */
+export function enterprisesOf(rows: readonly RegisterRow[]): string[] {
+  return [...new Set(rows.map((r) => r.name).filter((n) => n !== ""))].sort((a, b) =>
+    a.localeCompare(b, "zh-CN"),
+  );
+}
+
+export async function listEnterprises(context: Excel.RequestContext): Promise<string[]> {
+  const { grids } = await readSheets(context, REGISTER_SHEETS);
+  return enterprisesOf(loadWorkbook(grids).rows);
+}
+
+export async function insertScoreSheets(
+  context: Excel.RequestContext,
+  kind: ScoringKind,
+  enterprise: string,
+  experts: number,
+  supports: Supports,
+): Promise<string[]> {
+  if (!Number.isInteger(experts) || experts < 3 || experts > 5)
+    throw new CommandError("专家组应为 3—5 名专家。");
+  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
+  const rows = loadWorkbook(grids).rows;
+  if (!rows.some((r) => r.name === enterprise)) throw new CommandError(`台账中找不到企业“${enterprise}”。`);
+  const taken = [...existing];
+  const sheets = Array.from({ length: experts }, (_, i) => {
+    const expert = expertLabel(i);
+    const { layout, cells } = scoreSheetLayout({ kind, enterprise, expert });
+    const name = uniqueSheetName(layout.name, taken);
+    taken.push(name);
+    return { layout: { ...layout, name }, name, expert, cells };
+  });
+  const panel = panelLayout({ kind, enterprise, sheets });
+  const layouts = [...sheets.map((s) => s.layout), { ...panel, name: uniqueSheetName(panel.name, taken) }];
+  return writeSheets(context, layouts, supports);
+}
+
+const isScoringSheet = (name: string) =>
+  Object.values(KIND_LABEL).some((k) => name.startsWith(`${k.sheet} `) || name.startsWith(`${k.panel} `)) ||
+  REGISTER_SHEETS.includes(name as never);
+
+export interface WriteBack {
+  panels: PanelResult[];
+  written: number;
+  issues: Issue[];
+}
+
+/** Reads every scoring sheet, and writes each complete panel's score and verdict into empty register cells. */
+export async function writeBackScores(context: Excel.RequestContext): Promise<WriteBack> {
+  const { grids, read } = await readSheets(context, isScoringSheet);
+  const experts = read.map((n) => readScoreSheet(grids.sheet(n)!)).filter((x) => x !== undefined);
+  const panels = read.map((n) => readPanelSheet(grids.sheet(n)!)).filter((x) => x !== undefined);
+  const result = scorePanels(experts, panels);
+  const issues: Issue[] = experts.flatMap((e) => e.issues);
+  const grid = grids.sheet(REGISTER_SHEET);
+  if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
+  const { columns } = readTable(grid, REGISTER_COLUMNS);
+  const plan = planWriteBack(loadWorkbook(grids).rows, columns, result.panels);
+  const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
+  for (const w of plan.writes) ws.getRangeByIndexes(w.row - 1, w.col, 1, 1).values = [[w.value]];
+  issues.push(...plan.issues);
+  await context.sync();
+  return { panels: result.panels, written: plan.writes.length, issues };
+}

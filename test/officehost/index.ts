@@ -1,0 +1,2 @@
+export { ExcelHost, OfficeError, RequestContext } from "./host";
+export { installOfficeHost } from "./install";
