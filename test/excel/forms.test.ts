@@ -1,0 +1,118 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseQuarter } from "../../src/core/dates";
+import { REGISTER_SHEET } from "../../src/core/register";
+import { rubricItems, evaluationRubric } from "../../src/core/rubrics";
+import { scorePanel } from "../../src/core/scoring";
+import { generateQuarterly, insertScoreSheets, writeBackScores } from "../../src/excel/forms";
+import { panelCells, scoreSheetLayout } from "../../src/forms/scoresheets";
+import { exportWorkbook } from "../officehost/toXlsx";
+import { recalculate } from "../helpers/libreoffice";
+import { filledHost, run, TODAY } from "./hostWorkbook";
+
+jest.setTimeout(120_000);
+const all = () => true;
+
+describe("the quarter's forms from the task pane", () => {
+  it("writes 附表3 and 附表4 in three syncs, and numbers them on a second run", async () => {
+    const host = await filledHost(200);
+    host.syncCount = 0;
+    const names = await run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q3")!, TODAY, all));
+    expect(names).toEqual(["附表3 2026Q3", "附表4 2026Q3"]);
+    expect(host.syncCount).toBe(3);
+    expect(host.value("附表3 2026Q3", "A2")).toBe("重点行业实施强制性清洁生产审核情况表");
+    expect(host.cell("附表3 2026Q3", "C5")!.format.numberFormat).toBe("yyyy-mm-dd");
+    expect(host.sheet("附表3 2026Q3")!.page).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$4:$4",
+    });
+    const again = await run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q3")!, TODAY, all));
+    expect(again).toEqual(["附表3 2026Q3 (2)", "附表4 2026Q3 (2)"]);
+  });
+
+  it("never lets an enterprise's name run as a formula", async () => {
+    const host = await filledHost(5);
+    host.seed(
+      REGISTER_SHEET,
+      [[6, '=HYPERLINK("http://x","y")', "91310000132149237G", null, "双有", null, 2026, 46032]],
+      6,
+      0,
+    );
+    await run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q4")!, TODAY, all));
+    const sheet = host.sheet("附表3 2026Q4")!;
+    const cells = [...sheet.cells.values()];
+    expect(cells.some((c) => c.value === '=HYPERLINK("http://x","y")' && c.formula === undefined)).toBe(true);
+    expect(cells.every((c) => c.formula === undefined)).toBe(true);
+  });
+
+  it("skips page setup where ExcelApi 1.9 is missing", async () => {
+    const host = await filledHost(5);
+    await run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q4")!, TODAY, (v) => v <= "1.8"));
+    expect(host.sheet("附表3 2026Q4")!.page).toEqual({});
+  });
+});
+
+describe("scoring sheets from the task pane", () => {
+  it("inserts 3 protected sheets and a panel in three syncs; LibreOffice computes what the core computes", async () => {
+    const host = await filledHost(10);
+    // An enterprise not yet evaluated: its 评估得分 (column N) is empty.
+    let row = 2;
+    while (host.value(REGISTER_SHEET, `N${row}`) !== null) row++;
+    const enterprise = String(host.value(REGISTER_SHEET, `B${row}`));
+    host.syncCount = 0;
+    const names = await run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 3, all));
+    expect(host.syncCount).toBe(3);
+    expect(names).toHaveLength(4);
+    const first = host.sheet(names[0]!)!;
+    expect(first.protected).toBe(true);
+    const { cells } = scoreSheetLayout({ kind: "evaluation", enterprise, expert: "专家1" });
+    expect(host.cell(names[0]!, cells.scores[0]!)!.format.locked).toBe(false);
+    expect(host.cell(names[0]!, cells.total)!.format.locked).toBe(true);
+    expect(host.cell(names[0]!, cells.total)!.formula).toMatch(/^=SUM\(/);
+    // The experts type their scores (into unlocked cells of the protected sheets).
+    const totals = [93, 90.5, 71];
+    names.slice(0, 3).forEach((name, k) => {
+      let drop = 100 - totals[k]!;
+      rubricItems(evaluationRubric).forEach((item, i) => {
+        const cut = Math.min(item.max, drop);
+        drop -= cut;
+        host.seed(name, [[item.max - cut]], Number(cells.scores[i]!.slice(1)) - 1, 4);
+      });
+    });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "addin-")), "addin.xlsx");
+    writeFileSync(file, await exportWorkbook(host));
+    const [out] = recalculate([file]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out!);
+    const result = (sheet: string, addr: string) => {
+      const v = back.getWorksheet(sheet)!.getCell(addr).value;
+      return v && typeof v === "object" && "formula" in v ? v.result : v;
+    };
+    expect(names.slice(0, 3).map((n) => result(n, cells.total))).toEqual(totals);
+    expect(names.slice(0, 3).map((n) => result(n, cells.verdict))).toEqual(["通过", "通过", "补充完善"]);
+    const panel = scorePanel(
+      "evaluation",
+      totals.map((t) => ({ total: t, complete: true })),
+    );
+    const where = panelCells(3);
+    expect(result(names[3]!, where.score)).toBeCloseTo(panel.score!, 9);
+    expect(result(names[3]!, where.verdict)).toBe(panel.verdict);
+
+    const wrote = await run(host, (ctx) => writeBackScores(ctx));
+    expect(wrote.written).toBe(2);
+    expect(host.value(REGISTER_SHEET, `N${row}`)).toBe(panel.score);
+    expect(host.value(REGISTER_SHEET, `O${row}`)).toBe(panel.verdict);
+  });
+
+  it("refuses a panel of 2", async () => {
+    const host = await filledHost(3);
+    await expect(
+      run(host, (ctx) =>
+        insertScoreSheets(ctx, "acceptance", String(host.value(REGISTER_SHEET, "B2")), 2, all),
+      ),
+    ).rejects.toThrow("3—5");
+  });
+});
