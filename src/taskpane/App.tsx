@@ -15,7 +15,17 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { formatIsoDate, parseIsoDate, serialFromLocalDate } from "../core/dates";
+import {
+  formatIsoDate,
+  parseIsoDate,
+  parseQuarter,
+  previousQuarter,
+  quarterCode,
+  quarterOf,
+  serialFromLocalDate,
+} from "../core/dates";
+import type { ScoringKind } from "../core/rubrics";
+import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
 import type { Issue } from "../core/issues";
 import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";
 import { defaultSettings, type WorkbookSettings } from "../core/settings";
@@ -25,7 +35,7 @@ import { loadSettings, saveSettings } from "../excel/settings";
 import { runCommand } from "./runCommand";
 import type { Strings } from "./strings";
 
-type Tabs = "register" | "settings";
+type Tabs = "register" | "forms" | "scoring" | "settings";
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
 
 export function App({ t }: { t: Strings }) {
@@ -36,6 +46,13 @@ export function App({ t }: { t: Strings }) {
   const [message, setMessage] = useState<Message | undefined>();
   const [issues, setIssues] = useState<Issue[]>([]);
   const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+  const [quarter, setQuarter] = useState(
+    quarterCode(previousQuarter(quarterOf(serialFromLocalDate(new Date())))),
+  );
+  const [enterprises, setEnterprises] = useState<string[]>([]);
+  const [enterprise, setEnterprise] = useState("");
+  const [kind, setKind] = useState<ScoringKind>("evaluation");
+  const [experts, setExperts] = useState(3);
 
   useEffect(() => {
     runCommand(loadSettings)
@@ -98,6 +115,40 @@ export function App({ t }: { t: Strings }) {
       return { intent: "success", text: t.settingsSaved };
     });
 
+  const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+
+  const onQuarterly = () =>
+    act(async () => {
+      const q = parseQuarter(quarter);
+      if (!q) throw new Error(`${t.quarter}：请填写如 2026Q3 的季度`);
+      const names = await runCommand((ctx) =>
+        generateQuarterly(ctx, q, serialFromLocalDate(new Date()), supports),
+      );
+      return { intent: "success", text: t.generated(names) };
+    });
+
+  const loadEnterprises = () => {
+    runCommand(listEnterprises)
+      .then(setEnterprises)
+      .catch((err: Error) => setMessage({ intent: "error", text: err.message }));
+  };
+
+  const onScoresheets = () =>
+    act(async () => {
+      const names = await runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports));
+      return { intent: "success", text: t.generated(names) };
+    });
+
+  const onWriteBack = () =>
+    act(async () => {
+      const r = await runCommand(writeBackScores);
+      setIssues(r.issues);
+      return {
+        intent: r.issues.length > 0 ? "warning" : "success",
+        text: t.writtenBack(r.panels.filter((p) => p.complete).length),
+      };
+    });
+
   const onIssue = (i: Issue) => act(async () => (await runCommand((ctx) => selectIssue(ctx, i)), undefined));
 
   const counts = useMemo(() => {
@@ -119,6 +170,8 @@ export function App({ t }: { t: Strings }) {
       </Text>
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as Tabs)}>
         <Tab value="register">{t.tabRegister}</Tab>
+        <Tab value="forms">{t.tabForms}</Tab>
+        <Tab value="scoring">{t.tabScoring}</Tab>
         <Tab value="settings">{t.tabSettings}</Tab>
       </TabList>
       {message && (
@@ -165,7 +218,13 @@ export function App({ t }: { t: Strings }) {
                       style={{ justifyContent: "flex-start", textAlign: "left", width: "100%" }}
                       onClick={() => onIssue(i)}
                     >
-                      <span style={{ color: i.severity === "error" ? "#a4262c" : "#8a6d00", marginRight: 6 }}>
+                      <span
+                        style={{
+                          color: i.severity === "error" ? "#a4262c" : "#8a6d00",
+                          marginRight: 6,
+                          whiteSpace: "nowrap",
+                        }}
+                      >
                         {i.severity === "error" ? t.error : t.warning}
                       </span>
                       {i.sheet}!{i.cell} {i.message}
@@ -175,6 +234,53 @@ export function App({ t }: { t: Strings }) {
               </ul>
             </>
           )}
+        </div>
+      )}
+
+      {tab === "forms" && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}>
+          <Field label={t.quarter} hint="2026Q3">
+            <Input value={quarter} onChange={(_, d) => setQuarter(d.value)} />
+          </Field>
+          <Button appearance="primary" disabled={busy} onClick={onQuarterly} title={t.generateQuarterlyHint}>
+            {t.generateQuarterly}
+          </Button>
+        </div>
+      )}
+
+      {tab === "scoring" && (
+        <div style={{ display: "flex", flexDirection: "column", gap: 8, marginTop: 12 }}>
+          <Field label={t.enterprise}>
+            <Select value={enterprise} onChange={(_, d) => setEnterprise(d.value)} onFocus={loadEnterprises}>
+              <option value="">{t.chooseEnterprise}</option>
+              {enterprises.map((e) => (
+                <option key={e} value={e}>
+                  {e}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.kind}>
+            <Select value={kind} onChange={(_, d) => setKind(d.value as ScoringKind)}>
+              <option value="evaluation">{t.evaluation}</option>
+              <option value="acceptance">{t.acceptance}</option>
+            </Select>
+          </Field>
+          <Field label={t.experts}>
+            <Select value={String(experts)} onChange={(_, d) => setExperts(Number(d.value))}>
+              {[3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button appearance="primary" disabled={busy || enterprise === ""} onClick={onScoresheets}>
+            {t.insertScoresheets}
+          </Button>
+          <Button disabled={busy} onClick={onWriteBack}>
+            {t.writeBackScores}
+          </Button>
         </div>
       )}
 

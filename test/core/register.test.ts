@@ -12,7 +12,6 @@ import {
   REGISTER_INPUT_LABELS,
   REGISTER_SHEET,
   registerRowSchema,
-  type RegisterRow,
 } from "../../src/core/register";
 
 const shanghai = getProfile("shanghai");
@@ -472,70 +471,103 @@ describe("reading the adjustment log 名单调整记录", () => {
   });
 });
 
-/** Whatever fc.anything() produces, turned into something a reader could hand over. */
-const cellInput: fc.Arbitrary<CellInput> = fc
-  .tuple(fc.anything({ withDate: true, withBigInt: true, withNullPrototype: true }), fc.nat(5))
+/** The values ExcelJS and Office.js really hand over: text, numbers, booleans, dates, errors, formulas. */
+const realisticCell: fc.Arbitrary<CellInput> = fc.oneof(
+  fc.constant(null),
+  fc.string(),
+  fc.double(),
+  fc.integer({ min: -100, max: 3_000_000 }),
+  fc.boolean(),
+  fc.date({ noInvalidDate: true }),
+  fc.record({ error: fc.constantFrom("#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?") }),
+  fc.record({
+    formula: fc.string(),
+    result: fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.boolean(),
+      fc.date({ noInvalidDate: true }),
+      fc.constant(undefined),
+    ),
+  }),
+);
+
+/** Whatever fc.anything() produces, turned into the CellInput union (a formula's result is `unknown`). */
+const anyCell: fc.Arbitrary<CellInput> = fc
+  .tuple(
+    fc.anything({ withDate: true, withBigInt: true, withNullPrototype: true, withBoxedValues: true }),
+    fc.nat(3),
+  )
   .map(([v, shape]): CellInput => {
     if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
     if (v instanceof Date) return v;
-    if (shape === 0) return { error: String(typeof v === "bigint" ? v : "#REF!") };
-    if (shape === 1) return { formula: "A1", result: v };
-    if (shape === 2) return { formula: "A1" };
-    return v as CellInput;
-  });
-const cellOrLabel = fc.oneof(
-  { weight: 3, arbitrary: cellInput },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom<CellInput>(...REGISTER_INPUT_LABELS, "名单公布时间 ", "２０２６/3/5"),
-  },
-);
-
-describe("robustness", () => {
-  it("never throws, and addresses every issue to a cell of the sheet it read", () => {
-    const rowsArb = fc.array(fc.array(cellOrLabel, { maxLength: 25 }), { maxLength: 10 });
-    fc.assert(
-      fc.property(
-        fc.nat(4),
-        fc.shuffledSubarray([...REGISTER_INPUT_LABELS], { minLength: 3 }),
-        rowsArb,
-        (offset, header, rows) => {
-          const withHeader: CellInput[][] = [...Array.from({ length: offset }, () => []), header, ...rows];
-          for (const g of [grid(withHeader), grid(rows)]) {
-            for (const profile of [shanghai, guangxi]) {
-              const r = readRegister(g, profile);
-              for (const i of r.issues) {
-                expect(i.sheet).toBe(REGISTER_SHEET);
-                expect(i.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
-                expect(i.message).toMatch(/[\u4e00-\u9fa5]/);
-              }
-              for (const row of r.rows) {
-                expect(row.row).toBeGreaterThan(offset + 1);
-                expect(row.row).toBeLessThanOrEqual(g.rows.length);
-              }
-            }
-          }
-          return true;
-        },
-      ),
-      { numRuns: 300 },
-    );
+    if (shape === 0) return { error: "#REF!" };
+    if (shape === 1) return { formula: "A1" };
+    return { formula: "A1", result: v };
   });
 
-  it("types every row it returns as the rules expect", () => {
-    const labels = [...REGISTER_INPUT_LABELS];
-    fc.assert(
-      fc.property(
-        fc.array(fc.array(cellInput, { minLength: labels.length, maxLength: labels.length }), {
-          maxLength: 6,
+const labelCell = fc.constantFrom<CellInput>(...REGISTER_INPUT_LABELS, "名单公布时间 ", "２０２６/3/5");
+
+/** A random grid: a header of some of the labels at a random row, then random rows of random width. */
+const registerGrid = (cell: fc.Arbitrary<CellInput>) =>
+  fc
+    .tuple(
+      fc.nat(4),
+      fc.shuffledSubarray([...REGISTER_INPUT_LABELS], { minLength: 3 }),
+      fc.array(
+        fc.array(fc.oneof({ weight: 4, arbitrary: cell }, { weight: 1, arbitrary: labelCell }), {
+          maxLength: 25,
         }),
-        (rows) => {
-          const r = readRegister(grid([labels, ...rows]), guangxi);
-          return r.rows.every((row: RegisterRow) => registerRowSchema.safeParse(row).success);
+        {
+          maxLength: 10,
         },
       ),
-      { numRuns: 300 },
+      fc.boolean(),
+    )
+    .map(([offset, header, rows, withHeader]) =>
+      grid(withHeader ? [...Array.from({ length: offset }, (): CellInput[] => []), header, ...rows] : rows),
     );
+
+function readsCleanly(g: Grid): boolean {
+  for (const profile of [shanghai, guangxi]) {
+    const r = readRegister(g, profile);
+    for (const i of r.issues) {
+      expect(i.sheet).toBe(REGISTER_SHEET);
+      expect(i.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
+      expect(i.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    for (const row of r.rows) {
+      expect(row.row).toBeLessThanOrEqual(g.rows.length);
+      expect(registerRowSchema.safeParse(row).success).toBe(true);
+    }
+  }
+  return true;
+}
+
+describe("robustness: readRegister never throws on cell contents", () => {
+  it("reads any grid of the values readers hand over, addressing every issue to a cell", () => {
+    fc.assert(fc.property(registerGrid(realisticCell), readsCleanly), { numRuns: 400 });
+  });
+
+  it("reads any grid of arbitrary values (fc.anything) without throwing", () => {
+    fc.assert(fc.property(registerGrid(anyCell), readsCleanly), { numRuns: 400 });
+  });
+
+  it.each<[string, CellInput]>([
+    ["an invalid Date", new Date(Number.NaN)],
+    ["a formula whose result is an invalid Date", { formula: "A1", result: new Date(Number.NaN) }],
+    ["a formula whose result has no prototype", { formula: "A1", result: Object.create(null) }],
+  ])("answers %s in a date cell with an issue instead of throwing", (_, bad) => {
+    const rows = table(["企业名称", "统一社会信用代码", "名单公布时间"], {
+      企业名称: "甲",
+      统一社会信用代码: CODE,
+      名单公布时间: bad,
+    });
+    let issues: Issue[] = [];
+    expect(() => {
+      issues = readRegister(grid(rows), shanghai).issues;
+    }).not.toThrow();
+    expect(cellsOf(issues)).toEqual(["C2 cell.publishedOn"]);
   });
 
   it("reads the adjustment log without throwing, whatever its cells hold", () => {
@@ -550,7 +582,7 @@ describe("robustness", () => {
       "恢复日期",
     ];
     fc.assert(
-      fc.property(fc.array(fc.array(cellInput, { maxLength: 10 }), { maxLength: 8 }), (rows) => {
+      fc.property(fc.array(fc.array(realisticCell, { maxLength: 10 }), { maxLength: 8 }), (rows) => {
         for (const profile of [shanghai, guangxi]) {
           const log = readAdjustmentLog({ sheet: "名单调整记录", rows: [header, ...rows] }, profile);
           for (const i of log.issues) expect(i.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);

@@ -1,0 +1,167 @@
+// The production task pane in Debian's Chromium, with office.js answered by the in-memory Excel:
+// create register → refresh status → generate a quarter → validate → click an issue.
+
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { serialFromParts } from "../../src/core/dates";
+import { demoData } from "../../src/core/demo";
+import { getProfile } from "../../src/core/profiles";
+import { REGISTER_COLUMNS } from "../../src/core/register";
+
+jest.setTimeout(300_000);
+
+const root = path.resolve(__dirname, "../..");
+const web = path.join(root, "dist/web");
+const shots = path.join(root, "docs");
+
+function build(): void {
+  const webpack = path.join(root, "node_modules/.bin/webpack");
+  execFileSync(webpack, ["--mode", "production"], { cwd: root, stdio: "pipe" });
+  execFileSync(webpack, ["--config", "test/e2e/webpack.host.config.js"], { cwd: root, stdio: "pipe" });
+}
+
+function serve(): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(web, decodeURIComponent((req.url ?? "/").split("?")[0]!));
+    if (!file.startsWith(web) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = file.endsWith(".html")
+      ? "text/html; charset=utf-8"
+      : file.endsWith(".js")
+        ? "application/javascript"
+        : "application/octet-stream";
+    res.writeHead(200, { "Content-Type": type });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Register rows as a district types them: 40 enterprises, plus one impossible date in H6. */
+function typedRows(): unknown[][] {
+  const data = demoData({
+    profile: getProfile("shanghai"),
+    district: "浦东新区生态环境局",
+    seed: 4,
+    today: serialFromParts(2026, 11, 24),
+  });
+  const rows = data.rows.map((r) =>
+    REGISTER_COLUMNS.map((c) => {
+      const v = (r as Record<string, unknown>)[c.field];
+      return Array.isArray(v) ? v.join("、") : (v ?? null);
+    }),
+  );
+  rows[4]![7] = "2026-02-30";
+  return rows;
+}
+
+describe("the task pane in Chromium", () => {
+  let browser: Browser;
+  let server: http.Server;
+  let page: Page;
+  let base = "";
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    build();
+    server = await serve();
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+    const host = readFileSync(path.join(root, "dist/e2e/office-host.js"), "utf8");
+    // Nothing leaves the machine; office.js is answered by the in-memory Excel (the later route wins).
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await page.route("**/office.js", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: host }),
+    );
+    page.on("pageerror", (err) => errors.push(err.message));
+    mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const message = () => page.getByTestId("message").innerText();
+  const host = <T>(fn: string) => page.evaluate(fn) as Promise<T>;
+
+  it("creates the register, refreshes status, generates a quarter, validates and selects an issue's cell", async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByLabel("填报单位").fill("浦东新区生态环境局");
+    await page.getByLabel("填报人").fill("张三");
+    await page.getByRole("tab", { name: "台账" }).click();
+    await page.getByRole("button", { name: "创建台账" }).click();
+    await page.getByTestId("message").waitFor();
+    expect(await message()).toContain("已创建台账工作表");
+    expect(await host<string[]>("window.__excelHost.sheets.map(s => s.name)")).toEqual([
+      "企业名单台账",
+      "名单调整记录",
+      "强审设置",
+    ]);
+    expect(await host<string>("window.__excelHost.value('强审设置', 'B3')")).toBe("浦东新区生态环境局");
+
+    // The district types its enterprises into the register.
+    await page.evaluate(
+      (rows) =>
+        (
+          window as unknown as {
+            __excelHost: { seed(s: string, r: unknown[][], t: number, l: number): void };
+          }
+        ).__excelHost.seed("企业名单台账", rows, 1, 0),
+      typedRows(),
+    );
+
+    await page.getByLabel("统计日").fill("2026-11-24");
+    await page.getByRole("button", { name: "刷新状态" }).click();
+    await page.getByText("已刷新").waitFor();
+    expect(await message()).toMatch(/已刷新 40 家企业的状态，其中逾期 \d+ 家/);
+    expect(await page.getByTestId("counts").innerText()).toContain("按阶段");
+    expect(await host<string>("window.__excelHost.value('企业名单台账', 'V2')")).not.toBe(null);
+    await page.screenshot({ path: path.join(shots, "taskpane-status.png") });
+
+    await page.getByRole("tab", { name: "报表" }).click();
+    await page.getByLabel("季度").fill("2026Q3");
+    await page.getByRole("button", { name: "生成季度报表" }).click();
+    await page.getByText("已生成").waitFor();
+    expect(await message()).toContain("附表3 2026Q3");
+    expect(await host<string>("window.__excelHost.value('附表3 2026Q3', 'A2')")).toBe(
+      "重点行业实施强制性清洁生产审核情况表",
+    );
+
+    await page.getByRole("tab", { name: "台账" }).click();
+    await page.getByRole("button", { name: "校验" }).click();
+    await page.getByTestId("issues").waitFor();
+    expect(await message()).toMatch(/发现 [1-9]\d* 个错误/);
+    await page
+      .getByTestId("issues")
+      .getByRole("button", { name: /企业名单台账!H6/ })
+      .click();
+    await page.waitForFunction(
+      "window.__excelHost.selection && window.__excelHost.selection.address === 'H6'",
+    );
+    expect(await host<unknown>("window.__excelHost.selection")).toEqual({
+      sheet: "企业名单台账",
+      address: "H6",
+    });
+    await page.screenshot({ path: path.join(shots, "taskpane-validate.png") });
+    expect(errors).toEqual([]);
+  });
+});
