@@ -8,7 +8,7 @@ export default tseslint.config(
       "coverage/**",
       "docs/**",
       "bin/**",
-      "*.config.js",
+      "**/*.config.js",
       "*.config.mjs",
     ],
   },
