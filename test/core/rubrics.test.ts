@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { acceptanceRubric, evaluationRubric, rubricItems } from "../../src/core/rubrics";
 
-const seed = readFileSync(
-  path.resolve(__dirname, "../../../shared/seeds/001_77a2ca930a2e581c.txt"),
-  "utf8",
-).replace(/\s+/g, "");
+const seed = readFileSync(path.resolve(__dirname, "../fixtures/seeds/guangxi.txt"), "utf8").replace(
+  /\s+/g,
+  "",
+);
 const compact = (s: string) => s.replace(/\s+/g, "");
 
 describe("附件3 评估评分表", () => {

@@ -1,254 +1,463 @@
+// Validation of the register and the adjustment log: SPEC 2.1 (results follow scores), SPEC 3 (act order,
+// Guangxi's stable running), SPEC 4.4 (the log's pairings, 证明材料, 具体说明) and SPEC 5 (credit codes).
+// Rows are read from grids, so every issue is checked against the cell a district would see.
+
+import { readAdjustmentLog } from "../../src/core/adjustments";
+import { withCheckChar } from "../../src/core/creditCode";
+import { parseIsoDate } from "../../src/core/dates";
+import type { CellInput } from "../../src/core/grid";
 import type { Issue } from "../../src/core/issues";
+import { getProfile, type Profile } from "../../src/core/profiles";
+import { readRegister } from "../../src/core/register";
 import { validateRegister } from "../../src/core/validate";
-import { d, guangxi, logEntry, row, shanghai } from "./fixtures";
 
-const asOf = d("2026-11-24");
-const codes = (issues: Issue[]) => issues.map((i) => `${i.severity}:${i.code}`);
-const cells = {
-  creditCode: "C5",
-  evaluationResult: "O5",
-  acceptedOn: "Q5",
-  acceptanceResult: "S5",
-  startedOn: "K5",
-  name: "B5",
+const shanghai = getProfile("shanghai");
+const guangxi = getProfile("guangxi");
+const ASOF = parseIsoDate("2026-11-24")!;
+const R = "企业名单台账";
+const L = "名单调整记录";
+
+const CODE_A = "91310000132149237G";
+const CODE_B = withCheckChar("91310115MA1H7Q3K0");
+const PILOT = "91350211M0000XUF46";
+
+const REG = [
+  "序号",
+  "企业名称",
+  "统一社会信用代码",
+  "名单年度",
+  "名单公布时间",
+  "收文时间",
+  "信息公开时间",
+  "审核启动时间",
+  "评估时间",
+  "评估得分",
+  "评估结果",
+  "中高费方案完成时间",
+  "验收时间",
+  "验收得分",
+  "验收结果",
+  "上轮验收时间",
+  "备注",
+] as const;
+const LOG = [
+  "企业名称",
+  "统一社会信用代码",
+  "变化日期",
+  "变化情况",
+  "具体说明",
+  "调整结果",
+  "证明材料",
+  "恢复日期",
+  "备注",
+] as const;
+type RegLabel = (typeof REG)[number];
+type LogLabel = (typeof LOG)[number];
+const letter = (labels: readonly string[], label: string) => String.fromCharCode(65 + labels.indexOf(label));
+/** The A1 address of `label` in data row `n` (1 = the row under the header). */
+const reg = (label: RegLabel, n = 1) => `${letter(REG, label)}${n + 1}`;
+const log = (label: LogLabel, n = 1) => `${letter(LOG, label)}${n + 1}`;
+
+/** An enterprise listed 2025-03-15 that disclosed and started in time. */
+const BASE: Partial<Record<RegLabel, CellInput>> = {
+  企业名称: "上海甲化工有限公司",
+  统一社会信用代码: CODE_A,
+  名单年度: 2025,
+  名单公布时间: "2025-03-15",
+  信息公开时间: "2025-04-01",
+  审核启动时间: "2025-04-01",
 };
+const EVALUATED = { ...BASE, 评估时间: "2026-01-10", 评估得分: 85, 评估结果: "补充完善" };
 
-describe("credit codes", () => {
-  it("is an error for a bad check character, and names the cell", () => {
-    const issues = validateRegister(
-      [row({ row: 5, cells, creditCode: "91350211M0000XUF46" })],
-      [],
-      shanghai,
-      asOf,
-    );
-    expect(issues).toEqual([
-      expect.objectContaining({
-        sheet: "企业名单台账",
-        cell: "C5",
-        severity: "error",
-        code: "creditCode.check",
-      }),
+type RegRecord = Partial<Record<RegLabel, CellInput>>;
+type LogRecord = Partial<Record<LogLabel, CellInput>>;
+
+function validate(records: RegRecord[], entries: LogRecord[] = [], profile: Profile = shanghai): Issue[] {
+  const register = readRegister(
+    { sheet: R, rows: [[...REG], ...records.map((r) => REG.map((l) => r[l] ?? null))] },
+    profile,
+  );
+  const adjustments = readAdjustmentLog(
+    { sheet: L, rows: [[...LOG], ...entries.map((e) => LOG.map((l) => e[l] ?? null))] },
+    profile,
+  );
+  // The inputs here are well-formed cells: only the rules may object to them.
+  expect([...register.issues, ...adjustments.issues]).toEqual([]);
+  return validateRegister(register.rows, adjustments.entries, profile, ASOF);
+}
+const brief = (issues: Issue[]) => issues.map((i) => `${i.severity} ${i.sheet} ${i.cell} ${i.code}`);
+const only = (issues: Issue[], code: string) => brief(issues.filter((i) => i.code === code));
+
+describe("a clean register", () => {
+  it("raises nothing for rounds that follow the rules", () => {
+    const accepted = { ...EVALUATED, 验收时间: "2026-10-10", 验收得分: 80, 验收结果: "合格" };
+    expect(validate([accepted, { ...BASE, 企业名称: "乙", 统一社会信用代码: CODE_B }])).toEqual([]);
+    expect(validate([{ ...accepted, 中高费方案完成时间: "2026-06-30" }], [], guangxi)).toEqual([]);
+  });
+});
+
+describe("credit codes (SPEC 5)", () => {
+  it("is an error on the code's cell when the check character is wrong", () => {
+    const issues = validate([{ ...BASE, 统一社会信用代码: PILOT }]);
+    expect(brief(issues)).toEqual([`error ${R} ${reg("统一社会信用代码")} creditCode.check`]);
+    expect(issues[0]!.message).toContain("代码已核实");
+  });
+
+  it("is only a warning when 备注 contains 代码已核实", () => {
+    const issues = validate([
+      { ...BASE, 统一社会信用代码: PILOT, 备注: "早期试点代码，代码已核实（2026-01）" },
+    ]);
+    expect(brief(issues)).toEqual([`warning ${R} ${reg("统一社会信用代码")} creditCode.checkVerified`]);
+  });
+
+  it.each([
+    ["17 characters", "9135021100000XUF4", "creditCode.length"],
+    ["19 characters", "91350211M0000XUF466", "creditCode.length"],
+    ["the letter I", "91350211I0000XUF46", "creditCode.alphabet"],
+    ["the letter O", "9131000013214923OG", "creditCode.alphabet"],
+    ["the letter Z", "Z1310000132149237G", "creditCode.alphabet"],
+    ["the letter S", "9131000013214923SG", "creditCode.alphabet"],
+    ["the letter V", "9131000013214923VG", "creditCode.alphabet"],
+  ])("stays an error for %s, even with 代码已核实", (_, code, expected) => {
+    expect(brief(validate([{ ...BASE, 统一社会信用代码: code, 备注: "代码已核实" }]))).toEqual([
+      `error ${R} ${reg("统一社会信用代码")} ${expected}`,
     ]);
   });
 
-  it("is only a warning when 备注 says 代码已核实 (SPEC 5)", () => {
-    const issues = validateRegister(
-      [row({ cells, creditCode: "91350211M0000XUF46", remarks: "试点代码，代码已核实" })],
-      [],
-      shanghai,
-      asOf,
-    );
-    expect(codes(issues)).toEqual(["warning:creditCode.checkVerified"]);
+  it("is an error when the code is missing", () => {
+    expect(brief(validate([{ ...BASE, 统一社会信用代码: null }]))).toEqual([
+      `error ${R} ${reg("统一社会信用代码")} creditCode.missing`,
+    ]);
   });
 
-  it("stays an error for a wrong length or a letter outside the alphabet, whatever 备注 says", () => {
-    const issues = validateRegister(
+  it.each([
+    ["lower case", "91310000132149237g"],
+    ["spaces", " 9131 0000 1321 4923 7G "],
+    ["full-width characters", "９１３１００００１３２１４９２３７Ｇ"],
+  ])("accepts a valid code written with %s", (_, code) => {
+    expect(validate([{ ...BASE, 统一社会信用代码: code }])).toEqual([]);
+  });
+
+  it("flags a bad code in the adjustment log on its cell", () => {
+    const issues = validate(
+      [BASE],
       [
-        row({ cells, creditCode: "9135021100000XUF4", remarks: "代码已核实" }),
-        row({ cells, creditCode: "9135021100000XUFI6", remarks: "代码已核实" }),
+        {
+          企业名称: "上海甲化工有限公司",
+          统一社会信用代码: "91310000132149238G",
+          变化日期: "2026-01-10",
+          变化情况: "企业名称变更",
+          调整结果: "名称变更",
+          证明材料: "营业执照",
+        },
       ],
-      [],
-      shanghai,
-      asOf,
     );
-    expect(codes(issues)).toEqual(["error:creditCode.length", "error:creditCode.alphabet"]);
-  });
-
-  it("is an error when missing", () => {
-    expect(codes(validateRegister([row({ creditCode: "" })], [], shanghai, asOf))).toEqual([
-      "error:creditCode.missing",
+    expect(only(issues, "creditCode.check")).toEqual([
+      `error ${L} ${log("统一社会信用代码")} creditCode.check`,
     ]);
   });
 });
 
-describe("duplicates", () => {
-  it("is an error for the same enterprise twice in one round, not across rounds", () => {
-    const a = row({ listYear: 2025 });
-    const b = row({ listYear: 2025, cells });
-    const c = row({ listYear: 2026, publishedOn: "2026-03-01" });
-    const issues = validateRegister([a, b, c], [], shanghai, asOf);
-    expect(issues).toEqual([expect.objectContaining({ cell: "C5", code: "register.duplicate" })]);
+describe("one enterprise once per round (SPEC 5)", () => {
+  it("is an error on the second row's code cell", () => {
+    const issues = validate([BASE, { ...BASE, 企业名称: "上海甲化工有限公司（重复）" }]);
+    expect(brief(issues)).toEqual([`error ${R} ${reg("统一社会信用代码", 2)} register.duplicate`]);
+    expect(issues[0]!.message).toContain("2");
   });
 
-  it("matches codes after normalising them", () => {
-    const issues = validateRegister(
-      [row({ listYear: 2025 }), row({ listYear: 2025, creditCode: " 91310000132149237g " })],
-      [],
-      shanghai,
-      asOf,
-    );
-    expect(codes(issues)).toEqual(["error:register.duplicate"]);
+  it("compares codes after trimming, upper-casing and converting full-width characters", () => {
+    const twins = [BASE, { ...BASE, 统一社会信用代码: "９１３１００００１３２１４９２３７ｇ" }];
+    expect(only(validate(twins), "register.duplicate")).toHaveLength(1);
+  });
+
+  it("allows the same enterprise in different rounds", () => {
+    const later = {
+      ...BASE,
+      名单年度: 2026,
+      名单公布时间: "2026-03-10",
+      信息公开时间: "2026-04-01",
+      审核启动时间: "2026-04-01",
+    };
+    expect(validate([BASE, later])).toEqual([]);
+  });
+
+  it("allows two enterprises in the same round", () => {
+    expect(validate([BASE, { ...BASE, 企业名称: "乙", 统一社会信用代码: CODE_B }])).toEqual([]);
+  });
+
+  it("flags each further copy", () => {
+    expect(only(validate([BASE, BASE, BASE]), "register.duplicate")).toEqual([
+      `error ${R} ${reg("统一社会信用代码", 2)} register.duplicate`,
+      `error ${R} ${reg("统一社会信用代码", 3)} register.duplicate`,
+    ]);
   });
 });
 
-describe("results and scores", () => {
-  it("is an error when a typed evaluation result contradicts its score", () => {
-    const issues = validateRegister(
-      [row({ cells, evaluatedOn: "2026-01-10", evaluationScore: 92, evaluationResult: "补充完善" })],
+describe("a typed result that contradicts its score is an error (SPEC 2.1)", () => {
+  it.each([
+    [92, "补充完善"],
+    [90.5, "补充完善"],
+    [90, "通过"],
+    [85, "通过"],
+    [70, "不通过"],
+    [69.5, "补充完善"],
+    [65, "通过"],
+  ])("flags 评估得分 %p typed as %s", (score, result) => {
+    const issues = validate([{ ...EVALUATED, 评估得分: score, 评估结果: result }]);
+    expect(brief(issues)).toEqual([`error ${R} ${reg("评估结果")} result.contradictsScore`]);
+  });
+
+  it.each([
+    [100, "通过"],
+    [90.1, "通过"],
+    [90, "补充完善"],
+    [70, "补充完善"],
+    [69.9, "不通过"],
+    [0, "不通过"],
+  ])(
+    "accepts 评估得分 %p typed as %s (S < 70 不通过, 70 ≤ S ≤ 90 补充完善, S > 90 通过)",
+    (score, result) => {
+      expect(validate([{ ...EVALUATED, 评估得分: score, 评估结果: result }])).toEqual([]);
+    },
+  );
+
+  it.each([59.9, 59.5, 0])("flags 验收得分 %p typed as 合格", (score) => {
+    const issues = validate([{ ...EVALUATED, 验收时间: "2026-10-10", 验收得分: score, 验收结果: "合格" }]);
+    expect(brief(issues)).toEqual([`error ${R} ${reg("验收结果")} result.contradictsScore`]);
+  });
+
+  it.each([
+    [60, "合格"],
+    [100, "合格"],
+    [59.5, "不合格"],
+  ])("accepts 验收得分 %p typed as %s", (score, result) => {
+    expect(validate([{ ...EVALUATED, 验收时间: "2026-10-10", 验收得分: score, 验收结果: result }])).toEqual(
       [],
-      shanghai,
-      asOf,
     );
+  });
+
+  it("questions 不合格 with 60 points or more on its cell: only a key indicator's 否 explains it (SPEC 4.2)", () => {
+    const issues = validate([{ ...EVALUATED, 验收时间: "2026-10-10", 验收得分: 75, 验收结果: "不合格" }]);
     expect(issues).toEqual([
-      expect.objectContaining({ cell: "O5", code: "result.contradictsScore", severity: "error" }),
+      expect.objectContaining({ sheet: R, cell: reg("验收结果"), severity: "warning" }),
     ]);
   });
 
-  it("is an error to type 合格 under 60 points", () => {
-    const r = row({
-      cells,
-      evaluatedOn: "2026-01-10",
-      evaluationScore: 85,
-      acceptedOn: "2026-10-10",
-      acceptanceScore: 59.5,
-      acceptanceResult: "合格",
-    });
-    expect(validateRegister([r], [], shanghai, asOf)).toEqual([
-      expect.objectContaining({ cell: "S5", code: "result.contradictsScore" }),
-    ]);
-  });
-
-  it("warns (not errs) on 不合格 with 60 points or more: only a veto explains it", () => {
-    const r = row({
-      cells,
-      evaluatedOn: "2026-01-10",
-      evaluationScore: 85,
-      acceptedOn: "2026-10-10",
-      acceptanceScore: 75,
-      acceptanceResult: "不合格",
-    });
-    expect(codes(validateRegister([r], [], shanghai, asOf))).toEqual(["warning:result.veto"]);
+  it("accepts a score without a typed result, and a typed result without a score", () => {
+    expect(validate([{ ...EVALUATED, 评估结果: null }])).toEqual([]);
+    expect(validate([{ ...EVALUATED, 评估得分: null, 评估结果: "通过" }])).toEqual([]);
   });
 });
 
-describe("dates", () => {
-  it("is an error for an act dated before the list's publication", () => {
-    const issues = validateRegister(
-      [row({ cells, publishedOn: "2025-03-15", startedOn: "2025-03-01" })],
-      [],
-      shanghai,
-      asOf,
-    );
-    expect(issues).toEqual([expect.objectContaining({ cell: "K5", code: "date.beforePublication" })]);
-  });
-
-  it("is an error for acceptance before evaluation", () => {
-    const r = row({
-      cells,
-      evaluatedOn: "2026-05-10",
-      evaluationScore: 85,
-      acceptedOn: "2026-04-10",
-      acceptanceScore: 80,
-    });
-    expect(codes(validateRegister([r], [], shanghai, asOf))).toContain("error:acceptance.beforeEvaluation");
-  });
-
-  it("warns of a Guangxi acceptance less than 3 months after 中高费方案完成", () => {
-    const r = row({
-      cells,
-      evaluatedOn: "2025-12-10",
-      evaluationScore: 85,
-      highCostDoneOn: "2026-06-01",
-      acceptedOn: "2026-08-31",
-      acceptanceScore: 80,
-    });
-    expect(codes(validateRegister([r], [], guangxi, asOf))).toEqual([
-      "warning:acceptance.beforeStableRunning",
+describe("acts in their order (SPEC 3)", () => {
+  it.each<[RegLabel, string]>([
+    ["收文时间", "2025-03-14"],
+    ["信息公开时间", "2025-03-01"],
+    ["审核启动时间", "2025-03-14"],
+    ["评估时间", "2025-01-10"],
+    ["中高费方案完成时间", "2024-12-31"],
+    ["验收时间", "2025-03-14"],
+  ])("is an error for %s before the list's publication", (label, date) => {
+    const record: RegRecord = { ...EVALUATED, 验收时间: "2026-10-10", 验收得分: 80, [label]: date };
+    expect(only(validate([record]), "date.beforePublication")).toEqual([
+      `error ${R} ${reg(label)} date.beforePublication`,
     ]);
-    const onTime = row({
-      evaluatedOn: "2025-12-10",
-      evaluationScore: 85,
-      highCostDoneOn: "2026-06-01",
-      acceptedOn: "2026-09-01",
-      acceptanceScore: 80,
-    });
-    expect(validateRegister([onTime], [], guangxi, asOf)).toEqual([]);
+  });
+
+  it("accepts an act on the publication day itself", () => {
+    expect(validate([{ ...BASE, 信息公开时间: "2025-03-15", 审核启动时间: "2025-03-15" }])).toEqual([]);
+  });
+
+  it("is an error for acceptance before evaluation, on the acceptance cell", () => {
+    const issues = validate([{ ...EVALUATED, 评估时间: "2026-05-10", 验收时间: "2026-04-10", 验收得分: 80 }]);
+    expect(only(issues, "acceptance.beforeEvaluation")).toEqual([
+      `error ${R} ${reg("验收时间")} acceptance.beforeEvaluation`,
+    ]);
+  });
+
+  it("accepts acceptance on the evaluation day", () => {
+    const sameDay = { ...EVALUATED, 验收时间: "2026-01-10", 验收得分: 80 };
+    expect(only(validate([sameDay]), "acceptance.beforeEvaluation")).toEqual([]);
+  });
+
+  it("is an error for acceptance without any evaluation", () => {
+    const issues = validate([{ ...BASE, 验收时间: "2026-04-10", 验收得分: 80 }]);
+    expect(issues.filter((i) => i.severity === "error").map((i) => i.cell)).toEqual([reg("验收时间")]);
   });
 });
 
-describe("the adjustment log", () => {
-  const known = [row({})];
-
-  it("warns of an unusual pairing (关停并转 → 审核暂缓)", () => {
-    const log = [logEntry(shanghai, { on: "2026-01-10", change: "closure", result: "suspend" })];
-    expect(codes(validateRegister(known, log, shanghai, asOf))).toEqual(["warning:log.unusualPairing"]);
+describe("Guangxi: acceptance after 中/高费方案 have run stably for three months (warning)", () => {
+  const accepted = (highCost: string, acceptance: string): RegRecord => ({
+    ...EVALUATED,
+    中高费方案完成时间: highCost,
+    验收时间: acceptance,
+    验收得分: 80,
+    验收结果: "合格",
   });
 
-  it("accepts the usual pairings", () => {
-    const log = [
-      logEntry(guangxi, { on: "2026-01-10", change: "rename", result: "rename" }),
-      logEntry(guangxi, {
-        on: "2026-01-10",
-        change: "relocation",
-        result: "transfer",
-        detail: "整体搬迁至本市其他区",
-      }),
-      logEntry(guangxi, { on: "2026-01-10", change: "suspension", result: "suspend", detail: "停产" }),
-    ];
-    expect(validateRegister(known, log, guangxi, asOf)).toEqual([]);
-  });
-
-  it("requires 证明材料 for every Guangxi adjustment, and for Shanghai's 名称变更 and 名单撤销", () => {
-    const gx = [
-      logEntry(guangxi, {
-        on: "2026-01-10",
-        change: "suspension",
-        result: "suspend",
-        detail: "停产",
-        evidence: "",
-      }),
-    ];
-    expect(codes(validateRegister(known, gx, guangxi, asOf))).toEqual(["error:log.noEvidence"]);
-    const shOk = [
-      logEntry(shanghai, {
-        on: "2026-01-10",
-        change: "suspension",
-        result: "suspend",
-        detail: "停产",
-        evidence: "",
-      }),
-    ];
-    expect(validateRegister(known, shOk, shanghai, asOf)).toEqual([]);
-    const shBad = [
-      logEntry(shanghai, { on: "2026-01-10", change: "closure", result: "revoke", evidence: "" }),
-    ];
-    expect(codes(validateRegister(known, shBad, shanghai, asOf))).toEqual(["error:log.noEvidence"]);
-  });
-
-  it("requires 具体说明 for 搬迁, 停产 and 其他", () => {
-    const log = [
-      logEntry(guangxi, { on: "2026-01-10", change: "relocation", result: "terminate" }),
-      logEntry(guangxi, { on: "2026-01-10", change: "other", result: "other" }),
-    ];
-    expect(codes(validateRegister(known, log, guangxi, asOf))).toEqual([
-      "error:log.noDetail",
-      "error:log.noDetail",
+  it("warns of an acceptance one day before 中高费方案完成时间 + 3 months", () => {
+    expect(brief(validate([accepted("2026-05-31", "2026-08-30")], [], guangxi))).toEqual([
+      `warning ${R} ${reg("验收时间")} acceptance.beforeStableRunning`,
     ]);
   });
 
-  it("is an error for 恢复日期 before 变化日期", () => {
-    const log = [
-      logEntry(shanghai, {
-        on: "2026-01-10",
-        change: "suspension",
-        result: "suspend",
-        detail: "停产",
-        resumedOn: "2026-01-01",
-      }),
-    ];
-    expect(codes(validateRegister(known, log, shanghai, asOf))).toEqual(["error:log.resumeBeforeChange"]);
+  it("accepts an acceptance on the day three months are complete", () => {
+    expect(validate([accepted("2026-05-31", "2026-08-31")], [], guangxi)).toEqual([]);
+  });
+
+  it("has no such rule in Shanghai", () => {
+    expect(validate([accepted("2026-05-31", "2026-06-15")], [], shanghai)).toEqual([]);
+  });
+});
+
+describe("the adjustment log (SPEC 4.4)", () => {
+  const entry = (over: LogRecord): LogRecord => ({
+    企业名称: "上海甲化工有限公司",
+    统一社会信用代码: CODE_A,
+    变化日期: "2026-01-10",
+    证明材料: "现场照片",
+    ...over,
+  });
+
+  describe("pairings of 变化情况 and 调整结果", () => {
+    it.each<[string, string, string, Profile]>([
+      ["企业名称变更", "名称变更", "", shanghai],
+      ["企业关停并转", "名单撤销", "", shanghai],
+      ["企业涉及产污工序停产、其他", "审核暂缓", "停产检修", shanghai],
+      ["企业涉及产污工序停产", "审核暂缓", "停产检修", guangxi],
+      ["企业搬迁", "审核终止", "整体搬迁至外省市", guangxi],
+      ["企业搬迁", "调整管理区域", "整体搬迁至本市其他区", shanghai],
+      ["企业搬迁", "继续审核", "部分产污工序搬迁，仍符合强审要求", guangxi],
+    ])("accepts the usual %s → %s", (change, result, detail, profile) => {
+      expect(
+        validate([BASE], [entry({ 变化情况: change, 调整结果: result, 具体说明: detail })], profile),
+      ).toEqual([]);
+    });
+
+    it.each<[string, string, string, Profile]>([
+      ["企业关停并转", "审核暂缓", "", shanghai],
+      ["企业关停并转", "审核暂缓", "", guangxi],
+      ["企业名称变更", "名单撤销", "", shanghai],
+      ["企业涉及产污工序停产", "名单撤销", "停产", guangxi],
+      ["企业搬迁", "名称变更", "搬迁", guangxi],
+    ])("warns (not errs) of %s → %s", (change, result, detail, profile) => {
+      const issues = validate(
+        [BASE],
+        [entry({ 变化情况: change, 调整结果: result, 具体说明: detail })],
+        profile,
+      );
+      expect(brief(issues)).toEqual([`warning ${L} ${log("调整结果")} log.unusualPairing`]);
+    });
+  });
+
+  describe("证明材料", () => {
+    it.each([
+      ["企业名称变更", "名称变更", ""],
+      ["企业关停并转", "名单撤销", ""],
+      ["企业涉及产污工序停产", "审核暂缓", "停产"],
+      ["企业搬迁", "审核终止", "迁往外省"],
+      ["企业搬迁", "调整管理区域", "迁往南宁市其他城区"],
+      ["企业搬迁", "继续审核", "部分工序搬迁"],
+      ["其他", "其他", "另有情况"],
+    ])("is required in Guangxi for %s → %s", (change, result, detail) => {
+      const issues = validate(
+        [BASE],
+        [entry({ 变化情况: change, 调整结果: result, 具体说明: detail, 证明材料: null })],
+        guangxi,
+      );
+      expect(brief(issues)).toEqual([`error ${L} ${log("证明材料")} log.noEvidence`]);
+    });
+
+    it.each([
+      ["企业名称变更", "名称变更", ""],
+      ["企业关停并转", "名单撤销", ""],
+    ])("is required in Shanghai for %s → %s", (change, result, detail) => {
+      const issues = validate(
+        [BASE],
+        [entry({ 变化情况: change, 调整结果: result, 具体说明: detail, 证明材料: "  " })],
+      );
+      expect(brief(issues)).toEqual([`error ${L} ${log("证明材料")} log.noEvidence`]);
+    });
+
+    it.each([
+      ["企业涉及产污工序停产、其他", "审核暂缓", "停产"],
+      ["企业搬迁", "审核终止", "迁往外省"],
+      ["企业搬迁", "调整管理区域", "迁往其他区"],
+      ["企业搬迁", "继续审核", "部分工序搬迁"],
+    ])("is not required in Shanghai for %s → %s", (change, result, detail) => {
+      expect(
+        validate([BASE], [entry({ 变化情况: change, 调整结果: result, 具体说明: detail, 证明材料: null })]),
+      ).toEqual([]);
+    });
+  });
+
+  describe("具体说明", () => {
+    it.each<[string, string, Profile]>([
+      ["企业搬迁", "审核终止", shanghai],
+      ["企业涉及产污工序停产、其他", "审核暂缓", shanghai],
+      ["企业搬迁", "调整管理区域", guangxi],
+      ["企业涉及产污工序停产", "审核暂缓", guangxi],
+      ["其他", "其他", guangxi],
+    ])("is required for %s", (change, result, profile) => {
+      const issues = validate(
+        [BASE],
+        [entry({ 变化情况: change, 调整结果: result, 具体说明: null })],
+        profile,
+      );
+      expect(brief(issues)).toEqual([`error ${L} ${log("具体说明")} log.noDetail`]);
+    });
+
+    it.each([
+      ["企业名称变更", "名称变更"],
+      ["企业关停并转", "名单撤销"],
+    ])("is not required for %s", (change, result) => {
+      expect(validate([BASE], [entry({ 变化情况: change, 调整结果: result })], guangxi)).toEqual([]);
+    });
+  });
+
+  describe("恢复日期", () => {
+    const suspension = (resumed: string) =>
+      entry({
+        变化情况: "企业涉及产污工序停产、其他",
+        具体说明: "停产",
+        调整结果: "审核暂缓",
+        恢复日期: resumed,
+      });
+
+    it("is an error before 变化日期", () => {
+      expect(brief(validate([BASE], [suspension("2026-01-09")]))).toEqual([
+        `error ${L} ${log("恢复日期")} log.resumeBeforeChange`,
+      ]);
+    });
+
+    it("may fall on 变化日期 or after it", () => {
+      expect(validate([BASE], [suspension("2026-01-10")])).toEqual([]);
+      expect(validate([BASE], [suspension("2026-03-01")])).toEqual([]);
+    });
   });
 
   it("warns of an enterprise the register does not hold", () => {
-    const log = [
-      logEntry(shanghai, {
-        name: "不存在公司",
-        creditCode: "",
-        on: "2026-01-10",
-        change: "rename",
-        result: "rename",
-      }),
-    ];
-    expect(codes(validateRegister(known, log, shanghai, asOf))).toEqual(["warning:log.unknownEnterprise"]);
+    const issues = validate(
+      [BASE],
+      [
+        entry({
+          企业名称: "不存在公司",
+          统一社会信用代码: CODE_B,
+          变化情况: "企业名称变更",
+          调整结果: "名称变更",
+        }),
+      ],
+    );
+    expect(brief(issues)).toEqual([`warning ${L} ${log("企业名称")} log.unknownEnterprise`]);
+  });
+
+  it("writes every message in Chinese", () => {
+    const issues = validate(
+      [{ ...BASE, 统一社会信用代码: PILOT }, BASE, BASE],
+      [entry({ 变化情况: "企业关停并转", 调整结果: "审核暂缓", 证明材料: null })],
+      guangxi,
+    );
+    expect(issues.length).toBeGreaterThanOrEqual(4);
+    for (const i of issues) expect(i.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 });

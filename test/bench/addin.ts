@@ -1,0 +1,62 @@
+// npm run bench (add-in part): Office.js syncs per task pane command on the in-memory Excel at 100, 1,000
+// and 10,000 register rows, and the gzipped size of the production task pane.
+
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { parseQuarter } from "../../src/core/dates";
+import { defaultSettings } from "../../src/core/settings";
+import { generateQuarterly, insertScoreSheets, writeBackScores } from "../../src/excel/forms";
+import { createRegister, refreshStatus, validateWorkbook } from "../../src/excel/register";
+import { ExcelHost } from "../officehost";
+import { filledHost, run, TODAY } from "../excel/hostWorkbook";
+
+type Step = [string, (host: ExcelHost) => Promise<unknown>];
+
+async function main() {
+  const root = path.resolve(__dirname, "../../../..");
+  const all = () => true;
+  const steps: Step[] = [
+    ["refresh status", (h) => run(h, (ctx) => refreshStatus(ctx, TODAY))],
+    ["validate", (h) => run(h, (ctx) => validateWorkbook(ctx, TODAY))],
+    ["generate 2026Q3", (h) => run(h, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q3")!, TODAY, all))],
+    [
+      "insert 5 scoring sheets",
+      (h) =>
+        run(h, (ctx) => insertScoreSheets(ctx, "evaluation", String(h.value("企业名单台账", "B2")), 5, all)),
+    ],
+    ["write back scores", (h) => run(h, (ctx) => writeBackScores(ctx))],
+  ];
+  const empty = new ExcelHost();
+  await run(empty, (ctx) => createRegister(ctx, defaultSettings("shanghai", "浦东新区生态环境局")));
+  console.log(`add-in syncs: create register ${empty.syncCount}`);
+  for (const n of [100, 1_000, 10_000]) {
+    const host = await filledHost(n);
+    const parts: string[] = [];
+    for (const [name, step] of steps) {
+      host.syncCount = 0;
+      host.maxPayload = 0;
+      const t = performance.now();
+      await step(host);
+      parts.push(
+        `${name} ${host.syncCount} (${(performance.now() - t).toFixed(0)} ms, largest request ${(host.maxPayload / 1024).toFixed(0)} KB)`,
+      );
+    }
+    console.log(`add-in syncs at ${n} rows: ${parts.join("; ")}`);
+  }
+  execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "production"], {
+    cwd: root,
+    stdio: "ignore",
+  });
+  const js = readFileSync(path.join(root, "dist/web/taskpane.js"));
+  console.log(
+    `task pane JS: ${(js.length / 1024).toFixed(0)} KB, ${(gzipSync(js, { level: 9 }).length / 1024).toFixed(0)} KB gzipped`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
