@@ -18,8 +18,17 @@ export function cellText(value: unknown): string {
   if (typeof value === "string") return value.trim();
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  return safeString(value);
+}
+
+/** String(value) for anything, including objects without a prototype (which String() cannot convert). */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 export function isBlankCell(cell: CellInput | undefined): boolean {

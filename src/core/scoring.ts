@@ -1,5 +1,6 @@
 // Scoring (SPEC 4): score checks, sheet totals, verdict bands, key-indicator vetoes and the panel score.
 
+import { safeString } from "./cells";
 import { toHalfWidth } from "./dates";
 import { rubricFor, rubricItems, type ScoringKind } from "./rubrics";
 
@@ -37,7 +38,7 @@ export function checkScore(value: unknown, max: number): ScoreCheck {
     if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t))
       return { ok: false, code: "score.notNumber", message: `得分须为数字，实际为“${value}”` };
     n = Number(t);
-  } else return { ok: false, code: "score.notNumber", message: `得分须为数字，实际为“${String(value)}”` };
+  } else return { ok: false, code: "score.notNumber", message: `得分须为数字，实际为“${safeString(value)}”` };
   if (!Number.isFinite(n)) return { ok: false, code: "score.notNumber", message: "得分须为数字" };
   if (n < 0) return { ok: false, code: "score.negative", message: `得分不能为负数（${n}）` };
   if (n > max) return { ok: false, code: "score.overMax", message: `得分不能超过该项分值 ${max} 分（${n}）` };
@@ -52,7 +53,7 @@ export type KeyCheck =
 /** A key indicator: 是 → true, 否 → false, blank → null. */
 export function checkKeyIndicator(value: unknown): KeyCheck {
   if (value === null || value === undefined) return { ok: true, value: null };
-  const t = typeof value === "string" ? value.trim() : String(value);
+  const t = typeof value === "string" ? value.trim() : safeString(value);
   if (t === "") return { ok: true, value: null };
   if (t === "是") return { ok: true, value: true };
   if (t === "否") return { ok: true, value: false };

@@ -2,9 +2,12 @@
 // day after it.
 
 import type { EnterpriseEvents } from "../../src/core/adjustments";
-import { formatIsoDate, type DateSerial } from "../../src/core/dates";
+import { formatIsoDate, type DateSerial, type Quarter } from "../../src/core/dates";
+import { annualSummaryDeadline, quarterlyReportDeadline } from "../../src/core/deadlines";
+import type { Grid } from "../../src/core/grid";
 import { DEADLINE_CODES, type DeadlineCode, type Profile } from "../../src/core/profiles";
 import type { RegisterRow } from "../../src/core/register";
+import { extendPastRestDays, restDayCalendar } from "../../src/core/restDays";
 import {
   registerStatus,
   rowStatus,
@@ -13,6 +16,7 @@ import {
   type RowContext,
   type RowStatus,
 } from "../../src/core/status";
+import { loadWorkbook, workbookStatus } from "../../src/core/workbook";
 import { d, guangxi, logEntry, row, shanghai, type RowInput } from "./fixtures";
 
 const iso = (s: DateSerial | null) => (s === null ? null : formatIsoDate(s));
@@ -822,5 +826,114 @@ describe("registerStatus", () => {
       asOf: d("2025-03-20"),
     });
     expect(s!.nextDeadline).toEqual({ code: "disclosure", date: d("2025-04-15") });
+  });
+});
+
+describe("reporting deadlines of the Shanghai profile", () => {
+  it.each<[Quarter, string]>([
+    [{ year: 2026, quarter: 1 }, "2026-04-10"],
+    [{ year: 2026, quarter: 2 }, "2026-07-10"],
+    [{ year: 2026, quarter: 3 }, "2026-10-10"],
+    [{ year: 2026, quarter: 4 }, "2027-01-10"],
+  ])("takes the 附表3 of %o by the 10th of the next quarter's first month", (q, due) => {
+    expect(iso(quarterlyReportDeadline(q, shanghai))).toBe(due);
+    expect(quarterlyReportDeadline(q, guangxi)).toBeNull();
+  });
+
+  it.each([
+    [2025, "2026-02-28"],
+    [2027, "2028-02-29"],
+  ])("takes the annual summary of %d by the end of February of the next year", (year, due) => {
+    expect(iso(annualSummaryDeadline(year, shanghai))).toBe(due);
+    expect(annualSummaryDeadline(year, guangxi)).toBeNull();
+  });
+});
+
+describe("the rest-day calendar", () => {
+  const cal = restDayCalendar();
+
+  it.each([
+    ["2026-10-01", true],
+    ["2026-10-07", true],
+    ["2026-10-08", false],
+    ["2026-10-10", false],
+    ["2026-03-15", true],
+    ["2026-03-16", false],
+    ["2026-02-14", false],
+  ])("takes %s as a rest day: %p", (day, rest) => {
+    expect(cal.isRestDay(d(day))).toBe(rest);
+  });
+
+  it("knows the years whose State Council notice it carries, and no later one", () => {
+    expect(cal.covers(d("2026-06-01"))).toBe(true);
+    expect(cal.covers(d("2031-06-01"))).toBe(false);
+    expect(extendPastRestDays(d("2031-06-01"), cal)).toMatchObject({ moved: false, date: d("2031-06-01") });
+  });
+});
+
+describe("the workbook's 强审设置 sheet changes the profile's decisions", () => {
+  const registerGrid: Grid = {
+    sheet: "企业名单台账",
+    rows: [
+      ["企业名称", "统一社会信用代码", "名单公布时间", "收文时间", "信息公开时间", "审核启动时间"],
+      ["甲", "91310000132149237G", "2025-10-03", "2025-10-20", null, "2025-11-10"],
+    ],
+  };
+  const statusWith = (settings: [string, string][], asOf: string) => {
+    const sheets = new Map<string, Grid>([
+      ["企业名单台账", registerGrid],
+      ["强审设置", { sheet: "强审设置", rows: [["设置项", "值"], ...settings] }],
+    ]);
+    const loaded = loadWorkbook({ sheet: (name) => sheets.get(name) });
+    expect(loaded.readIssues).toEqual([]);
+    return workbookStatus(loaded, d(asOf))[0]!;
+  };
+
+  it("follows Shanghai's defaults", () => {
+    const s = statusWith([["地区配置", "上海市"]], "2025-11-01");
+    expect(s.deadlines).toMatchObject({
+      disclosure: d("2025-11-20"),
+      acceptance: d("2027-10-03"),
+      next_round: null,
+    });
+  });
+
+  it("counts acceptance from 审核启动时间 when 验收期限起算 says so", () => {
+    const s = statusWith(
+      [
+        ["地区配置", "上海市"],
+        ["验收期限起算", "审核启动时间"],
+      ],
+      "2025-11-01",
+    );
+    expect(iso(s.deadlines.acceptance)).toBe("2027-11-10");
+  });
+
+  it("counts disclosure from publication when 信息公开自收文起算 is 否", () => {
+    const s = statusWith(
+      [
+        ["地区配置", "上海市"],
+        ["信息公开自收文起算", "否"],
+      ],
+      "2025-11-01",
+    );
+    expect(iso(s.deadlines.disclosure)).toBe("2025-11-03");
+  });
+
+  it("extends past rest days when 期限遇休息日顺延 is 是", () => {
+    const s = statusWith(
+      [
+        ["地区配置", "上海市"],
+        ["期限遇休息日顺延", "是"],
+      ],
+      "2025-11-01",
+    );
+    expect(iso(s.deadlines.evaluation)).toBe("2026-10-08");
+  });
+
+  it("applies Guangxi's rules under 广西壮族自治区", () => {
+    const s = statusWith([["地区配置", "广西壮族自治区"]], "2025-11-01");
+    expect(iso(s.deadlines.disclosure)).toBe("2025-11-03");
+    expect(s.deadlines.archive).toBeNull();
   });
 });

@@ -264,6 +264,10 @@ describe("acts in their order (SPEC 3)", () => {
     ]);
   });
 
+  it("does not take 上轮验收时间 for an act of this round", () => {
+    expect(validate([{ ...BASE, 上轮验收时间: "2020-10-01" }], [], guangxi)).toEqual([]);
+  });
+
   it("accepts an act on the publication day itself", () => {
     expect(validate([{ ...BASE, 信息公开时间: "2025-03-15", 审核启动时间: "2025-03-15" }])).toEqual([]);
   });
