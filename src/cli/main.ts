@@ -5,6 +5,7 @@ import { demo, init, status, validate, type Command, type Io } from "./commands"
 import { EXIT } from "./exit";
 import { quarterly } from "./quarterly";
 import { score, scoresheet } from "./scoring";
+import { consolidate, submit, verify } from "./centre";
 import { WorkbookFileError } from "../xlsx/io";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
@@ -35,6 +36,15 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   score: {
     run: score,
     usage: "cpa score FILE.xlsx [--write-back -o OUT.xlsx | --in-place]    汇总评分表，回填专家组结果",
+  },
+  submit: {
+    run: submit,
+    usage: "cpa submit FILE.xlsx --quarter 2026Q3 --preparer 姓名 -o OUT.xlsx    校验并报送盖章",
+  },
+  verify: { run: verify, usage: "cpa verify FILE.xlsx…    核验报送的工作簿是否改动、是否逾期" },
+  consolidate: {
+    run: consolidate,
+    usage: "cpa consolidate A.xlsx B.xlsx … --quarter 2026Q3 -o CITY.xlsx [--html REPORT.html]    全市汇总",
   },
 };
 

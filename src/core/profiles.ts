@@ -119,6 +119,8 @@ export interface Profile {
    */
   evidenceRequiredFor: "all" | readonly AdjustmentKind[];
   adjustmentForm: AdjustmentForm;
+  /** The districts (or cities) that report to the centre: consolidation names those missing. */
+  districts: readonly string[];
   /** The quarterly implementation table is the Shanghai 附表3; Guangxi districts use the same layout. */
   implementationForm: { attachment: string; title: string; footer: readonly string[] };
 }
@@ -207,6 +209,25 @@ export const shanghai: Profile = {
     footer: ["区生态环境局（盖章）", "填报人：", "填报时间："],
   },
   implementationForm: IMPLEMENTATION_FORM,
+  // 上海市 16 个区
+  districts: [
+    "黄浦区",
+    "徐汇区",
+    "长宁区",
+    "静安区",
+    "普陀区",
+    "虹口区",
+    "杨浦区",
+    "闵行区",
+    "宝山区",
+    "嘉定区",
+    "浦东新区",
+    "金山区",
+    "松江区",
+    "青浦区",
+    "奉贤区",
+    "崇明区",
+  ],
 };
 
 export const guangxi: Profile = {
@@ -268,6 +289,23 @@ export const guangxi: Profile = {
     footer: ["职能部门（盖章）：", "填报人：", "填报时间："],
   },
   implementationForm: IMPLEMENTATION_FORM,
+  // 广西壮族自治区 14 个设区市
+  districts: [
+    "南宁市",
+    "柳州市",
+    "桂林市",
+    "梧州市",
+    "北海市",
+    "防城港市",
+    "钦州市",
+    "贵港市",
+    "玉林市",
+    "百色市",
+    "贺州市",
+    "河池市",
+    "来宾市",
+    "崇左市",
+  ],
 };
 
 export const PROFILES: Record<ProfileId, Profile> = { shanghai, guangxi };

@@ -24,7 +24,10 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (err) {
-    throw new WorkbookFileError(`文件 ${file} 不是有效的 .xlsx 工作簿（${(err as Error).message}）`);
+    const reason = /zip|central directory/i.test((err as Error).message)
+      ? "文件已损坏，或不是 Excel 工作簿"
+      : (err as Error).message;
+    throw new WorkbookFileError(`文件 ${file} 不是有效的 .xlsx 工作簿（${reason}）`);
   }
   return wb;
 }

@@ -33,6 +33,9 @@ const serialOf = (iso: string): number => {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
 };
+/** Gregorian month lengths, written out rather than asked of Date. */
+const monthLength = (y: number, m: number) =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 const shiftMonths = (iso: string, n: number) => formatIsoDate(addMonthsClamped(serialOf(iso), n));
 const shiftYears = (iso: string, n: number) => formatIsoDate(addYearsClamped(serialOf(iso), n));
 
@@ -64,6 +67,29 @@ describe("Excel serials in the 1900 date system", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("maps each of the 2,958,405 serials to the next calendar day in turn, and back", () => {
+    let [year, month, day] = [1900, 3, 1];
+    let lastDay = monthLength(year, month);
+    let failures = 0;
+    for (let s = MIN_SERIAL; s <= MAX_SERIAL; s++) {
+      const p = partsFromSerial(s);
+      if (p.year !== year || p.month !== month || p.day !== day || serialFromParts(year, month, day) !== s)
+        failures++;
+      if (day < lastDay) day++;
+      else {
+        [year, month, day] = month < 12 ? [year, month + 1, 1] : [year + 1, 1, 1];
+        lastDay = monthLength(year, month);
+      }
+    }
+    expect(failures).toBe(0);
+    expect([year, month, day]).toEqual([10000, 1, 1]);
+  });
+
+  it("knows the length of every month", () => {
+    for (let y = 1900; y <= 2400; y++)
+      for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m)).toBe(monthLength(y, m));
   });
 
   it("takes consecutive serials to consecutive calendar days", () => {

@@ -5,7 +5,7 @@ import type { EnterpriseEvents } from "../../src/core/adjustments";
 import { formatIsoDate, type DateSerial, type Quarter } from "../../src/core/dates";
 import { annualSummaryDeadline, quarterlyReportDeadline } from "../../src/core/deadlines";
 import type { Grid } from "../../src/core/grid";
-import { DEADLINE_CODES, type DeadlineCode, type Profile } from "../../src/core/profiles";
+import { appliedDeadlines, DEADLINE_CODES, type DeadlineCode, type Profile } from "../../src/core/profiles";
 import type { RegisterRow } from "../../src/core/register";
 import { extendPastRestDays, restDayCalendar } from "../../src/core/restDays";
 import {
@@ -86,6 +86,45 @@ describe("stage labels", () => {
       "archive",
       "next_round",
     ]);
+  });
+});
+
+describe("the profiles read as SPEC 3's table", () => {
+  it("give both regions the same periods for disclosure, start, evaluation, acceptance and revision", () => {
+    for (const p of [shanghai, guangxi]) {
+      expect(p.deadlines).toMatchObject({
+        disclosureMonths: 1,
+        startMonths: 2,
+        evaluationYears: 1,
+        acceptanceYears: 2,
+        acceptanceFrom: "publication",
+        revisionMonths: 1,
+      });
+    }
+  });
+
+  it("give Shanghai 收文时间, archive, the quarterly report and the annual summary", () => {
+    expect(shanghai.deadlines).toMatchObject({
+      disclosureFromReceipt: true,
+      archiveMonths: 1,
+      stableRunningMonths: null,
+      nextRoundYears: null,
+      quarterlyReportDay: 10,
+      annualSummaryMonth: 2,
+    });
+    expect(appliedDeadlines(shanghai)).not.toContain("next_round");
+  });
+
+  it("give Guangxi three months of stable running and five years to the next round", () => {
+    expect(guangxi.deadlines).toMatchObject({
+      disclosureFromReceipt: false,
+      archiveMonths: null,
+      stableRunningMonths: 3,
+      nextRoundYears: 5,
+      quarterlyReportDay: null,
+      annualSummaryMonth: null,
+    });
+    expect(appliedDeadlines(guangxi)).not.toContain("archive");
   });
 });
 

@@ -156,6 +156,25 @@ describe("credit codes (SPEC 5)", () => {
       `error ${L} ${log("统一社会信用代码")} creditCode.check`,
     ]);
   });
+  it("is only a warning in the log too, when the log row's 备注 contains 代码已核实", () => {
+    const issues = validate(
+      [{ ...BASE, 统一社会信用代码: PILOT, 备注: "代码已核实" }],
+      [
+        {
+          企业名称: "上海甲化工有限公司",
+          统一社会信用代码: PILOT,
+          变化日期: "2026-01-10",
+          变化情况: "企业名称变更",
+          调整结果: "名称变更",
+          证明材料: "营业执照",
+          备注: "代码已核实",
+        },
+      ],
+    );
+    expect(brief(issues.filter((i) => i.sheet === L))).toEqual([
+      `warning ${L} ${log("统一社会信用代码")} creditCode.checkVerified`,
+    ]);
+  });
 });
 
 describe("one enterprise once per round (SPEC 5)", () => {
@@ -323,6 +342,25 @@ describe("the adjustment log (SPEC 4.4)", () => {
     ...over,
   });
 
+  it("offers SPEC 4.4's options, Shanghai joining 停产 and 其他 in one as its form does", () => {
+    expect(shanghai.changeOptions.map((o) => o.label)).toEqual([
+      "企业名称变更",
+      "企业关停并转",
+      "企业搬迁",
+      "企业涉及产污工序停产、其他",
+    ]);
+    expect(guangxi.changeOptions.map((o) => o.label)).toEqual([
+      "企业名称变更",
+      "企业关停并转",
+      "企业搬迁",
+      "企业涉及产污工序停产",
+      "其他",
+    ]);
+    const results = ["名称变更", "名单撤销", "审核暂缓", "审核终止", "调整管理区域", "继续审核"];
+    expect(shanghai.adjustmentOptions.map((o) => o.label)).toEqual(results);
+    expect(guangxi.adjustmentOptions.map((o) => o.label)).toEqual([...results, "其他"]);
+  });
+
   describe("pairings of 变化情况 and 调整结果", () => {
     it.each<[string, string, string, Profile]>([
       ["企业名称变更", "名称变更", "", shanghai],
@@ -438,6 +476,14 @@ describe("the adjustment log (SPEC 4.4)", () => {
       expect(validate([BASE], [suspension("2026-01-10")])).toEqual([]);
       expect(validate([BASE], [suspension("2026-03-01")])).toEqual([]);
     });
+  });
+
+  it("is an error for a log row whose 变化情况 or 调整结果 is blank: each is a drop-down of the profile's options", () => {
+    const issues = validate([BASE], [entry({ 变化情况: null, 调整结果: null })], guangxi);
+    expect(issues.filter((i) => i.severity === "error").map((i) => `${i.sheet} ${i.cell}`)).toEqual([
+      `${L} ${log("变化情况")}`,
+      `${L} ${log("调整结果")}`,
+    ]);
   });
 
   it("warns of an enterprise the register does not hold", () => {

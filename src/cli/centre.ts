@@ -1,0 +1,344 @@
+// cpa submit / verify / consolidate: the district stamps its workbook for the quarter; the municipal
+// centre verifies the stamps and consolidates every district into one city-wide workbook and report.
+
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { LOG_SHEET } from "../core/adjustments";
+import {
+  cityReport,
+  districtReport,
+  isLate,
+  type DistrictReport,
+  type FailedFile,
+} from "../core/consolidate";
+import { parseQuarter, quarterCode, serialFromLocalDate, type Quarter } from "../core/dates";
+import { countBySeverity } from "../core/issues";
+import { getProfile, type Profile } from "../core/profiles";
+import { adjustmentRows, implementationRows } from "../core/quarterly";
+import { REGISTER_SHEET } from "../core/register";
+import {
+  digestSheets,
+  localTimestamp,
+  readStamp,
+  stampDigest,
+  STAMP_SHEET,
+  verifyStamp,
+  type Stamp,
+  type Verification,
+} from "../core/stamp";
+import { rowContexts } from "../core/status";
+import { loadWorkbook, workbookIssues } from "../core/workbook";
+import {
+  cityAdjustmentLayout,
+  cityImplementationLayout,
+  districtCountsLayout,
+  stampLayout,
+  verificationLayout,
+} from "../forms/centreForms";
+import {
+  adjustmentLayout,
+  adjustmentSheetName,
+  implementationLayout,
+  implementationSheetName,
+} from "../forms/quarterlyForms";
+import { cityReportHtml } from "../forms/report";
+import { openWorkbook, saveWorkbook, workbookGrids, WorkbookFileError } from "../xlsx/io";
+import { writeLayout } from "../xlsx/writeLayout";
+import { check, parse, profileArg, quarterArg, UsageError, xlsxPath } from "./args";
+import type { Command } from "./commands";
+import { printIssues } from "./commands";
+import { EXIT } from "./exit";
+import { textTable } from "./format";
+import { placeLayout } from "./quarterly";
+import { openRegisterWorkbook, outputTarget } from "./workbookFile";
+
+const submitArgs = z.object({
+  file: xlsxPath("台账工作簿文件"),
+  quarter: quarterArg,
+  preparer: z.string({ message: "缺少 --preparer（填报人）" }).min(1, { message: "--preparer 不能为空" }),
+  o: z.string().optional(),
+  inPlace: z.boolean().optional(),
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2})?$/, {
+      message: "--at 应为如 2026-10-09T15:30+08:00 的时间",
+    })
+    .optional(),
+});
+
+/** The sheets a submission covers: the register, the log, and the quarter's two forms. */
+function submittedSheets(wb: ExcelJS.Workbook, q: Quarter, profile: Profile): string[] {
+  return [
+    REGISTER_SHEET,
+    LOG_SHEET,
+    implementationSheetName(q, profile),
+    adjustmentSheetName(q, profile),
+  ].filter((n) => wb.getWorksheet(n));
+}
+
+export const submit: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    quarter: { type: "string" },
+    preparer: { type: "string" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+    at: { type: "string" },
+  });
+  const a = check(submitArgs, {
+    file: positionals[0],
+    ...values,
+    o: values.output,
+    inPlace: values["in-place"],
+  });
+  const target = outputTarget(a.file, a.o, a.inPlace);
+  if (!target) throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入原文件）");
+  const opened = await openRegisterWorkbook(a.file);
+  const { loaded, wb } = opened;
+  const issues = workbookIssues(loaded, serialFromLocalDate(new Date()));
+  if (countBySeverity(issues).errors > 0) {
+    if (values.json) io.out(JSON.stringify({ ...countBySeverity(issues), issues }, null, 2));
+    else {
+      io.out("工作簿仍有错误，未报送：");
+      printIssues(issues, io);
+    }
+    return EXIT.invalid;
+  }
+  const profile = loaded.profile;
+  const party = {
+    district: loaded.settings.district,
+    preparer: a.preparer,
+    preparedOn: serialFromLocalDate(new Date()),
+  };
+  // The quarter's forms are generated where the workbook lacks them.
+  if (!wb.getWorksheet(implementationSheetName(a.quarter, profile))) {
+    placeLayout(
+      wb,
+      implementationLayout(
+        implementationRows(loaded.rows, a.quarter, profile, rowContexts(loaded.rows, loaded.log)),
+        a.quarter,
+        profile,
+        party,
+      ),
+      false,
+      () => true,
+    );
+  }
+  if (!wb.getWorksheet(adjustmentSheetName(a.quarter, profile))) {
+    placeLayout(
+      wb,
+      adjustmentLayout(adjustmentRows(loaded.log, a.quarter), a.quarter, profile, party),
+      false,
+      () => true,
+    );
+  }
+  const old = wb.getWorksheet(STAMP_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  // Digest the sheets as they will be read back from the saved file.
+  const reread = new ExcelJS.Workbook();
+  await reread.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const names = submittedSheets(reread, a.quarter, profile);
+  const grids = workbookGrids(reread);
+  const sheets = await digestSheets(names.map((n) => grids.sheet(n)!));
+  const partial: Omit<Stamp, "sha256"> = {
+    district: loaded.settings.district,
+    preparer: a.preparer,
+    quarter: quarterCode(a.quarter),
+    stampedAt: a.at ?? localTimestamp(new Date()),
+    profile: profile.region,
+    counts: [
+      { label: "企业名单台账", rows: loaded.rows.length, sheet: REGISTER_SHEET },
+      { label: "名单调整记录", rows: loaded.log.length, sheet: LOG_SHEET },
+    ],
+    sheets,
+  };
+  const stamp: Stamp = { ...partial, sha256: await stampDigest(partial) };
+  writeLayout(reread, { ...stampLayout(stamp), protect: true });
+  for (const n of names)
+    void reread.getWorksheet(n)!.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+  await saveWorkbook(reread, target);
+  if (values.json) io.out(JSON.stringify({ file: target, ...stamp }, null, 2));
+  else
+    io.out(
+      `已报送盖章：${names.join("、")}（SHA-256 ${stamp.sha256.slice(0, 16)}…，${stamp.stampedAt}），写入 ${target}`,
+    );
+  return EXIT.ok;
+};
+
+// ---- verify ----
+
+export interface FileVerification {
+  file: string;
+  district: string;
+  quarter: string;
+  stampedAt: string;
+  state: Verification["state"];
+  changedSheets: string[];
+  late: boolean;
+}
+
+async function verifyFile(
+  file: string,
+): Promise<{
+  result: FileVerification;
+  verification: Verification;
+  grids: ReturnType<typeof workbookGrids>;
+}> {
+  const wb = await openWorkbook(file);
+  const grids = workbookGrids(wb);
+  const stampGrid = grids.sheet(STAMP_SHEET);
+  const stamp = stampGrid ? readStamp(stampGrid) : undefined;
+  const verification = await verifyStamp(stamp, (n) => grids.sheet(n));
+  const loaded = loadWorkbook(grids);
+  const q = stamp ? parseQuarter(stamp.quarter) : undefined;
+  return {
+    verification,
+    grids,
+    result: {
+      file,
+      district: stamp?.district ?? loaded.settings.district,
+      quarter: stamp?.quarter ?? "",
+      stampedAt: stamp?.stampedAt ?? "",
+      state: verification.state,
+      changedSheets: verification.changedSheets,
+      late: stamp !== undefined && q !== undefined && isLate(stamp.stampedAt, q, loaded.profile),
+    },
+  };
+}
+
+const STATE_TEXT = { unchanged: "未改动", changed: "已改动", unstamped: "未报送盖章" } as const;
+
+export const verify: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {});
+  if (positionals.length === 0) throw new UsageError("缺少要核验的工作簿文件");
+  const files: FileVerification[] = [];
+  const unreadable: { file: string; error: string }[] = [];
+  for (const file of positionals) {
+    try {
+      files.push((await verifyFile(file)).result);
+    } catch (err) {
+      if (!(err instanceof WorkbookFileError)) throw err;
+      unreadable.push({ file, error: err.message });
+    }
+  }
+  if (values.json) io.out(JSON.stringify(unreadable.length ? { files, unreadable } : { files }, null, 2));
+  else {
+    io.out(
+      textTable(
+        [
+          { title: "文件" },
+          { title: "填报单位" },
+          { title: "季度" },
+          { title: "报送时间" },
+          { title: "核验" },
+          { title: "改动的工作表" },
+          { title: "逾期" },
+        ],
+        files.map((f) => [
+          f.file,
+          f.district,
+          f.quarter,
+          f.stampedAt,
+          STATE_TEXT[f.state],
+          f.changedSheets.join("、"),
+          f.late ? "逾期" : "",
+        ]),
+      ),
+    );
+    for (const u of unreadable) io.err(`无法读取 ${u.file}：${u.error}`);
+  }
+  if (unreadable.length > 0) return EXIT.usage;
+  return files.every((f) => f.state === "unchanged") ? EXIT.ok : EXIT.invalid;
+};
+
+// ---- consolidate ----
+
+const consolidateArgs = z.object({
+  files: z.array(z.string()).min(1, { message: "缺少要汇总的工作簿文件" }),
+  quarter: quarterArg,
+  o: xlsxPath("输出文件（-o）"),
+  html: z.string().optional(),
+  profile: profileArg.optional(),
+});
+
+export const consolidate: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    quarter: { type: "string" },
+    output: { type: "string", short: "o" },
+    html: { type: "string" },
+    profile: { type: "string" },
+  });
+  const a = check(consolidateArgs, {
+    files: positionals,
+    quarter: values.quarter,
+    o: values.output,
+    html: values.html,
+    profile: values.profile,
+  });
+  if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
+    throw new UsageError("输出文件不能是输入文件之一");
+  const reports: DistrictReport[] = [];
+  const failed: FailedFile[] = [];
+  let profile: Profile | undefined = a.profile ? getProfile(a.profile) : undefined;
+  for (const file of positionals) {
+    try {
+      const { verification, grids } = await verifyFile(file);
+      const loaded = loadWorkbook(grids, { profileId: profile?.id });
+      if (!grids.sheet(REGISTER_SHEET)) throw new WorkbookFileError(`没有“${REGISTER_SHEET}”工作表`);
+      profile ??= loaded.profile;
+      reports.push(districtReport(path.basename(file), loaded, a.quarter, verification));
+    } catch (err) {
+      if (!(err instanceof WorkbookFileError)) throw err;
+      failed.push({ file: path.basename(file), reason: err.message });
+    }
+  }
+  profile ??= getProfile("shanghai");
+  const city = cityReport(a.quarter, profile, reports, failed);
+  const out = new ExcelJS.Workbook();
+  for (const layout of [
+    verificationLayout(city),
+    districtCountsLayout(city),
+    cityImplementationLayout(city, a.quarter, profile),
+    cityAdjustmentLayout(city, a.quarter, profile),
+  ]) {
+    writeLayout(out, layout);
+  }
+  await saveWorkbook(out, a.o);
+  if (a.html)
+    await fs.writeFile(
+      a.html,
+      cityReportHtml(city, `${profile.region}强制性清洁生产审核${city.quarter}汇总`),
+      "utf8",
+    );
+  const summary = {
+    file: a.o,
+    quarter: city.quarter,
+    districts: city.districts.map((d) => ({
+      district: d.district,
+      file: d.file,
+      state: d.verification.state,
+      late: d.late,
+      implementationRows: d.implementation.length,
+      adjustmentRows: d.adjustments.length,
+    })),
+    failed: city.failed,
+    missing: city.missing,
+    late: city.late,
+  };
+  if (values.json) io.out(JSON.stringify(summary, null, 2));
+  else {
+    io.out(
+      `已汇总 ${city.districts.length} 个区（${city.quarter}），写入 ${a.o}${a.html ? `，报告 ${a.html}` : ""}`,
+    );
+    if (city.missing.length) io.out(`未报送：${city.missing.join("、")}`);
+    if (city.late.length) io.out(`逾期报送：${city.late.join("、")}`);
+    for (const f of city.failed) io.out(`无法读取：${f.file}（${f.reason}）`);
+    const changed = city.districts.filter((d) => d.verification.state !== "unchanged");
+    for (const d of changed)
+      io.out(
+        `${d.district}：${STATE_TEXT[d.verification.state]}${d.verification.changedSheets.length ? `（${d.verification.changedSheets.join("、")}）` : ""}`,
+      );
+  }
+  return EXIT.ok;
+};

@@ -1,0 +1,152 @@
+// The municipal centre's sheets: the 报送信息 stamp, the city-wide 附表3 and 名单调整表 with a 区 column,
+// the counts by district, and each file's verification — plain tables laid out like the forms.
+
+import { quarterLabel, type Quarter } from "../core/dates";
+import type { CityReport } from "../core/consolidate";
+import { DEADLINE_LABELS, type Profile } from "../core/profiles";
+import type { Stamp } from "../core/stamp";
+import { stampRows, STAMP_SHEET } from "../core/stamp";
+import { STAGE_LABELS, STAGES } from "../core/status";
+import { date, emptyLayout, num, put, text, type LayoutValue, type SheetLayout } from "./layout";
+import { adjustmentHeaders, IMPLEMENTATION_HEADERS } from "./quarterlyForms";
+
+const cell = (v: string | number | null | undefined): LayoutValue =>
+  v === null || v === undefined || v === "" ? null : typeof v === "number" ? num(v) : text(v);
+
+/** A titled table: title, a subtitle line, one header row, the rows; landscape, header repeated. */
+export function tableLayout(
+  name: string,
+  title: string,
+  subtitle: string,
+  headers: readonly string[],
+  rows: LayoutValue[][],
+  widths: number[],
+): SheetLayout {
+  const layout = emptyLayout(name, { orientation: "landscape", fitToWidth: true, titleRows: [3, 3] });
+  layout.columnWidths = widths;
+  put(layout, 0, 0, text(title), "title", headers.length);
+  put(layout, 1, 0, text(subtitle), "subtitle", headers.length);
+  layout.blocks.push({ row: 2, col: 0, values: [headers.map((h) => text(h))], style: "header" });
+  layout.rowHeights[0] = 28;
+  if (rows.length > 0) layout.blocks.push({ row: 3, col: 0, values: rows, style: "cell" });
+  else put(layout, 3, 0, text("（无）"), "cellCenter", headers.length);
+  layout.freezeRows = 3;
+  return layout;
+}
+
+/** 报送信息: the stamp, as [项目, 内容, 说明] rows. */
+export function stampLayout(stamp: Stamp): SheetLayout {
+  const [head, ...rows] = stampRows(stamp);
+  return tableLayout(
+    STAMP_SHEET,
+    "强制性清洁生产审核报送信息",
+    `（${stamp.quarter}）`,
+    head!,
+    rows.map((r) => r.map((v) => cell(v))),
+    [20, 70, 40],
+  );
+}
+
+export function cityImplementationLayout(report: CityReport, q: Quarter, profile: Profile): SheetLayout {
+  const headers = [IMPLEMENTATION_HEADERS[0], "区", ...IMPLEMENTATION_HEADERS.slice(1)];
+  const rows = report.districts.flatMap((d) =>
+    d.implementation.map((r) => [
+      text(d.district),
+      text(r.name),
+      date(r.publishedOn),
+      date(r.dueOn),
+      cell(r.consultant),
+      cell(r.evaluation),
+      cell(r.acceptance),
+    ]),
+  );
+  return tableLayout(
+    `${profile.implementationForm.attachment} 全市 ${report.quarter}`,
+    `${profile.implementationForm.title}（全市汇总）`,
+    `（${quarterLabel(q)}）`,
+    headers,
+    rows.map((r, i) => [num(i + 1), ...r]),
+    [6, 12, 34, 13, 13, 30, 28, 28],
+  );
+}
+
+export function cityAdjustmentLayout(report: CityReport, q: Quarter, profile: Profile): SheetLayout {
+  const [seq, ...rest] = adjustmentHeaders(profile);
+  const code = profile.adjustmentForm.hasEnterpriseCode;
+  const rows = report.districts.flatMap((d) =>
+    d.adjustments.map((r) => [
+      text(d.district),
+      text(r.name),
+      ...(code ? [cell(r.creditCode)] : []),
+      cell(r.change),
+      cell(r.result),
+      cell(r.evidence),
+      cell(r.remarks),
+    ]),
+  );
+  return tableLayout(
+    `${profile.adjustmentForm.attachment} 全市 ${report.quarter}`,
+    `${profile.adjustmentForm.title}（全市汇总）`,
+    `（${quarterLabel(q)}）`,
+    [seq!, "区", ...rest],
+    rows.map((r, i) => [num(i + 1), ...r]),
+    code ? [6, 12, 30, 22, 30, 14, 26, 20] : [6, 12, 32, 34, 14, 28, 22],
+  );
+}
+
+/** 各区统计: enterprises by stage and overdue code, per district, with the city's totals. */
+export function districtCountsLayout(report: CityReport): SheetLayout {
+  const stages = STAGES;
+  const codes = report.codes;
+  const headers = [
+    "区",
+    ...stages.map((s) => STAGE_LABELS[s]),
+    ...codes.map((c) => `${DEADLINE_LABELS[c]}逾期`),
+  ];
+  const rows: LayoutValue[][] = report.districts.map((d) => [
+    text(d.district),
+    ...stages.map((s) => num(d.stages[s])),
+    ...codes.map((c) => num(d.overdue[c])),
+  ]);
+  const total: LayoutValue[] = [
+    text("全市合计"),
+    ...stages.map((s) => num(report.districts.reduce((a, d) => a + d.stages[s], 0))),
+    ...codes.map((c) => num(report.districts.reduce((a, d) => a + d.overdue[c], 0))),
+  ];
+  return tableLayout(
+    "各区统计",
+    "各区强审企业阶段与逾期统计",
+    `（${report.quarter}，季度末）`,
+    headers,
+    [...rows, total],
+    [12, ...headers.slice(1).map(() => 10)],
+  );
+}
+
+const STATE_LABELS = { unchanged: "未改动", changed: "已改动", unstamped: "未报送盖章" } as const;
+
+/** 报送核验: each file, its district, its stamp, its verification and lateness; files that failed and districts missing. */
+export function verificationLayout(report: CityReport): SheetLayout {
+  const headers = ["文件", "区", "季度", "报送时间", "核验结果", "改动的工作表", "是否逾期"];
+  const rows: LayoutValue[][] = [
+    ...report.districts.map((d) => [
+      text(d.file),
+      text(d.district),
+      cell(d.verification.stamp?.quarter),
+      cell(d.verification.stamp?.stampedAt),
+      text(STATE_LABELS[d.verification.state]),
+      cell(d.verification.changedSheets.join("、")),
+      text(d.late ? "逾期" : "按时"),
+    ]),
+    ...report.failed.map((f) => [text(f.file), null, null, null, text(`无法读取：${f.reason}`), null, null]),
+    ...report.missing.map((m) => [null, text(m), null, null, text("未报送"), null, null]),
+  ];
+  return tableLayout(
+    "报送核验",
+    "各区报送核验",
+    `（${report.quarter}，报送截止 ${report.dueOn}）`,
+    headers,
+    rows,
+    [34, 12, 10, 26, 16, 30, 10],
+  );
+}
