@@ -178,9 +178,7 @@ export interface FileVerification {
   late: boolean;
 }
 
-async function verifyFile(
-  file: string,
-): Promise<{
+async function verifyFile(file: string): Promise<{
   result: FileVerification;
   verification: Verification;
   grids: ReturnType<typeof workbookGrids>;
