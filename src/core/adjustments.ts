@@ -1,7 +1,7 @@
 // 名单调整记录: the adjustment log, one row per change event (SPEC 2.2), and what each event does to an
 // enterprise's status.
 
-import { dateCell, optionCell, requiredDateCell, requiredTextCell, textCell } from "./cells";
+import { dateCell, requiredDateCell, requiredOptionCell, requiredTextCell, textCell } from "./cells";
 import type { DateSerial } from "./dates";
 import type { Grid } from "./grid";
 import type { Issue } from "./issues";
@@ -34,7 +34,7 @@ export function logColumns(profile: Profile) {
     {
       field: "change",
       label: "变化情况",
-      schema: optionCell(
+      schema: requiredOptionCell(
         profile.changeOptions.map((o) => o.label),
         "变化情况",
       ),
@@ -44,7 +44,7 @@ export function logColumns(profile: Profile) {
     {
       field: "result",
       label: "调整结果",
-      schema: optionCell(
+      schema: requiredOptionCell(
         profile.adjustmentOptions.map((o) => o.label),
         "调整结果",
       ),

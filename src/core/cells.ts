@@ -125,6 +125,13 @@ export function optionCell<T extends string>(options: readonly T[], label: strin
   });
 }
 
+/** A drop-down cell that must be filled. */
+export function requiredOptionCell<T extends string>(options: readonly T[], label: string) {
+  return optionCell(options, label).transform((v, ctx): T =>
+    v === null ? failWith(ctx, `不能为空，应为：${options.join("、")}`) : v,
+  );
+}
+
 export function stripNumbering(text: string): string {
   return text.replace(/^\s*[（(]\s*\d+\s*[)）]\s*/, "").trim();
 }

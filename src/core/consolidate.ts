@@ -103,7 +103,11 @@ export function cityReport(
     return i < 0 ? profile.districts.length : i;
   };
   const sorted = [...districts].sort((a, b) => order(a.district) - order(b.district));
-  const present = new Set(sorted.map((d) => d.district));
+  // A file that could not be read still tells its district when its name does.
+  const present = new Set([
+    ...sorted.map((d) => d.district),
+    ...failed.map((f) => districtOf(f.file, profile)).filter((d) => d !== undefined),
+  ]);
   return {
     quarter: quarterCode(quarter),
     dueOn: formatIsoDate(submissionDeadline(quarter, profile)),

@@ -15,6 +15,29 @@ export const VERIFIED_CODE_MARK = "代码已核实";
 
 const at = (row: RegisterRow, field: RegisterField) => row.cells[field] ?? `A${row.row}`;
 
+/** A code's problem, if any: SPEC 5's check-character failure is a warning where 备注 says 代码已核实. */
+function codeIssue(sheet: string, cell: string, raw: string, remarks: string): Issue | undefined {
+  const check = checkCreditCode(raw);
+  if (check.ok) return undefined;
+  if (check.reason === "check" && remarks.includes(VERIFIED_CODE_MARK)) {
+    return issue(
+      sheet,
+      cell,
+      "warning",
+      "creditCode.checkVerified",
+      `统一社会信用代码“${check.code}”${check.detail}；备注注明“${VERIFIED_CODE_MARK}”，按已核实处理`,
+    );
+  }
+  const hint = check.reason === "check" ? `；如代码确经核实无误，请在备注中注明“${VERIFIED_CODE_MARK}”` : "";
+  return issue(
+    sheet,
+    cell,
+    "error",
+    `creditCode.${check.reason}`,
+    `统一社会信用代码“${check.code}”${check.detail}${hint}`,
+  );
+}
+
 function creditCodeIssues(row: RegisterRow): Issue[] {
   const cell = at(row, "creditCode");
   if (row.creditCode.trim() === "") {
@@ -28,29 +51,8 @@ function creditCodeIssues(row: RegisterRow): Issue[] {
       ),
     ];
   }
-  const check = checkCreditCode(row.creditCode);
-  if (check.ok) return [];
-  if (check.reason === "check" && row.remarks.includes(VERIFIED_CODE_MARK)) {
-    return [
-      issue(
-        row.sheet,
-        cell,
-        "warning",
-        "creditCode.checkVerified",
-        `统一社会信用代码“${check.code}”${check.detail}；备注注明“${VERIFIED_CODE_MARK}”，按已核实处理`,
-      ),
-    ];
-  }
-  const hint = check.reason === "check" ? `；如代码确经核实无误，请在备注中注明“${VERIFIED_CODE_MARK}”` : "";
-  return [
-    issue(
-      row.sheet,
-      cell,
-      "error",
-      `creditCode.${check.reason}`,
-      `统一社会信用代码“${check.code}”${check.detail}${hint}`,
-    ),
-  ];
+  const found = codeIssue(row.sheet, cell, row.creditCode, row.remarks);
+  return found ? [found] : [];
 }
 
 const ACT_FIELDS = [
@@ -232,15 +234,8 @@ function logIssues(entries: readonly LogEntry[], rows: readonly RegisterRow[], p
     const add = (f: keyof LogEntry["cells"], severity: Issue["severity"], code: string, message: string) =>
       out.push(issue(e.sheet, cell(f), severity, code, message));
     if (e.creditCode.trim() !== "") {
-      const check = checkCreditCode(e.creditCode);
-      if (!check.ok && !(check.reason === "check" && e.remarks.includes(VERIFIED_CODE_MARK))) {
-        add(
-          "creditCode",
-          "error",
-          `creditCode.${check.reason}`,
-          `统一社会信用代码“${check.code}”${check.detail}`,
-        );
-      }
+      const found = codeIssue(e.sheet, cell("creditCode"), e.creditCode, e.remarks);
+      if (found) out.push(found);
     }
     const known = codes.has(normalizeCreditCode(e.creditCode)) || names.has(e.name.trim());
     if (!known && e.name.trim() !== "") {

@@ -479,8 +479,12 @@ describe("the adjustment log (SPEC 4.4)", () => {
   });
 
   it("is an error for a log row whose 变化情况 or 调整结果 is blank: each is a drop-down of the profile's options", () => {
-    const issues = validate([BASE], [entry({ 变化情况: null, 调整结果: null })], guangxi);
-    expect(issues.filter((i) => i.severity === "error").map((i) => `${i.sheet} ${i.cell}`)).toEqual([
+    const record = entry({ 变化情况: null, 调整结果: null });
+    const read = readAdjustmentLog(
+      { sheet: L, rows: [[...LOG], LOG.map((l) => record[l] ?? null)] },
+      guangxi,
+    );
+    expect(read.issues.filter((i) => i.severity === "error").map((i) => `${i.sheet} ${i.cell}`)).toEqual([
       `${L} ${log("变化情况")}`,
       `${L} ${log("调整结果")}`,
     ]);

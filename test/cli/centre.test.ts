@@ -1,0 +1,152 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import { getProfile } from "../../src/core/profiles";
+
+jest.setTimeout(180_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), "cpa-centre-"));
+const file = (name: string) => path.join(dir, name);
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function stamped(name: string, district: string, at: string, seed = 1): Promise<string> {
+  const raw = file(`${name}-raw.xlsx`);
+  await run("demo", "-o", raw, "--district", district, "--seed", String(seed));
+  const out = file(`${name}.xlsx`);
+  const r = await run("submit", raw, "--quarter", "2026Q3", "--preparer", "张三", "-o", out, "--at", at);
+  if (r.code !== 0) throw new Error(r.out + r.err);
+  return out;
+}
+
+async function edit(src: string, dst: string, sheet: string, address: string, value: ExcelJS.CellValue) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  wb.getWorksheet(sheet)!.getCell(address).value = value;
+  await wb.xlsx.writeFile(dst);
+}
+
+describe("submit and verify", () => {
+  let ok = "";
+  beforeAll(async () => {
+    ok = await stamped("pd", "浦东新区生态环境局", "2026-10-09T16:00+08:00");
+  });
+
+  it("stamps a valid workbook and verifies it unchanged", async () => {
+    const r = await run("verify", ok, "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).files).toEqual([
+      {
+        file: ok,
+        district: "浦东新区生态环境局",
+        quarter: "2026Q3",
+        stampedAt: "2026-10-09T16:00+08:00",
+        state: "unchanged",
+        changedSheets: [],
+        late: false,
+      },
+    ]);
+  });
+
+  it.each([
+    ["企业名单台账", "B3", "改过的企业名称"],
+    ["名单调整记录", "E2", "补充说明"],
+    ["附表3 2026Q3", "E5", "另一家咨询机构"],
+    ["附表4 2026Q3", "B5", "x"],
+  ])("detects one changed cell in %s and names the sheet", async (sheet, address, value) => {
+    const changed = file(`changed-${address}.xlsx`);
+    await edit(ok, changed, sheet, address, value);
+    const r = await run("verify", changed, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0]).toMatchObject({ state: "changed", changedSheets: [sheet] });
+  });
+
+  it("detects an edited stamp (a later 报送时间 typed over)", async () => {
+    const changed = file("changed-stamp.xlsx");
+    await edit(ok, changed, "报送信息", "B7", "2026-10-08T09:00+08:00");
+    expect(JSON.parse((await run("verify", changed, "--json")).out).files[0]).toMatchObject({
+      state: "changed",
+      changedSheets: ["报送信息"],
+    });
+  });
+
+  it("calls a workbook stamped after the 10th late, and one stamped on the 10th on time", async () => {
+    const late = await stamped("late", "黄浦区生态环境局", "2026-10-11T09:00+08:00", 2);
+    const onTime = await stamped("ontime", "徐汇区生态环境局", "2026-10-10T23:59+08:00", 3);
+    const r = JSON.parse((await run("verify", late, onTime, "--json")).out);
+    expect(r.files.map((f: { late: boolean }) => f.late)).toEqual([true, false]);
+  });
+
+  it("says unstamped for a workbook never submitted", async () => {
+    const raw = file("pd-raw.xlsx");
+    expect(JSON.parse((await run("verify", raw, "--json")).out).files[0].state).toBe("unstamped");
+  });
+
+  it("refuses to stamp a workbook with errors, listing them", async () => {
+    const bad = file("bad.xlsx");
+    await edit(file("pd-raw.xlsx"), bad, "企业名单台账", "C2", "91310000132149238G");
+    const r = await run("submit", bad, "--quarter", "2026Q3", "--preparer", "张三", "-o", file("bad-s.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("C2");
+  });
+});
+
+describe("consolidate", () => {
+  it("consolidates 16 districts: one file unreadable, one district missing, one late", async () => {
+    const districts = getProfile("shanghai").districts;
+    const files: string[] = [];
+    for (let i = 0; i < districts.length; i++) {
+      const d = districts[i]!;
+      if (d === "崇明区") continue; // missing
+      if (d === "金山区") {
+        const broken = file("金山区.xlsx");
+        writeFileSync(broken, "这不是工作簿");
+        files.push(broken);
+        continue;
+      }
+      files.push(
+        await stamped(
+          d,
+          `${d}生态环境局`,
+          d === "青浦区" ? "2026-10-15T09:00+08:00" : "2026-10-08T09:00+08:00",
+          i + 10,
+        ),
+      );
+    }
+    const city = file("city.xlsx");
+    const html = file("city.html");
+    const r = await run("consolidate", ...files, "--quarter", "2026Q3", "-o", city, "--html", html, "--json");
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
+    expect(summary.districts).toHaveLength(14);
+    expect(summary.failed).toEqual([expect.objectContaining({ file: "金山区.xlsx" })]);
+    expect(summary.missing).toEqual(["崇明区"]);
+    expect(summary.late).toEqual(["青浦区"]);
+    expect(summary.districts.every((d: { state: string }) => d.state === "unchanged")).toBe(true);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(city);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "报送核验",
+      "各区统计",
+      "附表3 全市 2026Q3",
+      "附表4 全市 2026Q3",
+    ]);
+    const total = summary.districts.reduce(
+      (a: number, d: { implementationRows: number }) => a + d.implementationRows,
+      0,
+    );
+    let rows = 0;
+    wb.getWorksheet("附表3 全市 2026Q3")!.eachRow(
+      (row, n) => n > 3 && typeof row.getCell(1).value === "number" && rows++,
+    );
+    expect(rows).toBe(total);
+  });
+});
