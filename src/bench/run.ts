@@ -1,6 +1,8 @@
 // npm run bench — prints timings of the rules core and the CLI on generated registers.
 
 import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import { main as cpa } from "../cli/main";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -67,8 +69,69 @@ async function quarterlyChild(): Promise<void> {
   );
 }
 
+/** 16 districts × 500 rows, each stamped; then `cpa consolidate` alone in a child process. */
+async function consolidationChild(dir: string): Promise<void> {
+  const files = JSON.parse(await fs.readFile(path.join(dir, "files.json"), "utf8")) as string[];
+  const quiet = { out: () => undefined, err: () => undefined };
+  const rssBefore = process.memoryUsage().rss;
+  const t = performance.now();
+  const code = await cpa(
+    [
+      "consolidate",
+      ...files,
+      "--quarter",
+      "2026Q3",
+      "-o",
+      path.join(dir, "city.xlsx"),
+      "--html",
+      path.join(dir, "city.html"),
+    ],
+    quiet,
+  );
+  const elapsed = performance.now() - t;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  console.log(
+    `consolidate 16 districts × 500 rows: ${ms(elapsed)} (exit ${code}); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${((peak - rssBefore) / 2 ** 20).toFixed(0)} MB above the start)`,
+  );
+}
+
+async function prepareDistricts(dir: string): Promise<void> {
+  const quiet = { out: () => undefined, err: () => undefined };
+  const files: string[] = [];
+  for (const [i, d] of profile.districts.entries()) {
+    const data = demoData({
+      profile,
+      district: `${d}生态环境局`,
+      seed: 100 + i,
+      today: serialFromParts(2026, 10, 5),
+      count: 500,
+    });
+    const raw = path.join(dir, `raw-${i}.xlsx`);
+    await saveWorkbook(newRegisterWorkbook("shanghai", `${d}生态环境局`, data), raw);
+    const out = path.join(dir, `${d}.xlsx`);
+    await cpa(
+      [
+        "submit",
+        raw,
+        "--quarter",
+        "2026Q3",
+        "--preparer",
+        "张三",
+        "-o",
+        out,
+        "--at",
+        "2026-10-09T10:00+08:00",
+      ],
+      quiet,
+    );
+    files.push(out);
+  }
+  await fs.writeFile(path.join(dir, "files.json"), JSON.stringify(files));
+}
+
 async function main() {
   if (process.argv[2] === "quarterly-child") return quarterlyChild();
+  if (process.argv[2] === "consolidate-child") return consolidationChild(process.argv[3]!);
   console.log(`强审助手 bench — Node ${process.version}, ${new Date().toISOString()}`);
   const dir = mkdtempSync(path.join(tmpdir(), "cpa-bench-"));
   for (const n of [1_000, 10_000]) {
@@ -114,6 +177,11 @@ async function main() {
       `cli end-to-end, 10,000 rows: cpa ${args[0]} ${args.includes("-o") ? "-o OUT.xlsx" : "--json"}: ${ms(median(ts))}`,
     );
   }
+  execFileSync(process.execPath, [__filename, "quarterly-child"], { stdio: "inherit" });
+  const centre = path.join(dir, "centre");
+  await fs.mkdir(centre);
+  await prepareDistricts(centre);
+  execFileSync(process.execPath, [__filename, "consolidate-child", centre], { stdio: "inherit" });
 }
 
 main().catch((err) => {

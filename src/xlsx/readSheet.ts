@@ -1,6 +1,7 @@
 // ExcelJS worksheet → Grid: the cell values the core readers consume, whatever shape ExcelJS gives them.
 
 import type ExcelJS from "exceljs";
+import { safeString } from "../core/cells";
 import type { CellInput, Grid } from "../core/grid";
 
 function toInput(value: ExcelJS.CellValue): CellInput {
@@ -11,20 +12,15 @@ function toInput(value: ExcelJS.CellValue): CellInput {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("formula" in value || "sharedFormula" in value) {
       const v = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-      return {
-        formula: v.formula ?? v.sharedFormula ?? "",
-        result: v.result instanceof Date ? v.result : resultOf(v.result),
-      };
+      // A formula whose last result is an error is an error cell: its text is not data.
+      if (v.result !== null && typeof v.result === "object" && "error" in v.result)
+        return { error: String(v.result.error) };
+      return { formula: v.formula ?? v.sharedFormula ?? "", result: v.result ?? null };
     }
     if ("hyperlink" in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? "");
     if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
   }
-  return String(value);
-}
-
-function resultOf(r: unknown): unknown {
-  if (r !== null && typeof r === "object" && "error" in r) return (r as { error: string }).error;
-  return r ?? null;
+  return safeString(value);
 }
 
 export function readGrid(ws: ExcelJS.Worksheet): Grid {
