@@ -48,6 +48,16 @@ describe("the quarter's forms from the task pane", () => {
     expect(cells.every((c) => c.formula === undefined)).toBe(true);
   });
 
+  it("leaves no half-written sheet behind when Excel fails in the middle of the write", async () => {
+    const host = await filledHost(50);
+    const before = host.sheets.map((s) => s.name);
+    host.failAfterOps = 40;
+    await expect(
+      run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q3")!, TODAY, all)),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    expect(host.sheets.map((s) => s.name)).toEqual(before);
+  });
+
   it("skips page setup where ExcelApi 1.9 is missing", async () => {
     const host = await filledHost(5);
     await run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q4")!, TODAY, (v) => v <= "1.8"));

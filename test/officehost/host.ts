@@ -36,6 +36,8 @@ export class ExcelHost {
   activeSheet: string | undefined;
   calculationSuspensions = 0;
   maxPayload = 0;
+  /** Test hook: the sync that applies this many more operations fails there, as a lost connection would. */
+  failAfterOps: number | undefined;
 
   sheet(name: string): Sheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -104,7 +106,13 @@ export class RequestContext {
         `The request payload size (${payload} bytes) has exceeded the limit.`,
       );
     }
-    for (const op of ops) op.run();
+    for (const op of ops) {
+      if (this.host.failAfterOps !== undefined && this.host.failAfterOps-- <= 0) {
+        this.host.failAfterOps = undefined;
+        throw new OfficeError("GeneralException", "An internal error has occurred.");
+      }
+      op.run();
+    }
   }
 }
 
