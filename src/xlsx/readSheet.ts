@@ -28,6 +28,8 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellInput[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // A merged area holds its value once, in its top-left cell, as Excel and Office.js show it.
+      if (cell.isMerged && cell.master !== cell) return;
       cells[col - 1] = toInput(cell.value);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;

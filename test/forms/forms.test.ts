@@ -133,6 +133,11 @@ describe("round trips: layout → xlsx → reader → the same core data", () =>
     expect(form.rows).toEqual(expected);
   });
 
+  it("reads a merged area's value once, from its top-left cell, as Office.js does", () => {
+    const title = readGrid(wb.getWorksheet("附表3 2026Q3")!).rows[1]!;
+    expect(title.filter((v) => v !== null)).toEqual(["重点行业实施强制性清洁生产审核情况表"]);
+  });
+
   it("reads 附表4 and 附件11 back", () => {
     const rows = adjustmentRows(log, q3).map(({ sourceRow: _, ...r }) => r);
     expect(readAdjustmentForm(readGrid(wb.getWorksheet("附表4 2026Q3")!), shanghai)!.rows).toEqual(
