@@ -52,7 +52,7 @@ import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import { placeLayout } from "./quarterly";
-import { openRegisterWorkbook, outputTarget } from "./workbookFile";
+import { openRegisterWorkbook, requiredOutput } from "./workbookFile";
 
 const submitArgs = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -92,8 +92,7 @@ export const submit: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = outputTarget(a.file, a.o, a.inPlace);
-  if (!target) throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入原文件）");
+  const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
   const { loaded, wb } = opened;
   const issues = workbookIssues(loaded, serialFromLocalDate(new Date()));

@@ -18,7 +18,7 @@ import { writeLayout } from "../xlsx/writeLayout";
 import { check, parse, profileArg, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { openRegisterWorkbook, outputTarget } from "./workbookFile";
+import { openRegisterWorkbook, requiredOutput } from "./workbookFile";
 
 const args = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -64,8 +64,7 @@ export const quarterly: Command = async (argv, io) => {
     profile: { type: "string" },
   });
   const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
-  const target = outputTarget(a.file, a.o, a.inPlace);
-  if (!target) throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入原文件）");
+  const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { loaded } = opened;
   const party = {

@@ -20,7 +20,7 @@ import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import { placeLayout } from "./quarterly";
-import { openRegisterWorkbook, outputTarget } from "./workbookFile";
+import { openRegisterWorkbook, outputTarget, requiredOutput } from "./workbookFile";
 import { readGrid } from "../xlsx/readSheet";
 
 /** 选取3—5名…专家组成现场评估专家组 */
@@ -83,8 +83,7 @@ export const scoresheet: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = outputTarget(a.file, a.o, a.inPlace);
-  if (!target) throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入原文件）");
+  const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
   const replaceable = (ws: ExcelJS.Worksheet) => !hasTypedScores(ws);

@@ -43,6 +43,17 @@ export function outputTarget(
   return inPlace ? input : undefined;
 }
 
+/** The output of a command that always writes: -o OUT or --in-place is required. */
+export function requiredOutput(
+  input: string,
+  output: string | undefined,
+  inPlace: boolean | undefined,
+): string {
+  const target = outputTarget(input, output, inPlace);
+  if (!target) throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入原文件）");
+  return target;
+}
+
 /** Writes the computed status columns into the register sheet and saves to `target`. */
 export async function saveWithStatus(
   opened: OpenedWorkbook,
