@@ -114,3 +114,31 @@ describe("large writes", () => {
     expect(host.maxPayload).toBeLessThanOrEqual(60_000);
   });
 });
+
+describe("settings", () => {
+  it("reads the workbook's settings into the pane and writes the pane's back, as text", async () => {
+    const { loadSettings, saveSettings } = await import("../../src/excel/settings");
+    const host = new ExcelHost();
+    expect(await run(host, (ctx) => loadSettings(ctx))).toBeUndefined();
+    await run(host, (ctx) => createRegister(ctx, defaultSettings("guangxi", "南宁市生态环境局", "王五")));
+    expect(await run(host, (ctx) => loadSettings(ctx))).toMatchObject({
+      profileId: "guangxi",
+      district: "南宁市生态环境局",
+      preparer: "王五",
+    });
+    host.syncCount = 0;
+    await run(host, (ctx) =>
+      saveSettings(ctx, {
+        ...defaultSettings("shanghai", "浦东新区生态环境局", "+86 张三"),
+        extendOnRestDay: true,
+      }),
+    );
+    expect(host.syncCount).toBe(3);
+    expect(host.cell("强审设置", "B4")).toMatchObject({ value: "+86 张三", formula: undefined });
+    expect(await run(host, (ctx) => loadSettings(ctx))).toMatchObject({
+      profileId: "shanghai",
+      preparer: "+86 张三",
+      extendOnRestDay: true,
+    });
+  });
+});

@@ -12,7 +12,13 @@ import {
   readAdjustmentForm,
   readImplementationForm,
 } from "../../src/forms/quarterlyForms";
-import { readScoreSheet, scoreSheetLayout, shortName } from "../../src/forms/scoresheets";
+import {
+  panelLayout,
+  readPanelSheet,
+  readScoreSheet,
+  scoreSheetLayout,
+  shortName,
+} from "../../src/forms/scoresheets";
 import { readGrid } from "../../src/xlsx/readSheet";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { recalculate } from "../helpers/libreoffice";
@@ -158,6 +164,28 @@ describe("round trips: layout → xlsx → reader → the same core data", () =>
     });
     expect(read.scores).toHaveLength(22);
     expect(read.keys).toEqual([null, null, null, null, null, null, null]);
+  });
+
+  it("reads a panel summary back: its kind, enterprise and experts' sheets", async () => {
+    const build = new ExcelJS.Workbook();
+    const sheets = [1, 2, 3].map((i) => {
+      const { layout, cells } = scoreSheetLayout({
+        kind: "acceptance",
+        enterprise: "上海甲化工有限公司",
+        expert: `专家${i}`,
+      });
+      writeLayout(build, layout);
+      return { name: layout.name, expert: `专家${i}`, cells };
+    });
+    writeLayout(build, panelLayout({ kind: "acceptance", enterprise: "上海甲化工有限公司", sheets }));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await build.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(readPanelSheet(readGrid(back.getWorksheet("验收汇总 甲化工")!))).toEqual({
+      sheet: "验收汇总 甲化工",
+      kind: "acceptance",
+      enterprise: "上海甲化工有限公司",
+      sheets: sheets.map((s) => s.name),
+    });
   });
 
   it("prints the Shanghai notes 注1–注3 under 附表4, and Guangxi's 企业代码 column in 附件11", () => {
