@@ -6,6 +6,7 @@ import { EXIT } from "./exit";
 import { quarterly } from "./quarterly";
 import { score, scoresheet } from "./scoring";
 import { consolidate, submit, verify } from "./centre";
+import { archive } from "./archive";
 import { WorkbookFileError } from "../xlsx/io";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
@@ -36,6 +37,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   score: {
     run: score,
     usage: "cpa score FILE.xlsx [--write-back -o OUT.xlsx | --in-place]    汇总评分表，回填专家组结果",
+  },
+  archive: {
+    run: archive,
+    usage: "cpa archive FILE.xlsx --enterprise 名称 -o OUT.xlsx    生成附表2 档案材料清单（上海）",
   },
   submit: {
     run: submit,

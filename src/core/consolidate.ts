@@ -56,7 +56,7 @@ export function districtReport(
   verification: Verification,
 ): DistrictReport {
   const asOf: DateSerial = quarterLastDay(quarter);
-  const statuses = registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf });
+  const statuses = registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf }, wb.archives);
   const stages = Object.fromEntries(
     STAGES.map((s) => [s, statuses.filter((x) => x.stage === s).length]),
   ) as Record<Stage, number>;

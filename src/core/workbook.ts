@@ -13,12 +13,15 @@ import {
   SETTINGS_SHEET,
   type WorkbookSettings,
 } from "./settings";
-import { registerStatus, type ArchiveRecord, type RowStatus } from "./status";
+import { ARCHIVE_PREFIX, archiveRecord, readArchiveForm } from "./archive";
+import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
 import { validateRegister } from "./validate";
 
 export interface WorkbookGrids {
   /** Looks a sheet up by name; undefined when the workbook has none. */
   sheet(name: string): Grid | undefined;
+  /** The names of the workbook's sheets (to find the 附表2 checklists); none when not given. */
+  names?(): string[];
 }
 
 export interface LoadedWorkbook {
@@ -26,6 +29,8 @@ export interface LoadedWorkbook {
   profile: Profile;
   rows: RegisterRow[];
   log: LogEntry[];
+  /** 附表2 checklists by enterprise (enterpriseKey), where the workbook has them. */
+  archives: Map<string, ArchiveRecord>;
   /** Problems found while reading cells (formats, headers, settings). */
   readIssues: Issue[];
 }
@@ -78,17 +83,26 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
     log = read.entries;
     readIssues.push(...read.issues);
   }
-  return { settings, profile, rows, log, readIssues };
+  const archives = new Map<string, ArchiveRecord>();
+  if (profile.deadlines.archiveMonths !== null) {
+    for (const name of grids.names?.() ?? []) {
+      if (!name.startsWith(ARCHIVE_PREFIX)) continue;
+      const form = readArchiveForm(grids.sheet(name)!);
+      if (!form) continue;
+      readIssues.push(...form.issues);
+      archives.set(
+        enterpriseKey({ creditCode: form.creditCode, name: form.enterprise }),
+        archiveRecord(form.dates),
+      );
+    }
+  }
+  return { settings, profile, rows, log, archives, readIssues };
 }
 
 export function workbookIssues(wb: LoadedWorkbook, asOf: DateSerial): Issue[] {
   return [...wb.readIssues, ...validateRegister(wb.rows, wb.log, wb.profile, asOf)];
 }
 
-export function workbookStatus(
-  wb: LoadedWorkbook,
-  asOf: DateSerial,
-  archives?: ReadonlyMap<string, ArchiveRecord>,
-): RowStatus[] {
-  return registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf }, archives);
+export function workbookStatus(wb: LoadedWorkbook, asOf: DateSerial): RowStatus[] {
+  return registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf }, wb.archives);
 }

@@ -48,5 +48,5 @@ export async function readSheets(
         : gridFromRange(name, range.values, range.rowIndex, range.columnIndex),
     );
   }
-  return { grids: { sheet: (name) => grids.get(name) }, existing, read: wanted };
+  return { grids: { sheet: (name) => grids.get(name), names: () => wanted }, existing, read: wanted };
 }

@@ -2,6 +2,7 @@
 // columns, validate, and select an offending cell. Each is one Excel.run with at most three syncs.
 
 import { LOG_SHEET } from "../core/adjustments";
+import { ARCHIVE_PREFIX } from "../core/archive";
 import { columnLetters } from "../core/address";
 import type { DateSerial } from "../core/dates";
 import type { Issue } from "../core/issues";
@@ -163,7 +164,10 @@ export interface WorkbookAnalysis {
 }
 
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
-  const { grids } = await readSheets(context, REGISTER_SHEETS);
+  const { grids } = await readSheets(
+    context,
+    (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX),
+  );
   const loaded = loadWorkbook(grids);
   return { grids, loaded, statuses: workbookStatus(loaded, asOf), issues: workbookIssues(loaded, asOf) };
 }

@@ -43,6 +43,7 @@ export function workbookGrids(wb: ExcelJS.Workbook): WorkbookGrids {
       }
       return cache.get(name);
     },
+    names: () => wb.worksheets.map((w) => w.name),
   };
 }
 

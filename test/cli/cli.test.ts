@@ -364,3 +364,53 @@ describe("cpa quarterly, scoresheet and score", () => {
     expect(r.out).toContain("0.5");
   });
 });
+
+describe("cpa archive (附表2)", () => {
+  it("lays out the checklist, and its filing dates decide the revision and archive flags of status", async () => {
+    const base = file("archive-base.xlsx");
+    await run("demo", "-o", base, "--seed", "21");
+    const rows = JSON.parse((await run("status", base, "--json", "--as-of", "2026-11-24")).out) as {
+      name: string;
+      stage: string;
+      overdue: string[];
+      deadlines: Record<string, string | null>;
+    }[];
+    const accepted = rows.find(
+      (r) => r.stage === "accepted" && r.deadlines.archive !== null && r.deadlines.archive < "2026-11-24",
+    )!;
+    const out = file("archive.xlsx");
+    const made = await run("archive", base, "--enterprise", accepted.name, "-o", out, "--json");
+    expect(made.code).toBe(0);
+    const sheet = JSON.parse(made.out).sheet as string;
+    // Without dates, the deadlines one month after evaluation and acceptance have passed unmet.
+    const before = JSON.parse((await run("status", out, "--json", "--as-of", "2026-11-24")).out).find(
+      (r: { name: string }) => r.name === accepted.name,
+    );
+    expect(before.overdue).toEqual(expect.arrayContaining(["revision", "archive"]));
+    // The district files everything on time: a day after the on-site acceptance.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet(sheet)!;
+    for (let r = 5; r <= 26; r++) {
+      const due = ws.getCell(`E${r}`).value as Date | null;
+      if (due) ws.getCell(`D${r}`).value = new Date(due.getTime() - 86_400_000);
+    }
+    await wb.xlsx.writeFile(out);
+    const after = JSON.parse((await run("status", out, "--json", "--as-of", "2026-11-24")).out).find(
+      (r: { name: string }) => r.name === accepted.name,
+    );
+    expect(after.overdue).not.toContain("archive");
+    expect(after.overdue).not.toContain("revision");
+    // A checklist with dates typed in is never replaced.
+    const refused = await run("archive", out, "--enterprise", accepted.name, "--in-place", "--replace");
+    expect(refused.code).toBe(2);
+  });
+
+  it("is Shanghai's only", async () => {
+    const gx = file("archive-gx.xlsx");
+    await run("demo", "-o", gx, "--profile", "guangxi");
+    const r = await run("archive", gx, "--enterprise", "有限公司", "-o", file("archive-gx-out.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("上海市");
+  });
+});

@@ -14,6 +14,7 @@ import { panelLayout, scoreSheetLayout } from "../../src/forms/scoresheets";
 import type { SheetLayout } from "../../src/forms/layout";
 import { evaluationRubric, rubricItems } from "../../src/core/rubrics";
 import { writeLayout } from "../../src/xlsx/writeLayout";
+import { archiveLayout } from "../../src/forms/archiveForm";
 import { firstPagePng } from "../helpers/libreoffice";
 import { d, guangxi, logEntry, shanghai } from "../core/fixtures";
 
@@ -38,6 +39,7 @@ function forms(): [string, SheetLayout][] {
     ["form-附表3", implementationLayout(impl, q, shanghai, party)],
     ["form-附表4", adjustmentLayout(adjustmentRows(log, q), q, shanghai, party)],
     ["form-附件11", adjustmentLayout(adjustmentRows(gxLog, q), q, guangxi, { ...party, district: "南宁市生态环境局" })],
+    ["form-附表2", archiveLayout(rows.find((r) => r.acceptedOn !== null)!, shanghai)],
     ["form-评估评分表", evaluation.layout],
     ["form-验收评分表", acceptance.layout],
     [

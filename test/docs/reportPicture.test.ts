@@ -25,6 +25,7 @@ it("renders the city report, charts included, with no network", async () => {
       profile,
       rows: data.rows.map((r, k) => ({ ...r, row: k + 2, sheet: "企业名单台账", cells: {} })),
       log: [],
+      archives: new Map(),
       readIssues: [],
     };
     const stamp = { district: `${name}生态环境局`, preparer: "张三", quarter: "2026Q3", stampedAt: i === 3 ? "2026-10-12T09:00+08:00" : "2026-10-09T09:00+08:00", profile: "上海市", counts: [], sheets: [], sha256: "0".repeat(64) };

@@ -1,0 +1,58 @@
+// cpa archive: 附表2 档案材料清单 for an enterprise (Shanghai), whose filing dates then feed the revision and
+// archive deadlines of `cpa status`.
+
+import type ExcelJS from "exceljs";
+import { z } from "zod";
+import { readArchiveForm } from "../core/archive";
+import { archiveLayout } from "../forms/archiveForm";
+import { saveWorkbook } from "../xlsx/io";
+import { readGrid } from "../xlsx/readSheet";
+import { check, parse, UsageError, xlsxPath } from "./args";
+import type { Command } from "./commands";
+import { EXIT } from "./exit";
+import { placeLayout } from "./quarterly";
+import { findEnterprise } from "./scoring";
+import { openRegisterWorkbook, requiredOutput } from "./workbookFile";
+
+const args = z.object({
+  file: xlsxPath("台账工作簿文件"),
+  enterprise: z.string({ message: "缺少 --enterprise（企业名称或统一社会信用代码）" }).min(1),
+  o: z.string().optional(),
+  inPlace: z.boolean().optional(),
+  replace: z.boolean().optional(),
+});
+
+/** A checklist with any filing date typed in is somebody's work: it is never replaced. */
+function hasTypedDates(ws: ExcelJS.Worksheet): boolean {
+  const form = readArchiveForm(readGrid(ws));
+  return form !== undefined && ([...form.dates.values()].some((d) => d !== null) || form.issues.length > 0);
+}
+
+export const archive: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    enterprise: { type: "string" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+    replace: { type: "boolean" },
+  });
+  const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
+  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const opened = await openRegisterWorkbook(a.file);
+  const { profile } = opened.loaded;
+  if (profile.deadlines.archiveMonths === null)
+    throw new UsageError(`附表2 档案材料清单属于上海市配置，工作簿为${profile.region}配置`);
+  const row = findEnterprise(opened.loaded.rows, a.enterprise);
+  const name = placeLayout(
+    opened.wb,
+    archiveLayout(row, profile),
+    a.replace ?? false,
+    (ws) => !hasTypedDates(ws),
+  );
+  await saveWorkbook(opened.wb, target);
+  if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
+  else
+    io.out(
+      `已为“${row.name}”生成档案材料清单“${name}”，写入 ${target}；填写归档日期后，cpa status 据此判断修改和归档是否逾期`,
+    );
+  return EXIT.ok;
+};
