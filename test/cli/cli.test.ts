@@ -376,7 +376,7 @@ describe("cpa archive (附表2)", () => {
       deadlines: Record<string, string | null>;
     }[];
     const accepted = rows.find(
-      (r) => r.stage === "accepted" && r.deadlines.archive !== null && r.deadlines.archive < "2026-11-24",
+      (r) => r.stage === "accepted" && (r.deadlines.archive ?? "9999") < "2026-11-24",
     )!;
     const out = file("archive.xlsx");
     const made = await run("archive", base, "--enterprise", accepted.name, "-o", out, "--json");
