@@ -1,10 +1,11 @@
 // cpa archive: 附表2 档案材料清单 for an enterprise (Shanghai), whose filing dates then feed the revision and
-// archive deadlines of `cpa status`.
+// archive deadlines of `cpa status`. cpa performance: 附件6 绩效表 for an enterprise.
 
 import type ExcelJS from "exceljs";
 import { z } from "zod";
 import { readArchiveForm } from "../core/archive";
 import { archiveLayout } from "../forms/archiveForm";
+import { performanceLayout } from "../forms/performanceForm";
 import { saveWorkbook } from "../xlsx/io";
 import { readGrid } from "../xlsx/readSheet";
 import { check, parse, UsageError, xlsxPath } from "./args";
@@ -53,6 +54,39 @@ export const archive: Command = async (argv, io) => {
   else
     io.out(
       `已为“${row.name}”生成档案材料清单“${name}”，写入 ${target}；填写归档日期后，cpa status 据此判断修改和归档是否逾期`,
+    );
+  return EXIT.ok;
+};
+
+const performanceArgs = z.object({
+  file: xlsxPath("台账工作簿文件"),
+  enterprise: z.string({ message: "缺少 --enterprise（企业名称或统一社会信用代码）" }).min(1),
+  o: z.string().optional(),
+  inPlace: z.boolean().optional(),
+});
+
+export const performance: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    enterprise: { type: "string" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+  });
+  const a = check(performanceArgs, {
+    file: positionals[0],
+    ...values,
+    o: values.output,
+    inPlace: values["in-place"],
+  });
+  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const opened = await openRegisterWorkbook(a.file);
+  const row = findEnterprise(opened.loaded.rows, a.enterprise);
+  // A second 绩效表 of the same enterprise gets a numbered sheet: one with figures typed in is never replaced.
+  const name = placeLayout(opened.wb, performanceLayout(row.name), false, () => false);
+  await saveWorkbook(opened.wb, target);
+  if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
+  else
+    io.out(
+      `已为“${row.name}”生成绩效表“${name}”（本轮全部方案 = 无低费方案 + 中高费方案，由公式计算），写入 ${target}`,
     );
   return EXIT.ok;
 };

@@ -6,7 +6,7 @@ import { EXIT } from "./exit";
 import { quarterly } from "./quarterly";
 import { score, scoresheet } from "./scoring";
 import { consolidate, submit, verify } from "./centre";
-import { archive } from "./archive";
+import { archive, performance } from "./archive";
 import { WorkbookFileError } from "../xlsx/io";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
@@ -41,6 +41,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   archive: {
     run: archive,
     usage: "cpa archive FILE.xlsx --enterprise 名称 -o OUT.xlsx    生成附表2 档案材料清单（上海）",
+  },
+  performance: {
+    run: performance,
+    usage: "cpa performance FILE.xlsx --enterprise 名称 -o OUT.xlsx    生成附件6 企业清洁生产审核绩效表",
   },
   submit: {
     run: submit,

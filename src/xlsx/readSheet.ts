@@ -4,7 +4,8 @@ import type ExcelJS from "exceljs";
 import { safeString } from "../core/cells";
 import type { CellInput, Grid } from "../core/grid";
 
-function toInput(value: ExcelJS.CellValue): CellInput {
+/** `result`: the cell's own formula result — ExcelJS's `value` copy drops a result of 0. */
+function toInput(value: ExcelJS.CellValue, result: unknown): CellInput {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   if (value instanceof Date) return value;
@@ -13,9 +14,10 @@ function toInput(value: ExcelJS.CellValue): CellInput {
     if ("formula" in value || "sharedFormula" in value) {
       const v = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
       // A formula whose last result is an error is an error cell: its text is not data.
-      if (v.result !== null && typeof v.result === "object" && "error" in v.result)
-        return { error: String(v.result.error) };
-      return { formula: v.formula ?? v.sharedFormula ?? "", result: v.result ?? null };
+      if (result !== null && typeof result === "object" && "error" in result) {
+        return { error: String((result as { error: unknown }).error) };
+      }
+      return { formula: v.formula ?? v.sharedFormula ?? "", result: result ?? null };
     }
     if ("hyperlink" in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? "");
     if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
@@ -30,7 +32,7 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged area holds its value once, in its top-left cell, as Excel and Office.js show it.
       if (cell.isMerged && cell.master !== cell) return;
-      cells[col - 1] = toInput(cell.value);
+      cells[col - 1] = toInput(cell.value, cell.result);
     });
     for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
     rows[rowNumber - 1] = cells;

@@ -406,6 +406,18 @@ describe("cpa archive (附表2)", () => {
     expect(refused.code).toBe(2);
   });
 
+  it("lays out 附件6 for an enterprise, numbered on a second run", async () => {
+    const base = file("perf-base.xlsx");
+    await run("demo", "-o", base, "--seed", "22");
+    const name = (JSON.parse((await run("status", base, "--json")).out) as { name: string }[])[0]!.name;
+    const out = file("perf.xlsx");
+    const first = JSON.parse((await run("performance", base, "--enterprise", name, "-o", out, "--json")).out);
+    const second = JSON.parse(
+      (await run("performance", out, "--enterprise", name, "--in-place", "--json")).out,
+    );
+    expect(second.sheet).toBe(`${first.sheet} (2)`);
+  });
+
   it("is Shanghai's only", async () => {
     const gx = file("archive-gx.xlsx");
     await run("demo", "-o", gx, "--profile", "guangxi");

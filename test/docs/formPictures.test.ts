@@ -15,6 +15,7 @@ import type { SheetLayout } from "../../src/forms/layout";
 import { evaluationRubric, rubricItems } from "../../src/core/rubrics";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { archiveLayout } from "../../src/forms/archiveForm";
+import { performanceLayout } from "../../src/forms/performanceForm";
 import { firstPagePng } from "../helpers/libreoffice";
 import { d, guangxi, logEntry, shanghai } from "../core/fixtures";
 
@@ -40,6 +41,7 @@ function forms(): [string, SheetLayout][] {
     ["form-附表4", adjustmentLayout(adjustmentRows(log, q), q, shanghai, party)],
     ["form-附件11", adjustmentLayout(adjustmentRows(gxLog, q), q, guangxi, { ...party, district: "南宁市生态环境局" })],
     ["form-附表2", archiveLayout(rows.find((r) => r.acceptedOn !== null)!, shanghai)],
+    ["form-附件6", performanceLayout(rows[2]!.name)],
     ["form-评估评分表", evaluation.layout],
     ["form-验收评分表", acceptance.layout],
     [
