@@ -1,31 +1,41 @@
 // Reading sheets of the open workbook into Grids: two syncs whatever the row count — one to learn which
 // sheets exist, one to load their used ranges.
 
-import type { Grid } from "../core/grid";
+import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
 
-/** Used-range values → a Grid addressed from A1, whatever corner the used range starts at. */
+/**
+ * Used-range values → a Grid addressed from A1, whatever corner the used range starts at. With the
+ * formulas, a formula cell becomes { formula, result } as the ExcelJS reader gives it.
+ */
 export function gridFromRange(
   sheet: string,
   values: unknown[][],
   rowIndex: number,
   columnIndex: number,
+  formulas?: unknown[][],
 ): Grid {
   const rows: Grid["rows"] = [];
   for (let r = 0; r < rowIndex; r++) rows.push([]);
   const lead: null[] = new Array(columnIndex).fill(null);
-  for (const row of values) {
+  values.forEach((row, r) => {
     rows.push([
       ...lead,
-      ...row.map((v) => (v === "" || v === undefined ? null : (v as string | number | boolean))),
+      ...row.map((v, c): CellInput => {
+        const f = formulas?.[r]?.[c];
+        if (typeof f === "string" && f.startsWith("="))
+          return { formula: f.slice(1), result: v === "" ? null : v };
+        return v === "" || v === undefined ? null : (v as string | number | boolean);
+      }),
     ]);
-  }
+  });
   return { sheet, rows };
 }
 
 export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[] | ((name: string) => boolean),
+  options: { formulas?: boolean } = {},
 ): Promise<{ grids: WorkbookGrids; existing: string[]; read: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -35,7 +45,7 @@ export async function readSheets(
     typeof names === "function" ? existing.filter(names) : names.filter((n) => existing.includes(n));
   const ranges = wanted.map((name) => {
     const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
-    range.load("values,rowIndex,columnIndex");
+    range.load(options.formulas ? "values,formulas,rowIndex,columnIndex" : "values,rowIndex,columnIndex");
     return [name, range] as const;
   });
   await context.sync();
@@ -45,7 +55,13 @@ export async function readSheets(
       name,
       range.isNullObject
         ? { sheet: name, rows: [] }
-        : gridFromRange(name, range.values, range.rowIndex, range.columnIndex),
+        : gridFromRange(
+            name,
+            range.values,
+            range.rowIndex,
+            range.columnIndex,
+            options.formulas ? range.formulas : undefined,
+          ),
     );
   }
   return { grids: { sheet: (name) => grids.get(name), names: () => wanted }, existing, read: wanted };

@@ -25,6 +25,8 @@ import {
   serialFromLocalDate,
 } from "../core/dates";
 import type { ScoringKind } from "../core/rubrics";
+import { localTimestamp } from "../core/stamp";
+import { prepareSubmission, verifySubmission } from "../excel/centre";
 import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
 import type { Issue } from "../core/issues";
 import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";
@@ -125,6 +127,29 @@ export function App({ t }: { t: Strings }) {
         generateQuarterly(ctx, q, serialFromLocalDate(new Date()), supports),
       );
       return { intent: "success", text: t.generated(names) };
+    });
+
+  const onSubmit = () =>
+    act(async () => {
+      const q = parseQuarter(quarter);
+      if (!q) throw new Error(`${t.quarter}：请填写如 2026Q3 的季度`);
+      const today = serialFromLocalDate(new Date());
+      const r = await runCommand((ctx) =>
+        prepareSubmission(ctx, q, settings.preparer, today, localTimestamp(new Date()), supports),
+      );
+      setIssues(r.issues);
+      if (!r.stamp)
+        return { intent: "error", text: t.refused(r.issues.filter((i) => i.severity === "error").length) };
+      return { intent: "success", text: t.submitted(r.stamp.sha256) };
+    });
+
+  const onVerify = () =>
+    act(async () => {
+      const v = await runCommand(verifySubmission);
+      const state =
+        v.state === "changed" ? `${t.verified.changed}${v.changedSheets.join("、")}` : t.verified[v.state];
+      const text = v.late && v.stamp ? `${state}${t.late(v.stamp.stampedAt)}` : state;
+      return { intent: v.state === "unchanged" && !v.late ? "success" : "warning", text };
     });
 
   const loadEnterprises = () => {
@@ -244,6 +269,12 @@ export function App({ t }: { t: Strings }) {
           </Field>
           <Button appearance="primary" disabled={busy} onClick={onQuarterly} title={t.generateQuarterlyHint}>
             {t.generateQuarterly}
+          </Button>
+          <Button disabled={busy} onClick={onSubmit} title={t.submitHint}>
+            {t.submit}
+          </Button>
+          <Button disabled={busy} onClick={onVerify}>
+            {t.verify}
           </Button>
         </div>
       )}

@@ -46,10 +46,25 @@ const zh = {
   writeBackScores: "回填评分结果",
   writtenBack: (n: number) => `已将 ${n} 个专家组结果写回台账。`,
   chooseEnterprise: "请选择企业",
+  submit: "报送盖章",
+  submitHint: "校验无误后，写入“报送信息”并保护报送的工作表",
+  submitted: (hash: string) => `已报送盖章（SHA-256 ${hash.slice(0, 16)}…）。`,
+  refused: (e: number) => `仍有 ${e} 个错误，未报送。请先修正下列问题。`,
+  verify: "核验报送",
+  verified: {
+    unchanged: "核验通过：报送后未改动。",
+    changed: "报送后已改动：",
+    unstamped: "本工作簿尚未报送盖章。",
+  },
+  late: (at: string) => `报送时间 ${at} 已过报送期限（季度结束后次月10日）。`,
 } as const;
 
 type Strings = {
-  [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string ? (...a: A) => string : string;
+  [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : (typeof zh)[K] extends string
+      ? string
+      : { [P in keyof (typeof zh)[K]]: string };
 };
 
 const en: Strings = {
@@ -97,6 +112,17 @@ const en: Strings = {
   writeBackScores: "Write panel results back",
   writtenBack: (n) => `${n} panel results written to the register.`,
   chooseEnterprise: "Choose an enterprise",
+  submit: "Stamp for submission",
+  submitHint: "After validation, writes 报送信息 and protects the submitted sheets",
+  submitted: (hash) => `Stamped (SHA-256 ${hash.slice(0, 16)}…).`,
+  refused: (e) => `${e} errors remain; not stamped. Fix the issues below first.`,
+  verify: "Verify submission",
+  verified: {
+    unchanged: "Unchanged since it was stamped.",
+    changed: "Changed since it was stamped: ",
+    unstamped: "This workbook has not been stamped.",
+  },
+  late: (at) => ` Stamped ${at}, after the submission day (the 10th of the month after the quarter).`,
 };
 
 export type { Strings };
