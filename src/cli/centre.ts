@@ -6,16 +6,10 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { LOG_SHEET } from "../core/adjustments";
-import {
-  cityReport,
-  districtReport,
-  isLate,
-  type DistrictReport,
-  type FailedFile,
-} from "../core/consolidate";
+import { isLate } from "../core/consolidate";
 import { parseQuarter, quarterCode, serialFromLocalDate, type Quarter } from "../core/dates";
 import { countBySeverity } from "../core/issues";
-import { getProfile, type Profile } from "../core/profiles";
+import type { Profile } from "../core/profiles";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
 import { REGISTER_SHEET } from "../core/register";
 import {
@@ -44,7 +38,8 @@ import {
   implementationSheetName,
 } from "../forms/quarterlyForms";
 import { cityReportHtml } from "../forms/report";
-import { openWorkbook, saveWorkbook, workbookGrids, WorkbookFileError } from "../xlsx/io";
+import { consolidateFiles } from "../xlsx/city";
+import { openWorkbook, readFileBytes, saveWorkbook, workbookGrids, WorkbookFileError } from "../xlsx/io";
 import { writeLayout } from "../xlsx/writeLayout";
 import { check, parse, profileArg, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
@@ -275,23 +270,11 @@ export const consolidate: Command = async (argv, io) => {
   });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
-  const reports: DistrictReport[] = [];
-  const failed: FailedFile[] = [];
-  let profile: Profile | undefined = a.profile ? getProfile(a.profile) : undefined;
-  for (const file of positionals) {
-    try {
-      const { verification, grids } = await verifyFile(file);
-      const loaded = loadWorkbook(grids, { profileId: profile?.id });
-      if (!grids.sheet(REGISTER_SHEET)) throw new WorkbookFileError(`没有“${REGISTER_SHEET}”工作表`);
-      profile ??= loaded.profile;
-      reports.push(districtReport(path.basename(file), loaded, a.quarter, verification));
-    } catch (err) {
-      if (!(err instanceof WorkbookFileError)) throw err;
-      failed.push({ file: path.basename(file), reason: err.message });
-    }
-  }
-  profile ??= getProfile("shanghai");
-  const city = cityReport(a.quarter, profile, reports, failed);
+  const { city, profile } = await consolidateFiles(
+    positionals.map((file) => ({ name: path.basename(file), read: () => readFileBytes(file) })),
+    a.quarter,
+    a.profile,
+  );
   const out = new ExcelJS.Workbook();
   for (const layout of [
     verificationLayout(city),

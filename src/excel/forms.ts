@@ -34,7 +34,7 @@ import { queueLayout } from "./writeLayout";
 export type Supports = (version: string) => boolean;
 
 /** Writes new sheets in one batch; if anything fails, the sheets this command added are removed again. */
-async function writeSheets(
+export async function writeSheets(
   context: Excel.RequestContext,
   layouts: SheetLayout[],
   supports: Supports,
@@ -55,7 +55,7 @@ async function writeSheets(
 }
 
 /** Names for new sheets that clash with nothing already there (a second run gets "(2)"). */
-function named(layouts: SheetLayout[], existing: readonly string[]): SheetLayout[] {
+export function named(layouts: SheetLayout[], existing: readonly string[]): SheetLayout[] {
   const taken = [...existing];
   return layouts.map((l) => {
     const name = uniqueSheetName(l.name, taken);

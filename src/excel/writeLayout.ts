@@ -134,6 +134,16 @@ export async function queueLayout(
     if (layout.print.titleRows)
       ws.pageLayout.setPrintTitleRows(`$${layout.print.titleRows[0]}:$${layout.print.titleRows[1]}`);
   }
+  for (const c of layout.charts ?? []) {
+    const chart = ws.charts.add(
+      c.type as Excel.ChartType,
+      ws.getRange(c.source),
+      c.seriesBy as Excel.ChartSeriesBy,
+    );
+    chart.title.text = c.title;
+    chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+    chart.setPosition(c.from, c.to);
+  }
   if (layout.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   return syncs;
 }

@@ -1,6 +1,7 @@
 // The municipal centre's sheets: the 报送信息 stamp, the city-wide 附表3 and 名单调整表 with a 区 column,
 // the counts by district, and each file's verification — plain tables laid out like the forms.
 
+import { cellAddress, rangeAddress } from "../core/address";
 import { quarterLabel, type Quarter } from "../core/dates";
 import type { CityReport } from "../core/consolidate";
 import { DEADLINE_LABELS, type Profile } from "../core/profiles";
@@ -149,4 +150,76 @@ export function verificationLayout(report: CityReport): SheetLayout {
     rows,
     [34, 12, 10, 26, 16, 30, 10],
   );
+}
+
+export const DASHBOARD_SHEET = "统计看板";
+
+/**
+ * 统计看板: the stages of each district's enterprises and the city's overdue enterprises by type, as the
+ * tables beside their two charts (a stacked column per district; a column per overdue type).
+ */
+export function dashboardLayout(report: CityReport): SheetLayout {
+  const stageHeaders = ["区", ...STAGES.map((s) => STAGE_LABELS[s])];
+  const width = stageHeaders.length;
+  const layout = emptyLayout(DASHBOARD_SHEET, { orientation: "landscape", fitToWidth: true });
+  layout.columnWidths = [12, ...STAGES.map(() => 9)];
+  put(layout, 0, 0, text("强制性清洁生产审核统计看板"), "title", width);
+  put(
+    layout,
+    1,
+    0,
+    text(`（${report.quarter}，季度末；${report.districts.length} 个区已读取）`),
+    "subtitle",
+    width,
+  );
+  layout.rowHeights[0] = 28;
+
+  const top = 3;
+  layout.blocks.push({ row: top, col: 0, values: [stageHeaders.map((h) => text(h))], style: "header" });
+  const stageRows: LayoutValue[][] = report.districts.map((d) => [
+    text(d.district),
+    ...STAGES.map((s) => num(d.stages[s])),
+  ]);
+  if (stageRows.length > 0) layout.blocks.push({ row: top + 1, col: 0, values: stageRows, style: "cell" });
+  const stageEnd = top + Math.max(1, stageRows.length);
+
+  const overdueTop = stageEnd + 3;
+  layout.blocks.push({
+    row: overdueTop,
+    col: 0,
+    values: [[text("逾期类型"), text("企业数")]],
+    style: "header",
+  });
+  const overdueRows: LayoutValue[][] = report.codes.map((c) => [
+    text(DEADLINE_LABELS[c]),
+    num(report.districts.reduce((a, d) => a + d.overdue[c], 0)),
+  ]);
+  layout.blocks.push({ row: overdueTop + 1, col: 0, values: overdueRows, style: "cell" });
+  const overdueEnd = overdueTop + overdueRows.length;
+
+  if (report.districts.length === 0) {
+    put(layout, top + 1, 0, text("（无可读取的报送）"), "cellCenter", width);
+    return layout;
+  }
+  const chartLeft = width + 1;
+  const chartRight = width + 11;
+  layout.charts = [
+    {
+      title: "各区企业阶段",
+      type: "ColumnStacked",
+      source: rangeAddress(top, 0, stageEnd, width - 1),
+      seriesBy: "Columns",
+      from: cellAddress(top, chartLeft),
+      to: cellAddress(top + 20, chartRight),
+    },
+    {
+      title: "各类逾期企业数",
+      type: "ColumnClustered",
+      source: rangeAddress(overdueTop, 0, overdueEnd, 1),
+      seriesBy: "Columns",
+      from: cellAddress(top + 22, chartLeft),
+      to: cellAddress(top + 40, chartRight),
+    },
+  ];
+  return layout;
 }

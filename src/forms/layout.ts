@@ -135,6 +135,21 @@ export interface PrintSetup {
   titleRows?: [number, number];
 }
 
+/**
+ * A chart over a range of the sheet, placed over a block of cells. Excel draws it from the cells; a file
+ * written outside Excel keeps the cells only.
+ */
+export interface ChartSpec {
+  title: string;
+  type: "ColumnStacked" | "ColumnClustered";
+  /** The source range with its header row and label column, e.g. "A4:J20". */
+  source: string;
+  seriesBy: "Columns" | "Rows";
+  /** The top-left and bottom-right cells the chart covers, e.g. "L4" and "V24". */
+  from: string;
+  to: string;
+}
+
 export interface SheetLayout {
   name: string;
   blocks: Block[];
@@ -149,6 +164,7 @@ export interface SheetLayout {
   protect: boolean;
   print: PrintSetup;
   freezeRows?: number;
+  charts?: ChartSpec[];
 }
 
 export function emptyLayout(name: string, print: PrintSetup): SheetLayout {

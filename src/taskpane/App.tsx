@@ -14,7 +14,7 @@ import {
   Text,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   formatIsoDate,
   parseIsoDate,
@@ -27,6 +27,8 @@ import {
 import type { ScoringKind } from "../core/rubrics";
 import { localTimestamp } from "../core/stamp";
 import { prepareSubmission, verifySubmission } from "../excel/centre";
+import { writeCityReport } from "../excel/consolidate";
+import { consolidateFiles } from "../xlsx/city";
 import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
 import type { Issue } from "../core/issues";
 import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";
@@ -55,6 +57,9 @@ export function App({ t }: { t: Strings }) {
   const [enterprise, setEnterprise] = useState("");
   const [kind, setKind] = useState<ScoringKind>("evaluation");
   const [experts, setExperts] = useState(3);
+  const [picked, setPicked] = useState<File[]>([]);
+  const [progress, setProgress] = useState("");
+  const picker = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     runCommand(loadSettings)
@@ -150,6 +155,33 @@ export function App({ t }: { t: Strings }) {
         v.state === "changed" ? `${t.verified.changed}${v.changedSheets.join("、")}` : t.verified[v.state];
       const text = v.late && v.stamp ? `${state}${t.late(v.stamp.stampedAt)}` : state;
       return { intent: v.state === "unchanged" && !v.late ? "success" : "warning", text };
+    });
+
+  const onConsolidate = () =>
+    act(async () => {
+      const q = parseQuarter(quarter);
+      if (!q) throw new Error(`${t.quarter}：请填写如 2026Q3 的季度`);
+      const result = await consolidateFiles(
+        picked.map((f) => ({ name: f.name, read: () => f.arrayBuffer() })),
+        q,
+        settings.profileId,
+        (done, total) => setProgress(t.reading(done, total)),
+      );
+      setProgress("");
+      const names = await runCommand((ctx) => writeCityReport(ctx, result, q, supports));
+      const { city } = result;
+      const notes = [
+        city.missing.length ? t.missing(city.missing) : "",
+        city.late.length ? t.lateDistricts(city.late) : "",
+        city.failed.length ? t.unreadable(city.failed.map((f) => f.file)) : "",
+        ...city.districts
+          .filter((d) => d.verification.state !== "unchanged")
+          .map((d) => t.notVerified(d.district, d.verification.changedSheets)),
+      ].filter((n) => n !== "");
+      return {
+        intent: notes.length > 0 ? "warning" : "success",
+        text: [t.consolidated(city.districts.length, names), ...notes].join(" "),
+      };
     });
 
   const loadEnterprises = () => {
@@ -276,6 +308,29 @@ export function App({ t }: { t: Strings }) {
           <Button disabled={busy} onClick={onVerify}>
             {t.verify}
           </Button>
+          <Divider>{t.centre}</Divider>
+          <input
+            ref={picker}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            multiple
+            hidden
+            data-testid="pick-files"
+            onChange={(e) => setPicked(Array.from(e.target.files ?? []))}
+          />
+          <Button disabled={busy} onClick={() => picker.current?.click()} title={t.pickFilesHint}>
+            {t.pickFiles}
+          </Button>
+          {picked.length > 0 && <Caption1 block>{t.picked(picked.map((f) => f.name))}</Caption1>}
+          <Button
+            appearance="primary"
+            disabled={busy || picked.length === 0}
+            onClick={onConsolidate}
+            title={t.consolidateHint}
+          >
+            {t.consolidate}
+          </Button>
+          {progress && <Caption1 block>{progress}</Caption1>}
         </div>
       )}
 

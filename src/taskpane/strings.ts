@@ -57,6 +57,19 @@ const zh = {
     unstamped: "本工作簿尚未报送盖章。",
   },
   late: (at: string) => `报送时间 ${at} 已过报送期限（季度结束后次月10日）。`,
+  centre: "市级汇总",
+  pickFiles: "选择各区报送的工作簿…",
+  pickFilesHint: "可一次选择多个 .xlsx 文件；文件只在本机读取，不会上传",
+  picked: (names: string[]) => `已选 ${names.length} 个文件：${names.join("、")}`,
+  consolidate: "汇总并生成统计看板",
+  consolidateHint: "核验各区报送，在本工作簿中新增统计看板、报送核验、各区统计和全市附表",
+  reading: (done: number, total: number) => `正在读取第 ${done}/${total} 个文件…`,
+  consolidated: (n: number, names: string[]) => `已汇总 ${n} 个区，新增工作表：${names.join("、")}。`,
+  missing: (d: string[]) => `未报送：${d.join("、")}。`,
+  lateDistricts: (d: string[]) => `逾期报送：${d.join("、")}。`,
+  unreadable: (f: string[]) => `无法读取：${f.join("、")}（见“报送核验”）。`,
+  notVerified: (district: string, changed: string[]) =>
+    changed.length > 0 ? `${district}报送后已改动（${changed.join("、")}）。` : `${district}未报送盖章。`,
 } as const;
 
 type Strings = {
@@ -123,6 +136,22 @@ const en: Strings = {
     unstamped: "This workbook has not been stamped.",
   },
   late: (at) => ` Stamped ${at}, after the submission day (the 10th of the month after the quarter).`,
+  centre: "City consolidation",
+  pickFiles: "Choose the districts' workbooks…",
+  pickFilesHint: "Several .xlsx files at once; they are read on this computer and never uploaded",
+  picked: (names) => `${names.length} files chosen: ${names.join(", ")}`,
+  consolidate: "Consolidate and build the dashboard",
+  consolidateHint:
+    "Verifies each district's submission and adds the dashboard, the verification, the counts and the city forms",
+  reading: (done, total) => `Reading file ${done} of ${total}…`,
+  consolidated: (n, names) => `${n} districts consolidated; new sheets: ${names.join(", ")}.`,
+  missing: (d) => `Not submitted: ${d.join(", ")}.`,
+  lateDistricts: (d) => `Late: ${d.join(", ")}.`,
+  unreadable: (f) => `Unreadable: ${f.join(", ")} (see 报送核验).`,
+  notVerified: (district, changed) =>
+    changed.length > 0
+      ? `${district} changed since stamped (${changed.join(", ")}).`
+      : `${district} not stamped.`,
 };
 
 export type { Strings };

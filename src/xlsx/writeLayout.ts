@@ -1,4 +1,5 @@
-// The ExcelJS writer of sheet layouts (forms/layout.ts).
+// The ExcelJS writer of sheet layouts (forms/layout.ts). ExcelJS writes no charts: a layout's charts are
+// drawn only where Excel writes the sheet, and the cells they draw from are written here as everywhere.
 
 import type ExcelJS from "exceljs";
 import { parseCellAddress } from "../core/address";

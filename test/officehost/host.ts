@@ -4,7 +4,17 @@
 // string starting with "=" written to `values` becomes a formula, unless the cell is formatted as text.
 
 import { cellAddress, parseCellAddress, rangeAddress } from "../../src/core/address";
-import { cellAt, newSheet, peek, usedRect, type Cell, type Rect, type Scalar, type Sheet } from "./model";
+import {
+  cellAt,
+  newSheet,
+  peek,
+  usedRect,
+  type Cell,
+  type Chart,
+  type Rect,
+  type Scalar,
+  type Sheet,
+} from "./model";
 
 export class OfficeError extends Error {
   constructor(
@@ -195,6 +205,7 @@ class WorksheetCollectionProxy {
 class WorksheetProxy {
   private loaded: Record<string, unknown> = {};
   tables: { add(range: RangeProxy | string, hasHeaders: boolean): TableProxy };
+  charts: { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy };
   freezePanes: { freezeRows(n: number): void };
   protection: { protect(options?: unknown, password?: string): void; unprotect(password?: string): void };
   pageLayout: Record<string, unknown> & { setPrintTitleRows(rows: string): void };
@@ -216,6 +227,23 @@ class WorksheetProxy {
           s.tables.push(table.model);
         });
         return table;
+      },
+    };
+    this.charts = {
+      add: (type, source, seriesBy = "Auto") => {
+        const chart = new ChartProxy(ctx);
+        ctx.queue(() => {
+          if (!CHART_TYPES.has(type))
+            throw new OfficeError("InvalidArgument", `Unknown chart type '${type}'.`);
+          if (!["Auto", "Columns", "Rows"].includes(seriesBy))
+            throw new OfficeError("InvalidArgument", `Unknown seriesBy '${seriesBy}'.`);
+          const { sheet: from, rect } = source.resolveRect();
+          const s = sheet();
+          if (from !== s) throw new OfficeError("InvalidArgument", "The chart's data is on another sheet.");
+          chart.model = { type, source: rect, seriesBy };
+          s.charts.push(chart.model);
+        });
+        return chart;
       },
     };
     this.freezePanes = { freezeRows: (n) => ctx.queue(() => (sheet().freezeRows = n)) };
@@ -296,6 +324,57 @@ class WorksheetProxy {
       },
       true,
     );
+  }
+}
+
+/** The chart types the add-in may ask for. */
+const CHART_TYPES = new Set([
+  "ColumnClustered",
+  "ColumnStacked",
+  "BarClustered",
+  "BarStacked",
+  "Pie",
+  "Line",
+]);
+
+class ChartProxy {
+  model: Chart | undefined;
+  title: { text: string };
+  legend: { position: string };
+
+  constructor(private ctx: RequestContext) {
+    const set = (apply: (c: Chart) => void) => ctx.queue(() => apply(this.must()));
+    this.title = {
+      set text(v: string) {
+        set((c) => (c.title = v));
+      },
+      get text(): string {
+        throw notLoaded("title/text");
+      },
+    };
+    this.legend = {
+      set position(v: string) {
+        set((c) => (c.legend = v));
+      },
+      get position(): string {
+        throw notLoaded("legend/position");
+      },
+    };
+  }
+
+  must(): Chart {
+    if (!this.model) throw new OfficeError("InvalidObjectPath", "The chart was not added.");
+    return this.model;
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    this.ctx.queue(() => {
+      const c = this.must();
+      c.from = rectOf(startCell);
+      c.to = rectOf(endCell ?? startCell);
+      if (c.from.rows !== 1 || c.to.rows !== 1 || c.from.cols !== 1 || c.to.cols !== 1)
+        throw new OfficeError("InvalidArgument", "setPosition takes single cells.");
+    });
   }
 }
 

@@ -43,6 +43,16 @@ export interface ConditionalFormat {
   fontColor?: string;
 }
 
+export interface Chart {
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title?: string;
+  legend?: string;
+  from?: Rect;
+  to?: Rect;
+}
+
 export interface Sheet {
   name: string;
   cells: Map<string, Cell>;
@@ -55,6 +65,7 @@ export interface Sheet {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   page: { orientation?: string; paperSize?: string; printTitleRows?: string; fitToWidth?: boolean };
+  charts: Chart[];
 }
 
 export const defaultFormat = (): CellFormat => ({
@@ -77,6 +88,7 @@ export function newSheet(name: string): Sheet {
     columnWidths: new Map(),
     rowHeights: new Map(),
     page: {},
+    charts: [],
   };
 }
 
