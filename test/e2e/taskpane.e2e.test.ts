@@ -1,12 +1,15 @@
 // The production task pane in Debian's Chromium, with office.js answered by the in-memory Excel:
-// create register → refresh status → generate a quarter → validate → click an issue.
+// create register → refresh status → generate a quarter → validate → click an issue; and the centre
+// consolidating districts' workbooks picked from disk.
 
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { main } from "../../src/cli/main";
 import { serialFromParts } from "../../src/core/dates";
 import { demoData } from "../../src/core/demo";
 import { getProfile } from "../../src/core/profiles";
@@ -40,6 +43,38 @@ function serve(): Promise<http.Server> {
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Stamped district workbooks as `cpa submit` writes them, and a file that is not a workbook. */
+async function districtFiles(): Promise<string[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "e2e-city-"));
+  const cli = async (...argv: string[]) => {
+    const out: string[] = [];
+    if ((await main(argv, { out: (t) => out.push(t), err: (t) => out.push(t) })) !== 0)
+      throw new Error(out.join("\n"));
+  };
+  const files: string[] = [];
+  for (const [i, d] of ["黄浦区", "闵行区"].entries()) {
+    const raw = path.join(dir, `${d}-raw.xlsx`);
+    await cli("demo", "-o", raw, "--district", `${d}生态环境局`, "--seed", String(i + 1));
+    const out = path.join(dir, `${d}.xlsx`);
+    await cli(
+      "submit",
+      raw,
+      "--quarter",
+      "2026Q3",
+      "--preparer",
+      "李四",
+      "-o",
+      out,
+      "--at",
+      "2026-10-09T10:00+08:00",
+    );
+    files.push(out);
+  }
+  const broken = path.join(dir, "奉贤区.xlsx");
+  writeFileSync(broken, "不是工作簿");
+  return [...files, broken];
 }
 
 /** Register rows as a district types them: 40 enterprises, plus one impossible date in H6. */
@@ -162,6 +197,39 @@ describe("the task pane in Chromium", () => {
       address: "H6",
     });
     await page.screenshot({ path: path.join(shots, "taskpane-validate.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("consolidates the districts' workbooks picked from disk into a dashboard with two charts", async () => {
+    const files = await districtFiles();
+    const chunks: string[] = [];
+    page.on("request", (r) => chunks.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/taskpane.html`);
+    expect(chunks).not.toContain("/exceljs.js");
+    await page.getByRole("tab", { name: "报表" }).click();
+    await page.getByLabel("季度").fill("2026Q3");
+    await page.getByTestId("pick-files").setInputFiles(files);
+    await page.getByText("已选 3 个文件").waitFor();
+    await page.getByRole("button", { name: "汇总并生成统计看板" }).click();
+    await page.getByText("已汇总").waitFor();
+    expect(chunks).toContain("/exceljs.js");
+    const text = await message();
+    expect(text).toContain("已汇总 2 个区");
+    expect(text).toContain("无法读取：奉贤区.xlsx");
+    expect(text).toMatch(/未报送：.*浦东新区/);
+    expect(await host<string[]>("window.__excelHost.sheets.map(s => s.name)")).toEqual([
+      "统计看板",
+      "报送核验",
+      "各区统计",
+      "附表3 全市 2026Q3",
+      "附表4 全市 2026Q3",
+    ]);
+    expect(
+      await host<string[]>("window.__excelHost.sheet('统计看板').charts.map(c => c.type + ' ' + c.title)"),
+    ).toEqual(["ColumnStacked 各区企业阶段", "ColumnClustered 各类逾期企业数"]);
+    expect(await host<string>("window.__excelHost.value('统计看板', 'A5')")).toBe("黄浦区");
+    await page.waitForSelector('button:has-text("汇总并生成统计看板"):not([disabled])');
+    await page.screenshot({ path: path.join(shots, "taskpane-consolidate.png"), animations: "disabled" });
     expect(errors).toEqual([]);
   });
 });
