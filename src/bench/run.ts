@@ -18,6 +18,7 @@ import { loadWorkbook } from "../core/workbook";
 import { saveWorkbook, openWorkbook, workbookGrids } from "../xlsx/io";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import { writeLayout } from "../xlsx/writeLayout";
+import { stampedDistricts } from "./districts";
 import { implementationRows } from "../core/quarterly";
 import { rowContexts } from "../core/status";
 import { implementationLayout } from "../forms/quarterlyForms";
@@ -95,40 +96,6 @@ async function consolidationChild(dir: string): Promise<void> {
   );
 }
 
-async function prepareDistricts(dir: string): Promise<void> {
-  const quiet = { out: () => undefined, err: () => undefined };
-  const files: string[] = [];
-  for (const [i, d] of profile.districts.entries()) {
-    const data = demoData({
-      profile,
-      district: `${d}生态环境局`,
-      seed: 100 + i,
-      today: serialFromParts(2026, 10, 5),
-      count: 500,
-    });
-    const raw = path.join(dir, `raw-${i}.xlsx`);
-    await saveWorkbook(newRegisterWorkbook("shanghai", `${d}生态环境局`, data), raw);
-    const out = path.join(dir, `${d}.xlsx`);
-    await cpa(
-      [
-        "submit",
-        raw,
-        "--quarter",
-        "2026Q3",
-        "--preparer",
-        "张三",
-        "-o",
-        out,
-        "--at",
-        "2026-10-09T10:00+08:00",
-      ],
-      quiet,
-    );
-    files.push(out);
-  }
-  await fs.writeFile(path.join(dir, "files.json"), JSON.stringify(files));
-}
-
 async function main() {
   if (process.argv[2] === "quarterly-child") return quarterlyChild();
   if (process.argv[2] === "consolidate-child") return consolidationChild(process.argv[3]!);
@@ -180,7 +147,7 @@ async function main() {
   execFileSync(process.execPath, [__filename, "quarterly-child"], { stdio: "inherit" });
   const centre = path.join(dir, "centre");
   await fs.mkdir(centre);
-  await prepareDistricts(centre);
+  await fs.writeFile(path.join(centre, "files.json"), JSON.stringify(await stampedDistricts(centre)));
   execFileSync(process.execPath, [__filename, "consolidate-child", centre], { stdio: "inherit" });
 }
 

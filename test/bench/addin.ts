@@ -2,14 +2,18 @@
 // and 10,000 register rows, and the gzipped size of the production task pane.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { parseQuarter } from "../../src/core/dates";
+import { stampedDistricts } from "../../src/bench/districts";
 import { defaultSettings } from "../../src/core/settings";
+import { writeCityReport } from "../../src/excel/consolidate";
 import { generateQuarterly, insertScoreSheets, writeBackScores } from "../../src/excel/forms";
 import { createRegister, refreshStatus, validateWorkbook } from "../../src/excel/register";
+import { consolidateFiles } from "../../src/xlsx/city";
 import { ExcelHost } from "../officehost";
 import { filledHost, run, TODAY } from "../excel/hostWorkbook";
 
@@ -46,6 +50,7 @@ async function main() {
     }
     console.log(`add-in syncs at ${n} rows: ${parts.join("; ")}`);
   }
+  await consolidation();
   execFileSync(path.join(root, "node_modules/.bin/webpack"), ["--mode", "production"], {
     cwd: root,
     stdio: "ignore",
@@ -56,6 +61,25 @@ async function main() {
   };
   console.log(`task pane JS: ${size("taskpane.js")}`);
   console.log(`ExcelJS chunk, loaded only to consolidate: ${size("exceljs.js")}`);
+}
+
+/** The centre's pane consolidating 16 districts × 500 rows: the files read as the picker gives them. */
+async function consolidation(): Promise<void> {
+  const files = await stampedDistricts(mkdtempSync(path.join(tmpdir(), "pane-bench-")));
+  const t = performance.now();
+  const result = await consolidateFiles(
+    files.map((f) => ({ name: path.basename(f), read: async () => new Uint8Array(readFileSync(f)) })),
+    parseQuarter("2026Q3")!,
+  );
+  const read = performance.now() - t;
+  const host = new ExcelHost();
+  const t2 = performance.now();
+  await run(host, (ctx) => writeCityReport(ctx, result, parseQuarter("2026Q3")!, () => true));
+  // Memory: the files are read by the same code as `cpa consolidate`, whose peak the CLI bench prints.
+  console.log(
+    `add-in consolidate 16 districts × 500 rows: read and verify ${(read / 1000).toFixed(2)} s, ` +
+      `write ${host.syncCount} syncs (${(performance.now() - t2).toFixed(0)} ms, largest request ${(host.maxPayload / 1024).toFixed(0)} KB)`,
+  );
 }
 
 main().catch((err) => {
