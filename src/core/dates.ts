@@ -3,6 +3,7 @@
 // A whole day is kept as its Excel serial everywhere in the core: it is what Excel stores in a date cell,
 // it compares and subtracts as a number, and it never depends on the machine's time zone.
 
+import { UTCDate } from "@date-fns/utc";
 import { addMonths, addYears } from "date-fns";
 
 /** An Excel serial day number in the 1900 date system (1 = 1900-01-01, 46086 = 2026-03-05). */
@@ -121,10 +122,14 @@ export function parseDateInput(value: unknown): DateParse {
   return { ok: false, reason: "format" };
 }
 
-function viaLocalDate(serial: DateSerial, shift: (d: Date) => Date): DateSerial {
+/**
+ * Calendar arithmetic in UTC: the machine's time zone must not matter (a zone that skipped a day, as Samoa
+ * did on 2011-12-30, has no local midnight for it).
+ */
+function viaCalendar(serial: DateSerial, shift: (d: UTCDate) => Date): DateSerial {
   const { year, month, day } = partsFromSerial(serial);
-  const shifted = shift(new Date(year, month - 1, day));
-  return serialFromParts(shifted.getFullYear(), shifted.getMonth() + 1, shifted.getDate());
+  const shifted = shift(new UTCDate(year, month - 1, day));
+  return serialFromParts(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
 
 /**
@@ -146,12 +151,12 @@ function memoShift(serial: DateSerial, months: number, compute: () => DateSerial
 
 /** "N个月内": the same day-of-month N months later, clamped to the month's last day (1月31日 + 1 → 2月28/29日). */
 export function addMonthsClamped(serial: DateSerial, months: number): DateSerial {
-  return memoShift(serial, months, () => viaLocalDate(serial, (d) => addMonths(d, months)));
+  return memoShift(serial, months, () => viaCalendar(serial, (d) => addMonths(d, months)));
 }
 
 /** "N年内": the same day N years later, 29 Feb clamped to 28 Feb. */
 export function addYearsClamped(serial: DateSerial, years: number): DateSerial {
-  return memoShift(serial, years * 12, () => viaLocalDate(serial, (d) => addYears(d, years)));
+  return memoShift(serial, years * 12, () => viaCalendar(serial, (d) => addYears(d, years)));
 }
 
 export function daysBetween(from: DateSerial, to: DateSerial): number {
