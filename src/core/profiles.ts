@@ -102,6 +102,8 @@ export interface Profile {
    * default: the seeds give no extension.
    */
   extendOnRestDay: boolean;
+  /** The interpretations the seeds leave open and both profiles share (SPEC 3–5). */
+  decisions: Decisions;
   /** Extra rest days (YYYY-MM-DD) beyond the national calendar, e.g. a local holiday. */
   restDays: readonly string[];
   /** Extra working days (YYYY-MM-DD) the national calendar does not know. */
@@ -124,6 +126,43 @@ export interface Profile {
   /** The quarterly implementation table is the Shanghai 附表3; Guangxi districts use the same layout. */
   implementationForm: { attachment: string; title: string; footer: readonly string[] };
 }
+
+export interface Decisions {
+  /**
+   * 广西：总分低于70分的企业…应重新开展清洁生产审核工作 / 对于验收“不合格”的企业，要求其重新开展清洁生产审核.
+   * Decision: a failed act (评估 不通过, 验收 不合格) does not meet its deadline, which stays open.
+   */
+  failedActMeetsDeadline: boolean;
+  /**
+   * 企业…停产一般调整为审核暂缓，待恢复正常生产后继续按照相关要求开展审核. Decision: on 恢复日期 the deadlines still
+   * running when the suspension began move later by its length; one already missed stays missed.
+   */
+  suspensionShiftsRunningDeadlines: boolean;
+  /**
+   * 注：关键指标7条否决指标中任何1条为“否”时，则验收不合格. Decision: on a panel, a 否 on any expert's complete
+   * sheet makes the panel's verdict 不合格 whatever its score (the panel sheet's formulas apply the same rule).
+   */
+  panelVetoOnAnyExpert: boolean;
+  /**
+   * Decision: a 统一社会信用代码 failing GB 32100-2015's check character is only a warning where 备注 holds this
+   * mark (some codes issued before the standard really fail it).
+   */
+  verifiedCodeMark: string;
+}
+
+/**
+ * Both profiles' decisions: the seeds give no regional difference on any of them. Three more Decisions are
+ * rules rather than choices, and live with their code: "N个月内" ends on the same day-of-month N months
+ * later, clamped to the month's end (dates.ts, addMonthsClamped); Shanghai scores with Guangxi's 附件3 and
+ * 附件8, its 技术审查要点 not being in the seeds (rubrics.ts); a panel's score is the mean of its complete
+ * sheets' totals, rounded half-up to one decimal (scoring.ts, panelMean).
+ */
+export const DECISIONS: Decisions = {
+  failedActMeetsDeadline: false,
+  suspensionShiftsRunningDeadlines: true,
+  panelVetoOnAnyExpert: true,
+  verifiedCodeMark: "代码已核实",
+};
 
 const AUDIT_TYPES = ["双超", "双有", "高耗能", "其他"] as const;
 const AUDIT_METHODS = ["完整程序", "简化程序"] as const;
@@ -170,6 +209,7 @@ export const shanghai: Profile = {
     annualSummaryMonth: 2,
   },
   extendOnRestDay: false,
+  decisions: DECISIONS,
   restDays: [],
   workDays: [],
   auditMethods: AUDIT_METHODS,
@@ -249,6 +289,7 @@ export const guangxi: Profile = {
     annualSummaryMonth: null,
   },
   extendOnRestDay: false,
+  decisions: DECISIONS,
   restDays: [],
   workDays: [],
   auditMethods: AUDIT_METHODS,

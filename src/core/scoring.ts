@@ -2,6 +2,7 @@
 
 import { safeString } from "./cells";
 import { toHalfWidth } from "./dates";
+import { DECISIONS } from "./profiles";
 import { rubricFor, rubricItems, type ScoringKind } from "./rubrics";
 
 export type Verdict = "通过" | "补充完善" | "不通过" | "合格" | "不合格" | "未完成评分";
@@ -14,11 +15,8 @@ export const EVALUATION_PASS = 70;
 export const EVALUATION_FULL_PASS = 90;
 /** 综合得分达到60分及以上的企业，其验收结果视为“合格”. */
 export const ACCEPTANCE_PASS = 60;
-/**
- * Decision: 注：关键指标7条否决指标中任何1条为“否”时，则验收不合格 — on a panel, a 否 on any expert's
- * complete sheet makes the panel's verdict 不合格 whatever its score.
- */
-export const PANEL_VETO_ON_ANY_EXPERT = true;
+/** The Decision on key indicators across a panel: see Decisions.panelVetoOnAnyExpert in the profiles. */
+export const PANEL_VETO_ON_ANY_EXPERT = DECISIONS.panelVetoOnAnyExpert;
 
 export type ScoreCheck =
   | { ok: true; value: number | null }

@@ -122,9 +122,12 @@ function occurrences(
   const acceptedOn = asOfOrNull(row.acceptedOn, asOf);
   const evaluation = evaluatedOn === null ? null : evaluationOutcome(row);
   const acceptance = acceptedOn === null ? null : acceptanceOutcome(row);
-  // Decision: a failed act does not meet its deadline.
   const evaluationPassed = evaluatedOn !== null && evaluation !== "不通过";
   const acceptancePassed = acceptedOn !== null && acceptance !== "不合格";
+  // Decision (profile.decisions): a failed act does not meet its deadline.
+  const meets = profile.decisions.failedActMeetsDeadline;
+  const evaluationMet = evaluatedOn !== null && (meets || evaluationPassed);
+  const acceptanceMet = acceptedOn !== null && (meets || acceptancePassed);
 
   const published = row.publishedOn;
   const disclosureFrom =
@@ -132,15 +135,15 @@ function occurrences(
   add("disclosure", disclosureFrom, disclosureDeadline(row, profile), asOfOrNull(row.disclosedOn, asOf));
   add("start", published, startDeadline(row, profile), asOfOrNull(row.startedOn, asOf));
   // An accepted round was evaluated, even where the register lacks the evaluation date.
-  const evaluationDone = evaluationPassed
+  const evaluationDone = evaluationMet
     ? evaluatedOn
-    : acceptancePassed && evaluatedOn === null
+    : acceptanceMet && evaluatedOn === null
       ? acceptedOn
       : null;
   add("evaluation", published, evaluationDeadline(row, profile), evaluationDone);
   const acceptanceFrom =
     profile.deadlines.acceptanceFrom === "start" && row.startedOn !== null ? row.startedOn : published;
-  add("acceptance", acceptanceFrom, acceptanceDeadline(row, profile), acceptancePassed ? acceptedOn : null);
+  add("acceptance", acceptanceFrom, acceptanceDeadline(row, profile), acceptanceMet ? acceptedOn : null);
 
   if (evaluationPassed) {
     add(
@@ -232,13 +235,15 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
   const moved: DeadlineMove[] = [];
   const notes: string[] = [];
 
-  // Decision: on resumption, open deadlines move later by the length of the suspension.
-  for (const s of events.suspensions) {
+  // Decision (profile.decisions): on resumption, the deadlines still running when the suspension began —
+  // neither met nor already passed — move later by its length; a deadline missed before it stays missed.
+  const suspensions = profile.decisions.suspensionShiftsRunningDeadlines ? events.suspensions : [];
+  for (const s of suspensions) {
     if (s.until === null || s.until > asOf || s.from > asOf) continue;
     const length = s.until - s.from;
     if (length <= 0) continue;
     for (const o of occ) {
-      if (o.from < s.from && (o.doneOn === null || o.doneOn >= s.from)) {
+      if (o.from < s.from && o.due >= s.from && (o.doneOn === null || o.doneOn >= s.from)) {
         moved.push({
           code: o.code,
           from: o.due,

@@ -10,25 +10,29 @@ import type { RegisterField, RegisterRow } from "./register";
 import { derivedAcceptanceResult, derivedEvaluationResult } from "./scoring";
 import { enterpriseKey } from "./status";
 
-/** SPEC 5 Decision: a check-character failure is only a warning where 备注 says the code was verified. */
-export const VERIFIED_CODE_MARK = "代码已核实";
-
 const at = (row: RegisterRow, field: RegisterField) => row.cells[field] ?? `A${row.row}`;
 
 /** A code's problem, if any: SPEC 5's check-character failure is a warning where 备注 says 代码已核实. */
-function codeIssue(sheet: string, cell: string, raw: string, remarks: string): Issue | undefined {
+function codeIssue(
+  sheet: string,
+  cell: string,
+  raw: string,
+  remarks: string,
+  profile: Profile,
+): Issue | undefined {
+  const mark = profile.decisions.verifiedCodeMark;
   const check = checkCreditCode(raw);
   if (check.ok) return undefined;
-  if (check.reason === "check" && remarks.includes(VERIFIED_CODE_MARK)) {
+  if (check.reason === "check" && remarks.includes(mark)) {
     return issue(
       sheet,
       cell,
       "warning",
       "creditCode.checkVerified",
-      `统一社会信用代码“${check.code}”${check.detail}；备注注明“${VERIFIED_CODE_MARK}”，按已核实处理`,
+      `统一社会信用代码“${check.code}”${check.detail}；备注注明“${mark}”，按已核实处理`,
     );
   }
-  const hint = check.reason === "check" ? `；如代码确经核实无误，请在备注中注明“${VERIFIED_CODE_MARK}”` : "";
+  const hint = check.reason === "check" ? `；如代码确经核实无误，请在备注中注明“${mark}”` : "";
   return issue(
     sheet,
     cell,
@@ -38,7 +42,7 @@ function codeIssue(sheet: string, cell: string, raw: string, remarks: string): I
   );
 }
 
-function creditCodeIssues(row: RegisterRow): Issue[] {
+function creditCodeIssues(row: RegisterRow, profile: Profile): Issue[] {
   const cell = at(row, "creditCode");
   if (row.creditCode.trim() === "") {
     return [
@@ -51,7 +55,7 @@ function creditCodeIssues(row: RegisterRow): Issue[] {
       ),
     ];
   }
-  const found = codeIssue(row.sheet, cell, row.creditCode, row.remarks);
+  const found = codeIssue(row.sheet, cell, row.creditCode, row.remarks, profile);
   return found ? [found] : [];
 }
 
@@ -65,7 +69,7 @@ const ACT_FIELDS = [
 ] as const;
 
 function rowIssues(row: RegisterRow, profile: Profile, asOf: DateSerial): Issue[] {
-  const out: Issue[] = creditCodeIssues(row);
+  const out: Issue[] = creditCodeIssues(row, profile);
   const add = (field: RegisterField, severity: Issue["severity"], code: string, message: string) =>
     out.push(issue(row.sheet, at(row, field), severity, code, message));
   const p = row.publishedOn;
@@ -234,7 +238,7 @@ function logIssues(entries: readonly LogEntry[], rows: readonly RegisterRow[], p
     const add = (f: keyof LogEntry["cells"], severity: Issue["severity"], code: string, message: string) =>
       out.push(issue(e.sheet, cell(f), severity, code, message));
     if (e.creditCode.trim() !== "") {
-      const found = codeIssue(e.sheet, cell("creditCode"), e.creditCode, e.remarks);
+      const found = codeIssue(e.sheet, cell("creditCode"), e.creditCode, e.remarks, profile);
       if (found) out.push(found);
     }
     const known = codes.has(normalizeCreditCode(e.creditCode)) || names.has(e.name.trim());

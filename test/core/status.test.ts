@@ -379,6 +379,13 @@ describe("a failed evaluation leaves evaluation open (SPEC 3 Decision)", () => {
     expect(late.overdueDays).toBe(5);
   });
 
+  it("is the profile's decision: with failedActMeetsDeadline the failed act meets it, still 需重新审核", () => {
+    const lenient = { ...shanghai, decisions: { ...shanghai.decisions, failedActMeetsDeadline: true } };
+    const r = row({ ...STARTED, evaluatedOn: "2026-02-01", evaluationResult: "不通过" });
+    expect(at(r, "2026-03-20", lenient)).toMatchObject({ stage: "reaudit", overdue: [] });
+    expect(at(r, "2026-03-20", lenient).moved).toEqual([]);
+  });
+
   it.each([69.5, 60, 0])("derives 不通过 from a score of %p when no result is typed", (score) => {
     const s = at(row({ ...STARTED, evaluatedOn: "2026-02-01", evaluationScore: score }), "2026-03-16");
     expect(s.stage).toBe("reaudit");
@@ -539,6 +546,30 @@ describe("suspension 审核暂缓", () => {
     const s = at(early, "2025-08-01", shanghai, { events: suspended("2025-05-01", "2025-06-30") });
     expect(iso(s.deadlines.start)).toBe("2025-07-14");
     expect(s.overdue).toEqual([]);
+  });
+
+  it("does not forgive a deadline already missed when the suspension began", () => {
+    // 信息公开 was due 2025-04-15 and never done; the suspension of June changes nothing for it.
+    const late = row({ publishedOn: "2025-03-15" });
+    const events = suspended("2025-06-01", "2025-07-01");
+    const s = at(late, "2025-08-01", shanghai, { events });
+    expect(iso(s.deadlines.disclosure)).toBe("2025-04-15");
+    expect(s.moved.map((m) => m.code)).not.toContain("disclosure");
+    expect(s.overdue).toContain("disclosure");
+    expect(s.overdueDays).toBe(108);
+    // A deadline falling on the suspension's first day was still running that day: it moves.
+    const onTheDay = at(late, "2025-08-01", shanghai, { events: suspended("2025-04-15", "2025-04-25") });
+    expect(iso(onTheDay.deadlines.disclosure)).toBe("2025-04-25");
+  });
+
+  it("moves nothing where the profile's decision says suspensions shift no deadline", () => {
+    const strict = {
+      ...shanghai,
+      decisions: { ...shanghai.decisions, suspensionShiftsRunningDeadlines: false },
+    };
+    const s = at(r, "2026-04-01", strict, { events: suspended("2026-01-01", "2026-03-02") });
+    expect(iso(s.deadlines.evaluation)).toBe("2026-03-15");
+    expect(s.overdue).toEqual(["evaluation"]);
   });
 
   it("adds the lengths of two suspensions", () => {

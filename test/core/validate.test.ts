@@ -110,6 +110,15 @@ describe("credit codes (SPEC 5)", () => {
     expect(brief(issues)).toEqual([`warning ${R} ${reg("统一社会信用代码")} creditCode.checkVerified`]);
   });
 
+  it("takes the mark from the profile's decisions", () => {
+    const marked = { ...shanghai, decisions: { ...shanghai.decisions, verifiedCodeMark: "经核实" } };
+    const record = { ...BASE, 统一社会信用代码: PILOT, 备注: "经核实" };
+    expect(brief(validate([record], [], marked))).toEqual([
+      `warning ${R} ${reg("统一社会信用代码")} creditCode.checkVerified`,
+    ]);
+    expect(brief(validate([record]))).toEqual([`error ${R} ${reg("统一社会信用代码")} creditCode.check`]);
+  });
+
   it.each([
     ["17 characters", "9135021100000XUF4", "creditCode.length"],
     ["19 characters", "91350211M0000XUF466", "creditCode.length"],
