@@ -27,7 +27,7 @@ import {
   scoreSheetLayout,
 } from "../forms/scoresheets";
 import { readSheets } from "./read";
-import { CommandError, REGISTER_SHEETS, removeSheets } from "./register";
+import { CommandError, REGISTER_SHEETS, refuseProtectedRegister, removeSheets } from "./register";
 import { suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
@@ -141,13 +141,14 @@ export interface WriteBack {
 
 /** Reads every scoring sheet, and writes each complete panel's score and verdict into empty register cells. */
 export async function writeBackScores(context: Excel.RequestContext): Promise<WriteBack> {
-  const { grids, read } = await readSheets(context, isScoringSheet);
+  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet);
   const experts = read.map((n) => readScoreSheet(grids.sheet(n)!)).filter((x) => x !== undefined);
   const panels = read.map((n) => readPanelSheet(grids.sheet(n)!)).filter((x) => x !== undefined);
   const result = scorePanels(experts, panels);
   const issues: Issue[] = experts.flatMap((e) => e.issues);
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
+  refuseProtectedRegister(protectedSheets);
   const { columns } = readTable(grid, REGISTER_COLUMNS);
   const plan = planWriteBack(loadWorkbook(grids).rows, columns, result.panels);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);

@@ -1,5 +1,5 @@
 // Reading sheets of the open workbook into Grids: two syncs whatever the row count — one to learn which
-// sheets exist, one to load their used ranges.
+// sheets exist, one to load their used ranges and whether each is protected.
 
 import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
@@ -36,13 +36,18 @@ export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[] | ((name: string) => boolean),
   options: { formulas?: boolean } = {},
-): Promise<{ grids: WorkbookGrids; existing: string[]; read: string[] }> {
+): Promise<{ grids: WorkbookGrids; existing: string[]; read: string[]; protectedSheets: string[] }> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
   const existing = sheets.items.map((s) => s.name);
   const wanted =
     typeof names === "function" ? existing.filter(names) : names.filter((n) => existing.includes(n));
+  const protections = wanted.map((name) => {
+    const p = sheets.getItem(name).protection;
+    p.load("protected");
+    return [name, p] as const;
+  });
   const ranges = wanted.map((name) => {
     const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
     range.load(options.formulas ? "values,formulas,rowIndex,columnIndex" : "values,rowIndex,columnIndex");
@@ -64,5 +69,10 @@ export async function readSheets(
           ),
     );
   }
-  return { grids: { sheet: (name) => grids.get(name), names: () => wanted }, existing, read: wanted };
+  return {
+    grids: { sheet: (name) => grids.get(name), names: () => wanted },
+    existing,
+    read: wanted,
+    protectedSheets: protections.filter(([, p]) => p.protected).map(([n]) => n),
+  };
 }

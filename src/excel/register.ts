@@ -164,12 +164,26 @@ export interface WorkbookAnalysis {
 }
 
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
-  const { grids } = await readSheets(
+  const { grids, protectedSheets } = await readSheets(
     context,
     (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX),
   );
   const loaded = loadWorkbook(grids);
-  return { grids, loaded, statuses: workbookStatus(loaded, asOf), issues: workbookIssues(loaded, asOf) };
+  return {
+    grids,
+    loaded,
+    protectedSheets,
+    statuses: workbookStatus(loaded, asOf),
+    issues: workbookIssues(loaded, asOf),
+  };
+}
+
+/** A submitted register is protected: writing into it would break its stamp, so say so before trying. */
+export function refuseProtectedRegister(protectedSheets: readonly string[]): void {
+  if (protectedSheets.includes(REGISTER_SHEET))
+    throw new CommandError(
+      `“${REGISTER_SHEET}”已报送盖章并受保护，不能写入。如确需修改：审阅 → 撤销工作表保护，修改后须重新“报送盖章”。`,
+    );
 }
 
 /** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: three syncs for any row count. */
@@ -177,9 +191,10 @@ export async function refreshStatus(
   context: Excel.RequestContext,
   asOf: DateSerial,
 ): Promise<WorkbookAnalysis> {
-  const { grids, loaded, statuses, issues } = await analyse(context, asOf);
+  const { grids, loaded, statuses, issues, protectedSheets } = await analyse(context, asOf);
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
+  refuseProtectedRegister(protectedSheets);
   const { headerRow } = readTable(grid, REGISTER_COLUMNS);
   if (headerRow < 0)
     throw new CommandError(`“${REGISTER_SHEET}”中找不到列标题（企业名称、统一社会信用代码、名单公布时间）。`);

@@ -5,6 +5,8 @@ import { main } from "../../src/cli/main";
 import { parseQuarter } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { prepareSubmission, verifySubmission } from "../../src/excel/centre";
+import { writeBackScores } from "../../src/excel/forms";
+import { refreshStatus } from "../../src/excel/register";
 import { exportWorkbook } from "../officehost/toXlsx";
 import { filledHost, run, TODAY } from "./hostWorkbook";
 
@@ -76,6 +78,21 @@ describe("submission from the task pane", () => {
       await run(host, (ctx) => prepareSubmission(ctx, q3, "张三", TODAY, at, all));
       expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "unchanged", late });
     }
+  });
+
+  it("refuses to refresh or write back into a stamped register, saying why, and changes nothing", async () => {
+    const host = await filledHost(8);
+    await run(host, (ctx) => prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", all));
+    const before = JSON.stringify([...host.sheet(REGISTER_SHEET)!.cells]);
+    const commands: ((ctx: Excel.RequestContext) => Promise<unknown>)[] = [
+      (ctx) => refreshStatus(ctx, TODAY),
+      (ctx) => writeBackScores(ctx),
+    ];
+    for (const command of commands) {
+      await expect(run(host, command)).rejects.toThrow(/已报送盖章并受保护.*重新“报送盖章”/);
+    }
+    expect(JSON.stringify([...host.sheet(REGISTER_SHEET)!.cells])).toBe(before);
+    expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "unchanged" });
   });
 
   it("says unstamped for a workbook never submitted", async () => {

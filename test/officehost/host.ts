@@ -207,7 +207,12 @@ class WorksheetProxy {
   tables: { add(range: RangeProxy | string, hasHeaders: boolean): TableProxy };
   charts: { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy };
   freezePanes: { freezeRows(n: number): void };
-  protection: { protect(options?: unknown, password?: string): void; unprotect(password?: string): void };
+  protection: {
+    protect(options?: unknown, password?: string): void;
+    unprotect(password?: string): void;
+    load(props?: string): void;
+    readonly protected: boolean;
+  };
   pageLayout: Record<string, unknown> & { setPrintTitleRows(rows: string): void };
 
   constructor(
@@ -247,9 +252,15 @@ class WorksheetProxy {
       },
     };
     this.freezePanes = { freezeRows: (n) => ctx.queue(() => (sheet().freezeRows = n)) };
+    const protection: { protected?: boolean } = {};
     this.protection = {
       protect: () => ctx.queue(() => (sheet().protected = true)),
       unprotect: () => ctx.queue(() => (sheet().protected = false)),
+      load: () => ctx.queueLoad(() => (protection.protected = sheet().protected)),
+      get protected(): boolean {
+        if (protection.protected === undefined) throw notLoaded("protection/protected");
+        return protection.protected;
+      },
     };
     const page = (k: string, v: unknown) =>
       ctx.queue(() => ((sheet().page as Record<string, unknown>)[k] = v));
