@@ -6,8 +6,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { LOG_SHEET } from "../core/adjustments";
-import { isLate } from "../core/consolidate";
-import { parseQuarter, quarterCode, serialFromLocalDate, type Quarter } from "../core/dates";
+import { stampIsLate } from "../core/consolidate";
+import { quarterCode, serialFromLocalDate, type Quarter } from "../core/dates";
 import { countBySeverity } from "../core/issues";
 import type { Profile } from "../core/profiles";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
@@ -183,7 +183,6 @@ async function verifyFile(file: string): Promise<{
   const stamp = stampGrid ? readStamp(stampGrid) : undefined;
   const verification = await verifyStamp(stamp, (n) => grids.sheet(n));
   const loaded = loadWorkbook(grids);
-  const q = stamp ? parseQuarter(stamp.quarter) : undefined;
   return {
     verification,
     grids,
@@ -194,7 +193,7 @@ async function verifyFile(file: string): Promise<{
       stampedAt: stamp?.stampedAt ?? "",
       state: verification.state,
       changedSheets: verification.changedSheets,
-      late: stamp !== undefined && q !== undefined && isLate(stamp.stampedAt, q, loaded.profile),
+      late: stamp !== undefined && stampIsLate(stamp, loaded.profile),
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   formatIsoDate,
   nextQuarter,
   parseIsoDate,
+  parseQuarter,
   quarterCode,
   quarterFirstDay,
   quarterLastDay,
@@ -12,10 +13,11 @@ import {
   type Quarter,
 } from "./dates";
 import { quarterlyReportDeadline } from "./deadlines";
-import { appliedDeadlines, DEADLINE_CODES, type DeadlineCode, type Profile } from "./profiles";
+import { appliedDeadlines, DEADLINE_CODES, PROFILES, type DeadlineCode, type Profile } from "./profiles";
 import { adjustmentRows, implementationRows, type AdjustmentRow, type ImplementationRow } from "./quarterly";
 import { registerStatus, rowContexts, STAGES, type Stage } from "./status";
-import type { Verification } from "./stamp";
+import { profileIdFromText } from "./settings";
+import type { Stamp, Verification } from "./stamp";
 import type { LoadedWorkbook } from "./workbook";
 
 /** The district a workbook belongs to: the profile's district named in its 填报单位. */
@@ -36,6 +38,17 @@ export function submissionDeadline(quarter: Quarter, profile: Profile): DateSeri
 export function isLate(stampedAt: string, quarter: Quarter, profile: Profile): boolean {
   const day = parseIsoDate(stampedAt.slice(0, 10));
   return day !== undefined && day > submissionDeadline(quarter, profile);
+}
+
+/**
+ * Late when stamped after its quarter's submission day, under the given profile or else the one the stamp
+ * names; a stamp whose quarter cannot be read is not called late.
+ */
+export function stampIsLate(stamp: Stamp, profile?: Profile): boolean {
+  const quarter = parseQuarter(stamp.quarter);
+  const id = profileIdFromText(stamp.profile);
+  const p = profile ?? (id ? PROFILES[id] : undefined);
+  return quarter !== undefined && p !== undefined && isLate(stamp.stampedAt, quarter, p);
 }
 
 export interface DistrictReport {
@@ -67,7 +80,7 @@ export function districtReport(
     file,
     district: districtOf(wb.settings.district, wb.profile) ?? wb.settings.district,
     verification,
-    late: verification.stamp ? isLate(verification.stamp.stampedAt, quarter, wb.profile) : false,
+    late: verification.stamp ? stampIsLate(verification.stamp, wb.profile) : false,
     implementation: implementationRows(wb.rows, quarter, wb.profile, rowContexts(wb.rows, wb.log)),
     adjustments: adjustmentRows(wb.log, quarter),
     stages,

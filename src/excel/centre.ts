@@ -3,13 +3,12 @@
 // checks a workbook stamped here, and the other way round.
 
 import { LOG_SHEET } from "../core/adjustments";
-import { isLate } from "../core/consolidate";
-import { parseQuarter, quarterCode, type DateSerial, type Quarter } from "../core/dates";
+import { stampIsLate } from "../core/consolidate";
+import { quarterCode, type DateSerial, type Quarter } from "../core/dates";
 import { countBySeverity, type Issue } from "../core/issues";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
 import { REGISTER_SHEET } from "../core/register";
-import { PROFILES } from "../core/profiles";
-import { profileIdFromText, SETTINGS_SHEET } from "../core/settings";
+import { SETTINGS_SHEET } from "../core/settings";
 import {
   digestSheets,
   readStamp,
@@ -124,9 +123,5 @@ export async function verifySubmission(context: Excel.RequestContext): Promise<P
     { formulas: true },
   );
   const verification = await verifyStamp(stamp, (n) => grids.sheet(n));
-  const quarter = parseQuarter(stamp.quarter);
-  const profileId = profileIdFromText(stamp.profile);
-  const late =
-    quarter !== undefined && profileId !== undefined && isLate(stamp.stampedAt, quarter, PROFILES[profileId]);
-  return { ...verification, late };
+  return { ...verification, late: stampIsLate(stamp) };
 }
