@@ -18,6 +18,7 @@ import { asOfArg, check, parse, profileArg, seedArg, UsageError, xlsxPath } from
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import { openRegisterWorkbook, outputTarget, saveWithStatus } from "./workbookFile";
+import { STAMP_SHEET } from "../core/stamp";
 
 export interface Io {
   out(text: string): void;
@@ -162,7 +163,13 @@ export const status: Command = async (argv, io) => {
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const statuses = workbookStatus(opened.loaded, a.asOf);
   const { errors } = countBySeverity(workbookIssues(opened.loaded, a.asOf));
-  if (target) await saveWithStatus(opened, a.asOf, target);
+  if (target) {
+    await saveWithStatus(opened, a.asOf, target);
+    if (opened.grids.sheet(STAMP_SHEET))
+      io.err(
+        `注意：该工作簿已报送盖章；${target} 中写入了状态列，其“${STAMP_SHEET}”不再核验通过，不宜作为报送文件。`,
+      );
+  }
   if (values.json) {
     io.out(json(statuses.map(statusJson)));
   } else {

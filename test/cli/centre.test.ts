@@ -55,6 +55,16 @@ describe("submit and verify", () => {
     ]);
   });
 
+  it("warns that status columns written into a stamped workbook break its stamp", async () => {
+    const out = file("pd-status.xlsx");
+    const r = await run("status", ok, "-o", out, "--as-of", "2026-10-09");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("不再核验通过");
+    const v = await run("verify", out, "--json");
+    expect(JSON.parse(v.out).files[0].state).toBe("changed");
+    expect(JSON.parse((await run("verify", ok, "--json")).out).files[0].state).toBe("unchanged");
+  });
+
   it.each([
     ["企业名单台账", "B3", "改过的企业名称"],
     ["名单调整记录", "E2", "补充说明"],
