@@ -5,6 +5,7 @@ import { cellAddress, columnLetters, rangeAddress } from "../core/address";
 import { cellText } from "../core/cells";
 import { cellValue, type Grid } from "../core/grid";
 import { issue, type Issue } from "../core/issues";
+import type { ExpertSheet } from "../core/panels";
 import { rubricFor, rubricItems, type Rubric, type ScoringKind } from "../core/rubrics";
 import { checkScore, INCOMPLETE, SCORE_STEP } from "../core/scoring";
 import {
@@ -407,16 +408,10 @@ export function panelCells(experts: number): { score: string; verdict: string } 
 
 // ---- reader ----
 
-export interface ScoreSheetRead {
-  sheet: string;
-  kind: ScoringKind;
-  enterprise: string;
-  expert: string;
-  scores: (number | null)[];
-  keys: (boolean | null)[];
+/** An expert's sheet as read back, with where its score cells are. */
+export interface ScoreSheetRead extends ExpertSheet {
   /** Addresses of the score cells, in rubric order. */
   cells: string[];
-  issues: Issue[];
 }
 
 const textAt = (grid: Grid, r: number, c: number) => cellText(cellValue(grid.rows[r]?.[c] ?? null));

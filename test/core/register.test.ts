@@ -13,36 +13,13 @@ import {
   REGISTER_SHEET,
   registerRowSchema,
 } from "../../src/core/register";
+import { SPEC_LOG_LABELS, SPEC_REGISTER_LABELS } from "../fixtures/specLabels";
 
 const shanghai = getProfile("shanghai");
 const guangxi = getProfile("guangxi");
 const d = (iso: string) => parseIsoDate(iso)!;
 const grid = (rows: CellInput[][], sheet = REGISTER_SHEET): Grid => ({ sheet, rows });
 const CODE = "91310000132149237G";
-
-/** The input columns of SPEC 2.1, verbatim: a stable interface other tools rely on. */
-const SPEC_LABELS = [
-  "序号",
-  "企业名称",
-  "统一社会信用代码",
-  "所属区",
-  "审核类型",
-  "审核方式",
-  "名单年度",
-  "名单公布时间",
-  "信息公开时间",
-  "审核启动时间",
-  "咨询机构名称",
-  "评估时间",
-  "评估得分",
-  "评估结果",
-  "中高费方案完成时间",
-  "验收时间",
-  "验收得分",
-  "验收结果",
-  "上轮验收时间",
-  "备注",
-] as const;
 
 /** A complete, valid row keyed by label. */
 const FULL_ROW: Record<string, CellInput> = {
@@ -103,7 +80,7 @@ const cellsOf = (issues: Issue[]) => issues.map((i) => `${i.cell} ${i.code}`);
 
 describe("the register's stable interface", () => {
   it("lays out every input column SPEC 2.1 names, plus the optional 收文时间", () => {
-    for (const label of SPEC_LABELS) expect(REGISTER_INPUT_LABELS).toContain(label);
+    for (const label of SPEC_REGISTER_LABELS) expect(REGISTER_INPUT_LABELS).toContain(label);
     expect(REGISTER_INPUT_LABELS).toContain("收文时间");
     expect(new Set(REGISTER_INPUT_LABELS).size).toBe(REGISTER_INPUT_LABELS.length);
   });
@@ -115,7 +92,7 @@ describe("the register's stable interface", () => {
 
 describe("finding columns and rows", () => {
   it("reads every column of a complete row into typed values", () => {
-    const r = readRegister(grid(table([...SPEC_LABELS, "收文时间"], FULL_ROW)), shanghai);
+    const r = readRegister(grid(table([...SPEC_REGISTER_LABELS, "收文时间"], FULL_ROW)), shanghai);
     expect(r.issues).toEqual([]);
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ sheet: REGISTER_SHEET, row: 2, ...EXPECTED_VALUES });
@@ -123,7 +100,7 @@ describe("finding columns and rows", () => {
   });
 
   it("finds columns by label whatever their order", () => {
-    const labels = [...SPEC_LABELS, "收文时间"];
+    const labels = [...SPEC_REGISTER_LABELS, "收文时间"];
     fc.assert(
       fc.property(fc.shuffledSubarray(labels, { minLength: labels.length }), (order) => {
         const r = readRegister(grid(table(order, FULL_ROW)), shanghai);
@@ -295,7 +272,7 @@ describe("typed values", () => {
 });
 
 describe("every bad cell is answered with an issue naming the sheet and the cell", () => {
-  const labels = [...SPEC_LABELS, "收文时间"];
+  const labels = [...SPEC_REGISTER_LABELS, "收文时间"];
   const at = (label: string, row = 2) => `${String.fromCharCode(65 + labels.indexOf(label))}${row}`;
   const readBad = (label: string, value: CellInput, profile = shanghai) =>
     readRegister(grid(table(labels, { ...FULL_ROW, [label]: value })), profile).issues;
@@ -391,7 +368,7 @@ describe("a missing required header", () => {
   it.each(["企业名称", "统一社会信用代码", "名单公布时间"])(
     "without %s gives one sheet-level issue",
     (missing) => {
-      const labels = SPEC_LABELS.filter((l) => l !== missing);
+      const labels = SPEC_REGISTER_LABELS.filter((l) => l !== missing);
       const r = readRegister(grid(table(labels, FULL_ROW, FULL_ROW)), shanghai);
       expect(r.rows).toEqual([]);
       expect(r.issues).toHaveLength(1);
@@ -407,22 +384,13 @@ describe("a missing required header", () => {
   });
 
   it("reads a header row without records as an empty register", () => {
-    const r = readRegister(grid([[...SPEC_LABELS]]), shanghai);
+    const r = readRegister(grid([[...SPEC_REGISTER_LABELS]]), shanghai);
     expect(r).toMatchObject({ rows: [], issues: [] });
   });
 });
 
 describe("reading the adjustment log 名单调整记录", () => {
-  const header = [
-    "企业名称",
-    "统一社会信用代码",
-    "变化日期",
-    "变化情况",
-    "具体说明",
-    "调整结果",
-    "证明材料",
-    "恢复日期",
-  ];
+  const header = SPEC_LOG_LABELS.slice(0, 8);
 
   it("takes the profile's options, tolerating the forms' (1) numbering", () => {
     const log = readAdjustmentLog(
@@ -571,16 +539,7 @@ describe("robustness: readRegister never throws on cell contents", () => {
   });
 
   it("reads the adjustment log without throwing, whatever its cells hold", () => {
-    const header = [
-      "企业名称",
-      "统一社会信用代码",
-      "变化日期",
-      "变化情况",
-      "具体说明",
-      "调整结果",
-      "证明材料",
-      "恢复日期",
-    ];
+    const header = SPEC_LOG_LABELS.slice(0, 8);
     fc.assert(
       fc.property(fc.array(fc.array(realisticCell, { maxLength: 10 }), { maxLength: 8 }), (rows) => {
         for (const profile of [shanghai, guangxi]) {

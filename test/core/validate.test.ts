@@ -10,6 +10,7 @@ import type { Issue } from "../../src/core/issues";
 import { getProfile, type Profile } from "../../src/core/profiles";
 import { readRegister } from "../../src/core/register";
 import { validateRegister } from "../../src/core/validate";
+import { SPEC_LOG_LABELS } from "../fixtures/specLabels";
 
 const shanghai = getProfile("shanghai");
 const guangxi = getProfile("guangxi");
@@ -40,17 +41,7 @@ const REG = [
   "上轮验收时间",
   "备注",
 ] as const;
-const LOG = [
-  "企业名称",
-  "统一社会信用代码",
-  "变化日期",
-  "变化情况",
-  "具体说明",
-  "调整结果",
-  "证明材料",
-  "恢复日期",
-  "备注",
-] as const;
+const LOG = SPEC_LOG_LABELS;
 type RegLabel = (typeof REG)[number];
 type LogLabel = (typeof LOG)[number];
 const letter = (labels: readonly string[], label: string) => String.fromCharCode(65 + labels.indexOf(label));
