@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli as run, stampedWorkbook } from "./runCli";
 import { getProfile } from "../../src/core/profiles";
 
 jest.setTimeout(180_000);
@@ -10,21 +10,8 @@ jest.setTimeout(180_000);
 const dir = mkdtempSync(path.join(tmpdir(), "cpa-centre-"));
 const file = (name: string) => path.join(dir, name);
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-async function stamped(name: string, district: string, at: string, seed = 1): Promise<string> {
-  const raw = file(`${name}-raw.xlsx`);
-  await run("demo", "-o", raw, "--district", district, "--seed", String(seed));
-  const out = file(`${name}.xlsx`);
-  const r = await run("submit", raw, "--quarter", "2026Q3", "--preparer", "张三", "-o", out, "--at", at);
-  if (r.code !== 0) throw new Error(r.out + r.err);
-  return out;
-}
+const stamped = (name: string, reporter: string, at: string, seed = 1) =>
+  stampedWorkbook(dir, name, reporter, at, seed);
 
 async function edit(src: string, dst: string, sheet: string, address: string, value: ExcelJS.CellValue) {
   const wb = new ExcelJS.Workbook();

@@ -3,17 +3,10 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli as run } from "./runCli";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cpa-cli-"));
 const file = (name: string) => path.join(dir, name);
-
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { main } from "../../src/cli/main";
+import { stampedWorkbook } from "../cli/runCli";
 import { serialFromParts } from "../../src/core/dates";
 import { demoData } from "../../src/core/demo";
 import { getProfile } from "../../src/core/profiles";
@@ -48,30 +48,9 @@ function serve(): Promise<http.Server> {
 /** Stamped district workbooks as `cpa submit` writes them, and a file that is not a workbook. */
 async function districtFiles(): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), "e2e-city-"));
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    if ((await main(argv, { out: (t) => out.push(t), err: (t) => out.push(t) })) !== 0)
-      throw new Error(out.join("\n"));
-  };
   const files: string[] = [];
-  for (const [i, d] of ["黄浦区", "闵行区"].entries()) {
-    const raw = path.join(dir, `${d}-raw.xlsx`);
-    await cli("demo", "-o", raw, "--district", `${d}生态环境局`, "--seed", String(i + 1));
-    const out = path.join(dir, `${d}.xlsx`);
-    await cli(
-      "submit",
-      raw,
-      "--quarter",
-      "2026Q3",
-      "--preparer",
-      "李四",
-      "-o",
-      out,
-      "--at",
-      "2026-10-09T10:00+08:00",
-    );
-    files.push(out);
-  }
+  for (const [i, d] of ["黄浦区", "闵行区"].entries())
+    files.push(await stampedWorkbook(dir, d, `${d}生态环境局`, "2026-10-09T10:00+08:00", i + 1));
   const broken = path.join(dir, "奉贤区.xlsx");
   writeFileSync(broken, "不是工作簿");
   return [...files, broken];

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli as cli } from "../cli/runCli";
 import { parseQuarter } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { prepareSubmission, verifySubmission } from "../../src/excel/centre";
@@ -13,12 +13,6 @@ import { filledHost, run, TODAY } from "./hostWorkbook";
 jest.setTimeout(60_000);
 const all = () => true;
 const q3 = parseQuarter("2026Q3")!;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: () => undefined });
-  return { code, out: out.join("\n") };
-}
 
 describe("submission from the task pane", () => {
   it("stamps the workbook, which the task pane and the CLI both verify as unchanged", async () => {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli, stampedWorkbook } from "../cli/runCli";
 import { parseQuarter } from "../../src/core/dates";
 import { writeCityReport } from "../../src/excel/consolidate";
 import { dashboardLayout } from "../../src/forms/centreForms";
@@ -18,19 +18,13 @@ const all = () => true;
 const dir = mkdtempSync(path.join(tmpdir(), "pane-city-"));
 const file = (name: string) => path.join(dir, name);
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => out.push(t) });
-  if (code !== 0) throw new Error(out.join("\n"));
-}
-
 /** A district's stamped workbook, as `cpa submit` writes it. */
-async function stamped(district: string, at: string, seed: number): Promise<string> {
-  const raw = file(`${district}-raw.xlsx`);
-  await cli("demo", "-o", raw, "--district", `${district}生态环境局`, "--seed", String(seed));
-  const out = file(`${district}.xlsx`);
-  await cli("submit", raw, "--quarter", "2026Q3", "--preparer", "张三", "-o", out, "--at", at);
-  return out;
+const stamped = (district: string, at: string, seed: number) =>
+  stampedWorkbook(dir, district, `${district}生态环境局`, at, seed);
+
+async function cli(...argv: string[]) {
+  const r = await runCli(...argv);
+  if (r.code !== 0) throw new Error(r.out + r.err);
 }
 
 /** The files as the task pane gets them from the file picker: a name and bytes. */
