@@ -159,10 +159,6 @@ export function addYearsClamped(serial: DateSerial, years: number): DateSerial {
   return memoShift(serial, years * 12, () => viaCalendar(serial, (d) => addYears(d, years)));
 }
 
-export function daysBetween(from: DateSerial, to: DateSerial): number {
-  return to - from;
-}
-
 /** Monday = 1 … Sunday = 7. */
 export function isoWeekday(serial: DateSerial): number {
   // 2026-03-02 (serial 46083) was a Monday.

@@ -312,14 +312,3 @@ export function rubricFor(kind: ScoringKind): Rubric {
 export function rubricItems(rubric: Rubric): RubricItem[] {
   return rubric.sections.flatMap((s) => s.items);
 }
-
-/** 4.1 的分级管理: the evaluation bands and what each means, from the seed. */
-export const EVALUATION_BANDS = [
-  { verdict: "不通过", rule: "总分低于70分", meaning: "审核技术质量不符合要求，应重新开展清洁生产审核工作" },
-  {
-    verdict: "补充完善",
-    rule: "总分为70-90分",
-    meaning: "需按专家意见补充审核工作，完善审核报告，上报主管部门审查后，方可继续实施中/高费方案",
-  },
-  { verdict: "通过", rule: "总分高于90分", meaning: "可依据方案实施计划推进中/高费方案的实施" },
-] as const;

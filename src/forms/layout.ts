@@ -195,22 +195,6 @@ export function put(
   if (span > 1 || down > 1) layout.merges.push(rangeAddress(row, col, row + down - 1, col + span - 1));
 }
 
-/** The cell at (row, col) of a layout, or undefined (for tests and readers of layouts). */
-export function layoutCell(
-  layout: SheetLayout,
-  row: number,
-  col: number,
-): { value: LayoutValue; style: StyleName; block: Block } | undefined {
-  for (let i = layout.blocks.length - 1; i >= 0; i--) {
-    const b = layout.blocks[i]!;
-    const r = row - b.row;
-    const c = col - b.col;
-    if (r >= 0 && c >= 0 && r < b.values.length && c < (b.values[r]?.length ?? 0))
-      return { value: b.values[r]![c] ?? null, style: b.style, block: b };
-  }
-  return undefined;
-}
-
 /**
  * A row height (points) that shows `text` wrapped in a column `widthChars` wide: a Chinese character takes
  * about two width units, and a line of 10.5-point 宋体 about 14 points.
