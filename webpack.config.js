@@ -1,9 +1,13 @@
 // Builds the task pane: src/taskpane → dist/web (taskpane.html, taskpane.js, assets, manifest.xml).
-// `npm start` serves it on https://localhost:3000 with the Office Add-in dev certificates.
+// `npm start` serves it on https://localhost:3000 with the Office Add-in dev certificates;
+// `ADDIN_URL=https://服务器/路径/ npm run build` builds for a bureau's own server (scripts/addin-url.js).
 
+const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { addinBase, manifestFor } = require("./scripts/addin-url");
+const { version } = require("./package.json");
 
 /**
  * The production bundle must stay small: the pane loads inside Excel, often over slow networks. ExcelJS is
@@ -24,6 +28,7 @@ async function httpsOptions() {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
+  const base = addinBase(process.env.ADDIN_URL);
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : false,
@@ -49,11 +54,18 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: {
+          webviewGuard: fs.readFileSync(path.resolve(__dirname, "src/taskpane/webview-guard.js"), "utf8"),
+        },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content.toString("utf8"), base, version),
+          },
           { from: "src/taskpane/help.html", to: "help.html" },
         ],
       }),

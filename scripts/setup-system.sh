@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use, when they are missing: LibreOffice Calc (the independent
 # spreadsheet engine), poppler-utils (PDF → PNG), Chromium (the task pane in a real browser), a CJK font,
-# xmllint (manifest check) and libsecret (office-addin-debugging's keytar).
+# and xmllint (manifest check). Nothing here is needed to install the project or run the CLI: `npm ci` builds
+# nothing natively.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
@@ -10,7 +11,6 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 fonts=$(fc-list 2>/dev/null || true)
 grep -qiE "wenquanyi|noto sans cjk" <<<"$fonts" || need+=(fonts-wqy-microhei)
-dpkg -s libsecret-1-dev >/dev/null 2>&1 || need+=(libsecret-1-dev)
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n"
 export DEBIAN_FRONTEND=noninteractive

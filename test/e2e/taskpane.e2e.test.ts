@@ -1,6 +1,8 @@
 // The production task pane in Debian's Chromium, with office.js answered by the in-memory Excel:
-// create register → refresh status → generate a quarter → validate → click an issue; and the centre
-// consolidating districts' workbooks picked from disk.
+// create register → refresh status → generate a quarter → validate → click an issue; the centre
+// consolidating districts' workbooks picked from disk; the message old webviews get instead of the pane.
+// The build is for a bureau's own address (ADDIN_URL), as IT staff make it. The README's pictures are
+// taken only with UPDATE_DOCS=1.
 
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,10 +22,15 @@ jest.setTimeout(300_000);
 const root = path.resolve(__dirname, "../..");
 const web = path.join(root, "dist/web");
 const shots = path.join(root, "docs");
+const ADDIN_URL = "https://qs.example.org/addin/";
 
 function build(): void {
   const webpack = path.join(root, "node_modules/.bin/webpack");
-  execFileSync(webpack, ["--mode", "production"], { cwd: root, stdio: "pipe" });
+  execFileSync(webpack, ["--mode", "production"], {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, ADDIN_URL },
+  });
   execFileSync(webpack, ["--config", "test/e2e/webpack.host.config.js"], { cwd: root, stdio: "pipe" });
 }
 
@@ -105,7 +112,6 @@ describe("the task pane in Chromium", () => {
       route.fulfill({ contentType: "application/javascript", body: host }),
     );
     page.on("pageerror", (err) => errors.push(err.message));
-    mkdirSync(shots, { recursive: true });
   });
 
   afterAll(async () => {
@@ -114,6 +120,12 @@ describe("the task pane in Chromium", () => {
   });
 
   const message = () => page.getByTestId("message").innerText();
+  /** A picture for README, taken only when asked: Chromium's rendering differs by a few bytes each run. */
+  const picture = async (name: string) => {
+    if (process.env.UPDATE_DOCS !== "1") return;
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, name), animations: "disabled" });
+  };
   const host = <T>(fn: string) => page.evaluate(fn) as Promise<T>;
 
   it("creates the register, refreshes status, generates a quarter, validates and selects an issue's cell", async () => {
@@ -149,7 +161,7 @@ describe("the task pane in Chromium", () => {
     expect(await message()).toMatch(/已刷新 40 家企业的状态，其中逾期 \d+ 家/);
     expect(await page.getByTestId("counts").innerText()).toContain("按阶段");
     expect(await host<string>("window.__excelHost.value('企业名单台账', 'V2')")).not.toBe(null);
-    await page.screenshot({ path: path.join(shots, "taskpane-status.png") });
+    await picture("taskpane-status.png");
 
     await page.getByRole("tab", { name: "报表" }).click();
     await page.getByLabel("季度").fill("2026Q3");
@@ -175,7 +187,7 @@ describe("the task pane in Chromium", () => {
       sheet: "企业名单台账",
       address: "H6",
     });
-    await page.screenshot({ path: path.join(shots, "taskpane-validate.png") });
+    await picture("taskpane-validate.png");
     expect(errors).toEqual([]);
   });
 
@@ -208,7 +220,59 @@ describe("the task pane in Chromium", () => {
     ).toEqual(["ColumnStacked 各区企业阶段", "ColumnClustered 各类逾期企业数"]);
     expect(await host<string>("window.__excelHost.value('统计看板', 'A5')")).toBe("黄浦区");
     await page.waitForSelector('button:has-text("汇总并生成统计看板"):not([disabled])');
-    await page.screenshot({ path: path.join(shots, "taskpane-consolidate.png"), animations: "disabled" });
+    await picture("taskpane-consolidate.png");
     expect(errors).toEqual([]);
+  });
+
+  it("is built for ADDIN_URL: every manifest URL under it, nothing absolute in the page but office.js", () => {
+    const manifest = readFileSync(path.join(web, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    const urls = [...manifest.matchAll(/>(https:[^<]+)<|"(https:[^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+    expect(urls.length).toBeGreaterThanOrEqual(10);
+    for (const u of urls) expect(u === "https://qs.example.org" || u.startsWith(ADDIN_URL)).toBe(true);
+    const offline = path.resolve(root, "../shared/manifest-check.sh");
+    if (existsSync(offline))
+      expect(execFileSync("bash", [offline, path.join(web, "manifest.xml")], { encoding: "utf8" })).toContain(
+        "manifest ok",
+      );
+    const html = readFileSync(path.join(web, "taskpane.html"), "utf8");
+    const absolute = [...html.matchAll(/(?:src|href)=["']?(https?:[^"' >]+)/g)].map((m) => m[1]);
+    expect(absolute).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"]);
+  });
+
+  // User agents of the webviews Office 2016/2019 use: Internet Explorer 11 (Trident) and Edge Legacy (EdgeHTML).
+  it.each([
+    [
+      "Internet Explorer 11",
+      "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
+    ],
+    [
+      "Edge Legacy",
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19045",
+    ],
+  ])("shows which Office versions work, instead of a blank pane, in the %s webview", async (_, userAgent) => {
+    const old = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN", userAgent });
+    const hostScript = readFileSync(path.join(root, "dist/e2e/office-host.js"), "utf8");
+    await old.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await old.route("**/office.js", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: hostScript }),
+    );
+    await old.goto(`${base}/taskpane.html`);
+    const alert = old.getByTestId("unsupported-webview");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain("此版本的 Office 无法运行强审助手");
+    expect(text).toContain("Microsoft 365（Windows、Mac）、Office 2021、Office 2024，以及 Excel 网页版");
+    expect(text).toContain("请联系信息化部门升级 Office");
+    // The pane itself never starts there.
+    await old.waitForTimeout(500);
+    expect(await old.getByRole("tab").count()).toBe(0);
+    await old.close();
+  });
+
+  it("starts the pane, with no message, in a current webview", async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "设置" }).waitFor();
+    expect(await page.getByTestId("unsupported-webview").count()).toBe(0);
   });
 });

@@ -1,0 +1,58 @@
+// The address the add-in is served from, and the manifest written for it.
+// `ADDIN_URL=https://服务器/路径/ npm run build` puts every URL of dist/web/manifest.xml under that base;
+// without ADDIN_URL the build is for the development server, https://localhost:3000/.
+
+const DEV_BASE = "https://localhost:3000/";
+
+/** The manifest in the repository names the development server; these are the strings to replace. */
+const DEV_ORIGIN = "https://localhost:3000";
+
+class AddinUrlError extends Error {}
+
+/**
+ * Normalises ADDIN_URL: https only, no query or fragment, a trailing slash; an IDN host becomes punycode
+ * and a non-ASCII path is percent-encoded, as the manifest's xs:anyURI fields require.
+ */
+function addinBase(value) {
+  if (value === undefined || value.trim() === "") return DEV_BASE;
+  let url;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new AddinUrlError(`ADDIN_URL 不是有效的网址：${value}（应如 https://qs.example.org/addin/）`);
+  }
+  if (url.protocol !== "https:")
+    throw new AddinUrlError(`ADDIN_URL 必须以 https:// 开头（Office 只从 HTTPS 地址加载加载项）：${value}`);
+  if (url.search !== "" || url.hash !== "")
+    throw new AddinUrlError(`ADDIN_URL 不能带查询串或 # 片段：${value}`);
+  if (url.username !== "" || url.password !== "")
+    throw new AddinUrlError(`ADDIN_URL 不能包含用户名或密码：${value}`);
+  if (!url.pathname.endsWith("/")) url.pathname += "/";
+  return url.href;
+}
+
+/** Office's four-part version (major.minor.build.revision) from package.json's semver. */
+function manifestVersion(semver) {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(semver);
+  if (!m) throw new AddinUrlError(`package.json 的 version 不是 x.y.z 格式：${semver}`);
+  return `${m[1]}.${m[2]}.${m[3]}.0`;
+}
+
+const escapeXml = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The manifest for `base`: every development URL moved under it, the version from package.json. */
+function manifestFor(xml, base, semver) {
+  const origin = new URL(base).origin;
+  const out = xml
+    .replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(semver)}</Version>`)
+    .split(`${DEV_ORIGIN}/`)
+    .join(escapeXml(base))
+    .replace(`<AppDomain>${DEV_ORIGIN}</AppDomain>`, `<AppDomain>${escapeXml(origin)}</AppDomain>`);
+  if (base !== DEV_BASE && out.includes("localhost"))
+    throw new AddinUrlError(
+      "manifest.xml 中仍有 localhost 地址：请检查 manifest.xml 的网址是否都以 https://localhost:3000/ 开头",
+    );
+  return out;
+}
+
+module.exports = { addinBase, manifestFor, manifestVersion, AddinUrlError, DEV_BASE };

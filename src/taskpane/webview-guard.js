@@ -1,0 +1,50 @@
+// Runs before the pane's bundle, in every webview, so it is written in ES5 and touches nothing but the page.
+// Office 2016 and 2019 (volume-licensed perpetual versions) show add-ins in Internet Explorer 11 ("Trident")
+// or Microsoft Edge Legacy ("EdgeHTML"); Microsoft recommends a graceful failure message there, detected from
+// navigator.userAgent (learn.microsoft.com/office/dev/add-ins/develop/support-ie-11). Any other engine that
+// cannot parse the bundle's syntax gets the same message instead of a blank pane.
+(function () {
+  var ua = window.navigator.userAgent;
+  var old = ua.indexOf("Trident") !== -1 || ua.indexOf("Edge/") !== -1;
+  if (!old) {
+    try {
+      new Function("var a = {}; return a?.b ?? Object.fromEntries([]);")();
+    } catch (e) {
+      old = true;
+    }
+  }
+  if (!old) return;
+  window.__qsUnsupportedWebview = true;
+  var english = /^en/i.test(window.navigator.language || "");
+  var text = english
+    ? [
+        "This version of Office cannot run the Cleaner Production Audit Assistant",
+        "Your Excel shows add-ins with the old Internet Explorer 11 or Microsoft Edge Legacy webview (Office 2016, Office 2019 and other volume-licensed versions).",
+        "The add-in runs in: Microsoft 365 (Windows, Mac), Office 2021, Office 2024, and Excel on the web.",
+        "Ask your IT staff to upgrade Office, or open the workbook in Excel on the web. Without a supported Excel, use the web page (index.html beside this pane) or the cpa command-line tool.",
+      ]
+    : [
+        "此版本的 Office 无法运行强审助手",
+        "您的 Excel 使用旧的 Internet Explorer 11 或 Microsoft Edge 旧版浏览器控件显示加载项（Office 2016、Office 2019 等批量许可版本）。",
+        "可以运行强审助手的版本：Microsoft 365（Windows、Mac）、Office 2021、Office 2024，以及 Excel 网页版。",
+        "请联系信息化部门升级 Office，或在 Excel 网页版中打开工作簿；暂时无法升级时，可在新版 Chrome 或 Edge 浏览器中使用强审助手网页版（与本窗格同一地址下的 index.html），或使用命令行工具 cpa。",
+      ];
+  function show() {
+    var root = document.getElementById("root");
+    if (!root) return;
+    var box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-testid", "unsupported-webview");
+    box.style.cssText =
+      "margin:12px;padding:12px;border:1px solid #c50f1f;background:#fdf3f4;font-family:'Microsoft YaHei','微软雅黑',sans-serif;font-size:14px;line-height:1.6";
+    for (var i = 0; i < text.length; i++) {
+      var p = document.createElement(i === 0 ? "h1" : "p");
+      p.style.cssText = i === 0 ? "font-size:16px;margin:0 0 8px" : "margin:0 0 8px";
+      p.appendChild(document.createTextNode(text[i]));
+      box.appendChild(p);
+    }
+    root.appendChild(box);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+  else show();
+})();
