@@ -35,7 +35,8 @@ describe("manifest.xml", () => {
 });
 
 describe("the manifest for a bureau's own server (ADDIN_URL)", () => {
-  const urls = (xml: string) => [...xml.matchAll(/>(https:[^<]+)<|"(https:[^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+  const urls = (xml: string) =>
+    [...xml.matchAll(/>(https:[^<]+)<|"(https:[^"]+)"/g)].map((m) => m[1] ?? m[2]!);
 
   it("is the development server's without ADDIN_URL", () => {
     expect(addinBase(undefined)).toBe("https://localhost:3000/");

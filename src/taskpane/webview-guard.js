@@ -9,7 +9,8 @@
   if (!old) {
     try {
       new Function("var a = {}; return a?.b ?? Object.fromEntries([]);")();
-    } catch (e) {
+    } catch (_syntaxError) {
+      // ES5 has no catch without a binding.
       old = true;
     }
   }
