@@ -1,0 +1,38 @@
+// What the pane's commands run on: the open workbook in Excel (Office.js), or, on the web page, a workbook
+// file opened in the browser (ExcelJS). Each tab calls these and nothing else, so both run the same screens.
+
+import type { DateSerial, Quarter } from "../core/dates";
+import type { Issue } from "../core/issues";
+import type { ScoringKind } from "../core/rubrics";
+import type { WorkbookSettings } from "../core/settings";
+import type { RowStatus } from "../core/status";
+import type { Consolidation } from "../xlsx/city";
+import type { PaneVerification, Submission } from "../excel/centre";
+import type { WriteBack } from "../excel/forms";
+
+export interface Analysis {
+  statuses: RowStatus[];
+  issues: Issue[];
+}
+
+export interface WorkbookBackend {
+  loadSettings(): Promise<WorkbookSettings | undefined>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  createRegister(settings: WorkbookSettings): Promise<void>;
+  refreshStatus(asOf: DateSerial): Promise<Analysis>;
+  validate(asOf: DateSerial): Promise<Analysis>;
+  /** Shows the issue's cell: selects it in Excel, or scrolls the page's preview to it. */
+  selectIssue(issue: Issue): Promise<void>;
+  generateQuarterly(quarter: Quarter, preparedOn: DateSerial): Promise<string[]>;
+  prepareSubmission(
+    quarter: Quarter,
+    preparer: string,
+    today: DateSerial,
+    stampedAt: string,
+  ): Promise<Submission>;
+  verifySubmission(): Promise<PaneVerification>;
+  writeCityReport(consolidation: Consolidation, quarter: Quarter): Promise<string[]>;
+  listEnterprises(): Promise<string[]>;
+  insertScoreSheets(kind: ScoringKind, enterprise: string, experts: number): Promise<string[]>;
+  writeBackScores(): Promise<WriteBack>;
+}

@@ -1,0 +1,32 @@
+// The pane's commands on the workbook open in Excel: each one Excel.run over src/excel.
+
+import { prepareSubmission, verifySubmission } from "../excel/centre";
+import { writeCityReport } from "../excel/consolidate";
+import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
+import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
+import { loadSettings, saveSettings } from "../excel/settings";
+import type { WorkbookBackend } from "./backend";
+import { runCommand } from "./runCommand";
+
+/** Requirement sets above the manifest's ExcelApi 1.8 are used only where Office says they are there. */
+const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+
+export const officeBackend: WorkbookBackend = {
+  loadSettings: () => runCommand(loadSettings),
+  saveSettings: (settings) => runCommand((ctx) => saveSettings(ctx, settings)),
+  createRegister: (settings) => runCommand((ctx) => createRegister(ctx, settings)),
+  refreshStatus: (asOf) => runCommand((ctx) => refreshStatus(ctx, asOf)),
+  validate: (asOf) => runCommand((ctx) => validateWorkbook(ctx, asOf)),
+  selectIssue: (issue) => runCommand((ctx) => selectIssue(ctx, issue)),
+  generateQuarterly: (quarter, preparedOn) =>
+    runCommand((ctx) => generateQuarterly(ctx, quarter, preparedOn, supports)),
+  prepareSubmission: (quarter, preparer, today, stampedAt) =>
+    runCommand((ctx) => prepareSubmission(ctx, quarter, preparer, today, stampedAt, supports)),
+  verifySubmission: () => runCommand(verifySubmission),
+  writeCityReport: (consolidation, quarter) =>
+    runCommand((ctx) => writeCityReport(ctx, consolidation, quarter, supports)),
+  listEnterprises: () => runCommand(listEnterprises),
+  insertScoreSheets: (kind, enterprise, experts) =>
+    runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),
+  writeBackScores: () => runCommand(writeBackScores),
+};

@@ -1,0 +1,89 @@
+// 台账: refresh status, validate, create the register sheets.
+
+import { Button, Caption1, Field, Input } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { formatIsoDate, parseIsoDate, serialFromLocalDate } from "../../core/dates";
+import { DEADLINE_CODES, DEADLINE_LABELS } from "../../core/profiles";
+import { STAGE_LABELS, STAGES, type RowStatus } from "../../core/status";
+import { usePane } from "../pane";
+import { COLUMN } from "./column";
+
+export function RegisterTab() {
+  const { t, backend, busy, act, settings, setIssues } = usePane();
+  const [asOf, setAsOf] = useState(formatIsoDate(serialFromLocalDate(new Date())));
+  const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+
+  const needAsOf = () => {
+    const day = parseIsoDate(asOf);
+    if (day === undefined) throw new Error(`${t.asOf}：请填写 YYYY-MM-DD 格式的日期`);
+    return day;
+  };
+
+  const onRefresh = () =>
+    act(async () => {
+      const r = await backend.refreshStatus(needAsOf());
+      setStatuses(r.statuses);
+      setIssues(r.issues);
+      return {
+        intent: "success",
+        text: t.refreshed(r.statuses.length, r.statuses.filter((s) => s.overdue.length > 0).length),
+      };
+    });
+
+  const onValidate = () =>
+    act(async () => {
+      const r = await backend.validate(needAsOf());
+      setIssues(r.issues);
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      return {
+        intent: errors > 0 ? "warning" : "success",
+        text: t.validated(errors, r.issues.length - errors),
+      };
+    });
+
+  const onCreate = () =>
+    act(async () => {
+      await backend.createRegister(settings);
+      return { intent: "success", text: t.created };
+    });
+
+  const counts = useMemo(() => {
+    if (!statuses) return undefined;
+    return {
+      stages: STAGES.map(
+        (s) => [STAGE_LABELS[s], statuses.filter((x) => x.stage === s).length] as const,
+      ).filter(([, n]) => n > 0),
+      overdue: DEADLINE_CODES.map(
+        (c) => [DEADLINE_LABELS[c], statuses.filter((x) => x.overdue.includes(c)).length] as const,
+      ).filter(([, n]) => n > 0),
+    };
+  }, [statuses]);
+
+  return (
+    <div style={COLUMN}>
+      <Field label={t.asOf}>
+        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+      </Field>
+      <Button appearance="primary" disabled={busy} onClick={onRefresh} title={t.refreshStatusHint}>
+        {t.refreshStatus}
+      </Button>
+      <Button disabled={busy} onClick={onValidate} title={t.validateHint}>
+        {t.validate}
+      </Button>
+      <Button disabled={busy} onClick={onCreate} title={t.createRegisterHint}>
+        {t.createRegister}
+      </Button>
+      {counts && (
+        <div data-testid="counts">
+          <Caption1 block>
+            {t.byStage}：{counts.stages.map(([l, n]) => `${l} ${n}`).join("，")}
+          </Caption1>
+          <Caption1 block>
+            {t.byOverdue}：
+            {counts.overdue.length === 0 ? "—" : counts.overdue.map(([l, n]) => `${l} ${n}`).join("，")}
+          </Caption1>
+        </div>
+      )}
+    </div>
+  );
+}

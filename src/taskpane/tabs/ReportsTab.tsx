@@ -1,0 +1,121 @@
+// 报表: the quarter's forms, the submission stamp and its verification, and the centre's consolidation.
+
+import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
+import { useRef, useState } from "react";
+import { parseQuarter, previousQuarter, quarterCode, quarterOf, serialFromLocalDate } from "../../core/dates";
+import { localTimestamp } from "../../core/stamp";
+import { consolidateFiles } from "../../xlsx/city";
+import { usePane } from "../pane";
+import { COLUMN } from "./column";
+
+export function ReportsTab() {
+  const { t, backend, busy, act, settings, setIssues } = usePane();
+  const [quarter, setQuarter] = useState(
+    quarterCode(previousQuarter(quarterOf(serialFromLocalDate(new Date())))),
+  );
+  const [picked, setPicked] = useState<File[]>([]);
+  const [progress, setProgress] = useState("");
+  const picker = useRef<HTMLInputElement>(null);
+
+  const needQuarter = () => {
+    const q = parseQuarter(quarter);
+    if (!q) throw new Error(`${t.quarter}：请填写如 2026Q3 的季度`);
+    return q;
+  };
+
+  const onQuarterly = () =>
+    act(async () => {
+      const names = await backend.generateQuarterly(needQuarter(), serialFromLocalDate(new Date()));
+      return { intent: "success", text: t.generated(names) };
+    });
+
+  const onSubmit = () =>
+    act(async () => {
+      const q = needQuarter();
+      const r = await backend.prepareSubmission(
+        q,
+        settings.preparer,
+        serialFromLocalDate(new Date()),
+        localTimestamp(new Date()),
+      );
+      setIssues(r.issues);
+      if (!r.stamp)
+        return { intent: "error", text: t.refused(r.issues.filter((i) => i.severity === "error").length) };
+      return { intent: "success", text: t.submitted(r.stamp.sha256) };
+    });
+
+  const onVerify = () =>
+    act(async () => {
+      const v = await backend.verifySubmission();
+      const state =
+        v.state === "changed" ? `${t.verified.changed}${v.changedSheets.join("、")}` : t.verified[v.state];
+      const text = v.late && v.stamp ? `${state}${t.late(v.stamp.stampedAt)}` : state;
+      return { intent: v.state === "unchanged" && !v.late ? "success" : "warning", text };
+    });
+
+  const onConsolidate = () =>
+    act(async () => {
+      const q = needQuarter();
+      const result = await consolidateFiles(
+        picked.map((f) => ({ name: f.name, read: () => f.arrayBuffer() })),
+        q,
+        settings.profileId,
+        (done, total) => setProgress(t.reading(done, total)),
+      );
+      setProgress("");
+      const names = await backend.writeCityReport(result, q);
+      const { city } = result;
+      const notes = [
+        city.missing.length ? t.missing(city.missing) : "",
+        city.late.length ? t.lateDistricts(city.late) : "",
+        city.failed.length ? t.unreadable(city.failed.map((f) => f.file)) : "",
+        ...city.districts
+          .filter((d) => d.verification.state !== "unchanged")
+          .map((d) => t.notVerified(d.district, d.verification.changedSheets)),
+      ].filter((n) => n !== "");
+      return {
+        intent: notes.length > 0 ? "warning" : "success",
+        text: [t.consolidated(city.districts.length, names), ...notes].join(" "),
+      };
+    });
+
+  return (
+    <div style={COLUMN}>
+      <Field label={t.quarter} hint="2026Q3">
+        <Input value={quarter} onChange={(_, d) => setQuarter(d.value)} />
+      </Field>
+      <Button appearance="primary" disabled={busy} onClick={onQuarterly} title={t.generateQuarterlyHint}>
+        {t.generateQuarterly}
+      </Button>
+      <Button disabled={busy} onClick={onSubmit} title={t.submitHint}>
+        {t.submit}
+      </Button>
+      <Button disabled={busy} onClick={onVerify}>
+        {t.verify}
+      </Button>
+      <Divider>{t.centre}</Divider>
+      <input
+        ref={picker}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        multiple
+        hidden
+        data-testid="pick-files"
+        onChange={(e) => setPicked(Array.from(e.target.files ?? []))}
+      />
+      <Button disabled={busy} onClick={() => picker.current?.click()} title={t.pickFilesHint}>
+        {t.pickFiles}
+      </Button>
+      {picked.length > 0 && <Caption1 block>{t.picked(picked.map((f) => f.name))}</Caption1>}
+      <Button
+        appearance="primary"
+        disabled={busy || picked.length === 0}
+        onClick={onConsolidate}
+        title={t.consolidateHint}
+      >
+        {t.consolidate}
+      </Button>
+      {progress && <Caption1 block>{progress}</Caption1>}
+    </div>
+  );
+}
