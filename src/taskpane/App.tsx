@@ -31,7 +31,14 @@ import { writeCityReport } from "../excel/consolidate";
 import { consolidateFiles } from "../xlsx/city";
 import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
 import type { Issue } from "../core/issues";
-import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";
+import {
+  DEADLINE_CODES,
+  DEADLINE_LABELS,
+  getProfile,
+  type EnterpriseFormKind,
+  type ProfileId,
+} from "../core/profiles";
+import { insertEnterpriseForm } from "../excel/enterpriseForms";
 import { defaultSettings, type WorkbookSettings } from "../core/settings";
 import { STAGE_LABELS, STAGES, type RowStatus } from "../core/status";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
@@ -194,6 +201,12 @@ export function App({ t }: { t: Strings }) {
     act(async () => {
       const names = await runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports));
       return { intent: "success", text: t.generated(names) };
+    });
+
+  const onEnterpriseForm = (kind: EnterpriseFormKind) =>
+    act(async () => {
+      const name = await runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports));
+      return { intent: "success", text: t.generated([name]) };
     });
 
   const onWriteBack = () =>
@@ -367,6 +380,17 @@ export function App({ t }: { t: Strings }) {
           <Button disabled={busy} onClick={onWriteBack}>
             {t.writeBackScores}
           </Button>
+          <Divider>{t.enterpriseForms}</Divider>
+          {getProfile(settings.profileId).enterpriseForms.map((k) => (
+            <Button
+              key={k}
+              disabled={busy || enterprise === ""}
+              onClick={() => onEnterpriseForm(k)}
+              title={t.enterpriseFormHint}
+            >
+              {t.enterpriseForm[k]}
+            </Button>
+          ))}
         </div>
       )}
 
