@@ -94,11 +94,9 @@ export function evaluationApplicationLayout(facts: EnterpriseFacts, name: string
     field(null, 2),
   );
   boxRow(layout, r++, 34, label("咨询机构审核师"), field(null, 2), label("培训证书号"), field(null, 2));
-  const ticked = new Set(
-    AUDIT_TYPE_BOXES.filter(([, t]) => facts.auditTypes.some((a) => a === t)).map(([o]) => o),
-  );
   const options = AUDIT_TYPE_BOXES.map(([o]) => o);
-  const has = (o: string) => ticked.has(o);
+  const has = (o: string) =>
+    AUDIT_TYPE_BOXES.some(([p, t]) => p === o && facts.auditTypes.some((a) => a === t));
   boxRow(
     layout,
     r++,
