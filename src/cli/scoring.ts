@@ -4,7 +4,13 @@ import type ExcelJS from "exceljs";
 import { z } from "zod";
 import { countBySeverity } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
-import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterField, type RegisterRow } from "../core/register";
+import {
+  latestRound,
+  REGISTER_COLUMNS,
+  REGISTER_SHEET,
+  type RegisterField,
+  type RegisterRow,
+} from "../core/register";
 import { readTable } from "../core/table";
 import {
   expertLabel,
@@ -53,7 +59,7 @@ export function findEnterprise(rows: readonly RegisterRow[], query: string): Reg
   if (names.length === 0) throw new UsageError(`台账中找不到企业“${q}”`);
   if (names.length > 1) throw new UsageError(`“${q}”对应多家企业：${names.slice(0, 5).join("、")}，请写全称`);
   // Several rounds of one enterprise: the latest.
-  return matches.reduce((a, b) => ((b.publishedOn ?? 0) > (a.publishedOn ?? 0) ? b : a));
+  return latestRound(matches)!;
 }
 
 /** A scoring sheet may be replaced only while nobody has typed a score into it. */

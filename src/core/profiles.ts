@@ -27,6 +27,16 @@ export const DEADLINE_LABELS: Record<DeadlineCode, string> = {
   next_round: "下一轮审核",
 };
 
+/** The per-enterprise forms of the seeds the tool lays out (SPEC 2.3); each profile names the ones it has. */
+export const ENTERPRISE_FORM_KINDS = [
+  "evaluation-application",
+  "evaluation-review",
+  "acceptance-application",
+  "acceptance-opinion",
+  "consultant",
+] as const;
+export type EnterpriseFormKind = (typeof ENTERPRISE_FORM_KINDS)[number];
+
 export type ChangeKind = "rename" | "closure" | "relocation" | "suspension" | "other";
 export type AdjustmentKind =
   "rename" | "revoke" | "suspend" | "terminate" | "transfer" | "continue" | "other";
@@ -125,6 +135,8 @@ export interface Profile {
   districts: readonly string[];
   /** The quarterly implementation table is the Shanghai 附表3; Guangxi districts use the same layout. */
   implementationForm: { attachment: string; title: string; footer: readonly string[] };
+  /** The seed's forms for one enterprise: Shanghai 附表1, Guangxi 附件1, 附件4, 附件5 and 附件9. */
+  enterpriseForms: readonly EnterpriseFormKind[];
 }
 
 export interface Decisions {
@@ -249,6 +261,8 @@ export const shanghai: Profile = {
     footer: ["区生态环境局（盖章）", "填报人：", "填报时间："],
   },
   implementationForm: IMPLEMENTATION_FORM,
+  // 企业需向辖区生态环境局报送相关材料，包括…审核咨询服务机构基本情况表（附表 1）
+  enterpriseForms: ["consultant"],
   // 上海市 16 个区
   districts: [
     "黄浦区",
@@ -330,6 +344,13 @@ export const guangxi: Profile = {
     footer: ["职能部门（盖章）：", "填报人：", "填报时间："],
   },
   implementationForm: IMPLEMENTATION_FORM,
+  // 评估申请表（附件1）、评估技术审查意见表（附件4）、验收申请表（附件5）、验收意见表（附件9）
+  enterpriseForms: [
+    "evaluation-application",
+    "evaluation-review",
+    "acceptance-application",
+    "acceptance-opinion",
+  ],
   // 广西壮族自治区 14 个设区市
   districts: [
     "南宁市",

@@ -150,3 +150,11 @@ export function readRegister(grid: Grid, profile: Profile): RegisterRead {
   });
   return { rows, issues: table.issues, table };
 }
+
+/** Of the rounds of one enterprise, the latest by 名单公布时间 (the first given where none is later). */
+export function latestRound<R extends Pick<RegisterValues, "publishedOn">>(
+  rounds: readonly R[],
+): R | undefined {
+  if (rounds.length === 0) return undefined;
+  return rounds.reduce((a, b) => ((b.publishedOn ?? 0) > (a.publishedOn ?? 0) ? b : a));
+}

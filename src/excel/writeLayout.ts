@@ -130,7 +130,8 @@ export async function queueLayout(
       layout.print.orientation === "landscape" ? "Landscape" : "Portrait"
     ) as Excel.PageOrientation;
     ws.pageLayout.paperSize = "A4" as Excel.PaperType;
-    if (layout.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (layout.print.fitToWidth)
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: layout.print.onePage ? 1 : 0 };
     if (layout.print.titleRows)
       ws.pageLayout.setPrintTitleRows(`$${layout.print.titleRows[0]}:$${layout.print.titleRows[1]}`);
   }

@@ -36,7 +36,8 @@ export type StyleName =
   | "total"
   | "verdict"
   | "note"
-  | "footer";
+  | "footer"
+  | "signature";
 
 export interface CellStyle {
   font: { size: number; bold?: boolean; color?: string };
@@ -101,6 +102,8 @@ export const STYLES: Record<StyleName, CellStyle> = {
   },
   note: { font: { size: 10 }, horizontal: "left", vertical: "top", wrap: true, border: false },
   footer: { font: { size: 11 }, horizontal: "left", vertical: "center", wrap: false, border: false },
+  /** A form's box for a stamp or signature and its date, which stand at the box's right. */
+  signature: { font: { size: 11 }, horizontal: "right", vertical: "top", wrap: true, border: true },
 };
 
 export const DATE_FORMAT = "yyyy-mm-dd";
@@ -131,6 +134,8 @@ export interface PrintSetup {
   orientation: "portrait" | "landscape";
   /** Fit all columns on one page width; rows flow onto more pages. */
   fitToWidth: boolean;
+  /** Fit the whole sheet on one page (a one-page form): rows are scaled too. */
+  onePage?: boolean;
   /** Rows repeated at the top of every page, one-based inclusive, e.g. [3, 3]. */
   titleRows?: [number, number];
 }

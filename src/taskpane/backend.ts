@@ -3,6 +3,7 @@
 
 import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
+import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
 import type { RowStatus } from "../core/status";
@@ -35,4 +36,6 @@ export interface WorkbookBackend {
   listEnterprises(): Promise<string[]>;
   insertScoreSheets(kind: ScoringKind, enterprise: string, experts: number): Promise<string[]>;
   writeBackScores(): Promise<WriteBack>;
+  /** Adds one of the profile's per-enterprise forms (附件1, 附件4, 附件5, 附件9, 附表1); its sheet's name. */
+  insertEnterpriseForm(kind: EnterpriseFormKind, enterprise: string): Promise<string>;
 }

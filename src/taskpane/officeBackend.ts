@@ -2,6 +2,7 @@
 
 import { prepareSubmission, verifySubmission } from "../excel/centre";
 import { writeCityReport } from "../excel/consolidate";
+import { insertEnterpriseForm } from "../excel/enterpriseForms";
 import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
@@ -29,4 +30,6 @@ export const officeBackend: WorkbookBackend = {
   insertScoreSheets: (kind, enterprise, experts) =>
     runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),
   writeBackScores: () => runCommand(writeBackScores),
+  insertEnterpriseForm: (kind, enterprise) =>
+    runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports)),
 };

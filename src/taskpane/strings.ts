@@ -1,6 +1,9 @@
 // The task pane's words: Simplified Chinese, and English when Office's display language is English.
 // Sheet names, headers and generated form text stay Chinese in both: they are the official forms.
 
+import { ENTERPRISE_FORM_KINDS, type EnterpriseFormKind } from "../core/profiles";
+import { enterpriseFormLabel } from "../forms/enterpriseForms";
+
 const zh = {
   title: "强审助手",
   tabRegister: "台账",
@@ -46,6 +49,13 @@ const zh = {
   writeBackScores: "回填评分结果",
   writtenBack: (n: number) => `已将 ${n} 个专家组结果写回台账。`,
   chooseEnterprise: "请选择企业",
+  enterpriseForms: "表单",
+  enterpriseFormHint: "为所选企业新增一张表单，台账已有的内容预先填好",
+  // The forms' own names: "附件1 清洁生产审核评估申请表".
+  enterpriseForm: Object.fromEntries(ENTERPRISE_FORM_KINDS.map((k) => [k, enterpriseFormLabel(k)])) as Record<
+    EnterpriseFormKind,
+    string
+  >,
   submit: "报送盖章",
   submitHint: "校验无误后，写入“报送信息”并保护报送的工作表",
   submitted: (hash: string) => `已报送盖章（SHA-256 ${hash.slice(0, 16)}…）。`,
@@ -125,6 +135,15 @@ const en: Strings = {
   writeBackScores: "Write panel results back",
   writtenBack: (n) => `${n} panel results written to the register.`,
   chooseEnterprise: "Choose an enterprise",
+  enterpriseForms: "Forms",
+  enterpriseFormHint: "Adds the form for the chosen enterprise, with what the register knows filled in",
+  enterpriseForm: {
+    "evaluation-application": "Evaluation application (附件1)",
+    "evaluation-review": "Evaluation technical review (附件4)",
+    "acceptance-application": "Acceptance application (附件5)",
+    "acceptance-opinion": "Acceptance opinion (附件9)",
+    consultant: "Consulting firm details (附表1)",
+  },
   submit: "Stamp for submission",
   submitHint: "After validation, writes 报送信息 and protects the submitted sheets",
   submitted: (hash) => `Stamped (SHA-256 ${hash.slice(0, 16)}…).`,

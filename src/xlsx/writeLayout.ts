@@ -101,7 +101,7 @@ export function writeLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.
       orientation: layout.print.orientation,
       fitToPage: layout.print.fitToWidth,
       fitToWidth: 1,
-      fitToHeight: 0,
+      fitToHeight: layout.print.onePage ? 1 : 0,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: layout.print.titleRows

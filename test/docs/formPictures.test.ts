@@ -16,6 +16,7 @@ import { evaluationRubric, rubricItems } from "../../src/core/rubrics";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { archiveLayout } from "../../src/forms/archiveForm";
 import { performanceLayout } from "../../src/forms/performanceForm";
+import { enterpriseFormLayout } from "../../src/forms/enterpriseForms";
 import { firstPagePng } from "../helpers/libreoffice";
 import { d, guangxi, logEntry, shanghai } from "../core/fixtures";
 
@@ -36,12 +37,22 @@ function forms(): [string, SheetLayout][] {
   const impl = implementationRows(rows, q, shanghai, rowContexts(rows, log));
   const evaluation = scoreSheetLayout({ kind: "evaluation", enterprise: rows[10]!.name, expert: "专家1" });
   const acceptance = scoreSheetLayout({ kind: "acceptance", enterprise: rows[10]!.name, expert: "专家1" });
+  const gx = demoData({ profile: guangxi, district: "青秀区", seed: 3, today: d("2026-09-30") }).rows.map(
+    (r, i) => ({ ...r, row: i + 2, sheet: "企业名单台账", cells: {} }),
+  );
+  const accepted = gx.find((r) => r.acceptedOn !== null && r.consultant !== "" && r.district !== "")!;
+  const consulted = rows.find((r) => r.consultant !== "")!;
   return [
     ["form-附表3", implementationLayout(impl, q, shanghai, party)],
     ["form-附表4", adjustmentLayout(adjustmentRows(log, q), q, shanghai, party)],
     ["form-附件11", adjustmentLayout(adjustmentRows(gxLog, q), q, guangxi, { ...party, district: "南宁市生态环境局" })],
     ["form-附表2", archiveLayout(rows.find((r) => r.acceptedOn !== null)!, shanghai)],
     ["form-附件6", performanceLayout(rows[2]!.name)],
+    ["form-附件1", enterpriseFormLayout("evaluation-application", accepted, "南宁市生态环境局")],
+    ["form-附件4", enterpriseFormLayout("evaluation-review", accepted, "南宁市生态环境局")],
+    ["form-附件5", enterpriseFormLayout("acceptance-application", accepted, "南宁市生态环境局")],
+    ["form-附件9", enterpriseFormLayout("acceptance-opinion", accepted, "南宁市生态环境局")],
+    ["form-附表1", enterpriseFormLayout("consultant", consulted, party.district)],
     ["form-评估评分表", evaluation.layout],
     ["form-验收评分表", acceptance.layout],
     [

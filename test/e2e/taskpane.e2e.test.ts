@@ -128,7 +128,7 @@ describe("the task pane in Chromium", () => {
   };
   const host = <T>(fn: string) => page.evaluate(fn) as Promise<T>;
 
-  it("creates the register, refreshes status, generates a quarter, validates and selects an issue's cell", async () => {
+  it("creates the register, refreshes status, generates a quarter, validates, selects an issue's cell and adds a form", async () => {
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole("tab", { name: "设置" }).click();
     await page.getByLabel("填报单位").fill("浦东新区生态环境局");
@@ -188,6 +188,18 @@ describe("the task pane in Chromium", () => {
       address: "H6",
     });
     await picture("taskpane-validate.png");
+
+    // 评分 lists the forms of the workbook's profile (Shanghai: 附表1) for the chosen enterprise.
+    await page.getByRole("tab", { name: "评分" }).click();
+    const enterprise = page.getByLabel("企业");
+    await enterprise.focus();
+    await page.waitForFunction("document.querySelectorAll('select option').length > 1");
+    await enterprise.selectOption({ index: 1 });
+    expect(await page.getByRole("button", { name: /^附件\d/ }).count()).toBe(0);
+    await page.getByRole("button", { name: "附表1 咨询服务机构基本情况表" }).click();
+    await page.getByText("已生成：附表1").waitFor();
+    const sheets = await host<string[]>("window.__excelHost.sheets.map(s => s.name)");
+    expect(sheets.filter((n) => n.startsWith("附表1 "))).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 

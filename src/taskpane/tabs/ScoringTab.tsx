@@ -1,13 +1,15 @@
-// 评分: the experts' scoring sheets of an enterprise, and the panels' results written back.
+// 评分: the experts' scoring sheets of an enterprise, the panels' results written back, and the enterprise's
+// other forms (附件1, 附件4, 附件5, 附件9 or 附表1, as the profile has them).
 
-import { Button, Field, Select } from "@fluentui/react-components";
+import { Button, Divider, Field, Select } from "@fluentui/react-components";
 import { useState } from "react";
+import { getProfile, type EnterpriseFormKind } from "../../core/profiles";
 import type { ScoringKind } from "../../core/rubrics";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
 export function ScoringTab() {
-  const { t, backend, busy, act, say, setIssues } = usePane();
+  const { t, backend, busy, act, say, settings, setIssues } = usePane();
   const [enterprises, setEnterprises] = useState<string[]>([]);
   const [enterprise, setEnterprise] = useState("");
   const [kind, setKind] = useState<ScoringKind>("evaluation");
@@ -34,6 +36,12 @@ export function ScoringTab() {
         intent: r.issues.length > 0 ? "warning" : "success",
         text: t.writtenBack(r.panels.filter((p) => p.complete).length),
       };
+    });
+
+  const onEnterpriseForm = (formKind: EnterpriseFormKind) =>
+    act(async () => {
+      const name = await backend.insertEnterpriseForm(formKind, enterprise);
+      return { intent: "success", text: t.generated([name]) };
     });
 
   return (
@@ -69,6 +77,17 @@ export function ScoringTab() {
       <Button disabled={busy} onClick={onWriteBack}>
         {t.writeBackScores}
       </Button>
+      <Divider>{t.enterpriseForms}</Divider>
+      {getProfile(settings.profileId).enterpriseForms.map((k) => (
+        <Button
+          key={k}
+          disabled={busy || enterprise === ""}
+          onClick={() => onEnterpriseForm(k)}
+          title={t.enterpriseFormHint}
+        >
+          {t.enterpriseForm[k]}
+        </Button>
+      ))}
     </div>
   );
 }

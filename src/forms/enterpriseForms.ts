@@ -1,0 +1,65 @@
+// The seeds' remaining per-enterprise forms (SPEC 2.3): which each is, and its layout for one register row.
+// The profile names the kinds it has (profiles.ts, enterpriseForms).
+
+import type { EnterpriseFormKind, Profile } from "../core/profiles";
+import type { RegisterRow } from "../core/register";
+import {
+  ACCEPTANCE_APPLICATION,
+  acceptanceApplicationLayout,
+  EVALUATION_APPLICATION,
+  evaluationApplicationLayout,
+} from "./applicationForms";
+import { CONSULTANT_FORM, consultantLayout } from "./consultantForm";
+import { enterpriseFacts, type EnterpriseFacts } from "./enterpriseFacts";
+import type { SheetLayout } from "./layout";
+import {
+  ACCEPTANCE_OPINION,
+  acceptanceOpinionLayout,
+  EVALUATION_REVIEW,
+  evaluationReviewLayout,
+} from "./opinionForms";
+import { shortName } from "./scoresheets";
+
+export interface EnterpriseFormSpec {
+  attachment: string;
+  title: string;
+  layout: (facts: EnterpriseFacts, name: string) => SheetLayout;
+}
+
+export const ENTERPRISE_FORMS: Record<EnterpriseFormKind, EnterpriseFormSpec> = {
+  "evaluation-application": { ...EVALUATION_APPLICATION, layout: evaluationApplicationLayout },
+  "evaluation-review": { ...EVALUATION_REVIEW, layout: evaluationReviewLayout },
+  "acceptance-application": { ...ACCEPTANCE_APPLICATION, layout: acceptanceApplicationLayout },
+  "acceptance-opinion": { ...ACCEPTANCE_OPINION, layout: acceptanceOpinionLayout },
+  consultant: { ...CONSULTANT_FORM, layout: consultantLayout },
+};
+
+/** "附件1 清洁生产审核评估申请表" */
+export function enterpriseFormLabel(kind: EnterpriseFormKind): string {
+  const f = ENTERPRISE_FORMS[kind];
+  return `${f.attachment} ${f.title}`;
+}
+
+export function enterpriseFormSheetName(kind: EnterpriseFormKind, enterprise: string): string {
+  return `${ENTERPRISE_FORMS[kind].attachment} ${shortName(enterprise)}`;
+}
+
+/** Whether the profile has the form; `kind` may be any text a user typed. */
+export function profileHasForm(profile: Profile, kind: string): kind is EnterpriseFormKind {
+  return profile.enterpriseForms.some((k) => k === kind);
+}
+
+/** The forms a profile has, for a message: "evaluation-application（附件1 清洁生产审核评估申请表）、…". */
+export function describeForms(profile: Profile): string {
+  return profile.enterpriseForms.map((k) => `${k}（${enterpriseFormLabel(k)}）`).join("、");
+}
+
+/** The form of one register row; `organiser` is the 填报单位 of 强审设置 (附件4、附件9 组织单位). */
+export function enterpriseFormLayout(
+  kind: EnterpriseFormKind,
+  row: RegisterRow,
+  organiser: string,
+  name = enterpriseFormSheetName(kind, row.name),
+): SheetLayout {
+  return ENTERPRISE_FORMS[kind].layout(enterpriseFacts(row, organiser), name);
+}
