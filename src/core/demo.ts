@@ -157,6 +157,8 @@ export function demoData(options: DemoOptions): DemoData {
   const rows: DemoRow[] = [];
   const names = new Set<string>();
   const guangxi = profile.id === "guangxi";
+  // 所属区 is the district itself (浦东新区), the 填报单位 its bureau (浦东新区生态环境局).
+  const area = district.replace(/(生态环境局|环境保护局)$/, "");
 
   for (let i = 0; i < count; i++) {
     let name = "";
@@ -213,7 +215,7 @@ export function demoData(options: DemoOptions): DemoData {
       seq: String(i + 1),
       name,
       creditCode: creditCode(rnd, profile),
-      district,
+      district: area,
       auditTypes: (rnd.chance(0.15) && trade[1] !== "高耗能"
         ? [trade[1], "高耗能"]
         : [trade[1]]) as AuditType[],
