@@ -158,3 +158,10 @@ export function latestRound<R extends Pick<RegisterValues, "publishedOn">>(
   if (rounds.length === 0) return undefined;
   return rounds.reduce((a, b) => ((b.publishedOn ?? 0) > (a.publishedOn ?? 0) ? b : a));
 }
+
+/** The enterprises of the register by name, once each, in Chinese collation order (the pane's lists). */
+export function enterprisesOf(rows: readonly Pick<RegisterValues, "name">[]): string[] {
+  return [...new Set(rows.map((r) => r.name).filter((n) => n !== ""))].sort((a, b) =>
+    a.localeCompare(b, "zh-CN"),
+  );
+}

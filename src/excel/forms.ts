@@ -6,7 +6,7 @@ import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
-import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "../core/register";
+import { enterprisesOf, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
 import type { ScoringKind } from "../core/rubrics";
 import { rowContexts } from "../core/status";
 import { readTable } from "../core/table";
@@ -90,13 +90,6 @@ export async function generateQuarterly(
     existing,
   );
   return writeSheets(context, layouts, supports);
-}
-
-/** The register rows experts can be asked to score, latest round first per enterprise. */
-export function enterprisesOf(rows: readonly RegisterRow[]): string[] {
-  return [...new Set(rows.map((r) => r.name).filter((n) => n !== ""))].sort((a, b) =>
-    a.localeCompare(b, "zh-CN"),
-  );
 }
 
 export async function listEnterprises(context: Excel.RequestContext): Promise<string[]> {
