@@ -24,6 +24,7 @@ import {
   quarterOf,
   serialFromLocalDate,
 } from "../core/dates";
+import type { BureauStatus } from "../core/bureau";
 import type { ScoringKind } from "../core/rubrics";
 import { localTimestamp } from "../core/stamp";
 import { prepareSubmission, verifySubmission } from "../excel/centre";
@@ -50,6 +51,7 @@ export function App({ t }: { t: Strings }) {
   const [message, setMessage] = useState<Message | undefined>();
   const [issues, setIssues] = useState<Issue[]>([]);
   const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+  const [bureau, setBureau] = useState<BureauStatus | undefined>();
   const [quarter, setQuarter] = useState(
     quarterCode(previousQuarter(quarterOf(serialFromLocalDate(new Date())))),
   );
@@ -97,6 +99,7 @@ export function App({ t }: { t: Strings }) {
       const day = needAsOf();
       const r = await runCommand((ctx) => refreshStatus(ctx, day));
       setStatuses(r.statuses);
+      setBureau(r.bureau);
       setIssues(r.issues);
       return {
         intent: "success",
@@ -261,6 +264,25 @@ export function App({ t }: { t: Strings }) {
                 {t.byOverdue}：
                 {counts.overdue.length === 0 ? "—" : counts.overdue.map(([l, n]) => `${l} ${n}`).join("，")}
               </Caption1>
+            </div>
+          )}
+          {bureau && (bureau.deadlines.length > 0 || bureau.rollOver.length > 0) && (
+            <div data-testid="bureau">
+              {bureau.deadlines.length > 0 && <Caption1 block>{t.bureauDeadlines}：</Caption1>}
+              {bureau.deadlines.map((b) => (
+                <Caption1
+                  block
+                  key={`${b.code}${b.period}`}
+                  style={b.state === "overdue" || b.state === "late" ? { color: "#a4262c" } : undefined}
+                >
+                  {t.bureauLine(b)}
+                </Caption1>
+              ))}
+              {bureau.rollOver.length > 0 && (
+                <Caption1 block>
+                  {t.rollOver(bureau.rollOver.length)}：{bureau.rollOver.map((c) => c.name).join("、")}
+                </Caption1>
+              )}
             </div>
           )}
           {issues.length > 0 && (
