@@ -4,6 +4,7 @@
 
 import {
   DATE_FORMAT,
+  fittedRowHeights,
   FONT_NAME,
   STYLES,
   type Block,
@@ -85,7 +86,7 @@ export async function queueLayout(
   layout.columnWidths.forEach(
     (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR),
   );
-  for (const [row, h] of Object.entries(layout.rowHeights))
+  for (const [row, h] of Object.entries(fittedRowHeights(layout)))
     ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = h;
   for (const block of layout.blocks) {
     const cols = Math.max(...block.values.map((r) => r.length));

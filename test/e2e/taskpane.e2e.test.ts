@@ -19,7 +19,10 @@ jest.setTimeout(300_000);
 
 const root = path.resolve(__dirname, "../..");
 const web = path.join(root, "dist/web");
-const shots = path.join(root, "docs");
+// README's pictures are rewritten only under UPDATE_DOCS=1; a plain run leaves the working tree clean.
+const shots = process.env.UPDATE_DOCS
+  ? path.join(root, "docs")
+  : mkdtempSync(path.join(tmpdir(), "pane-shots-"));
 
 function build(): void {
   const webpack = path.join(root, "node_modules/.bin/webpack");
