@@ -11,7 +11,8 @@ import { DEADLINE_CODES, DEADLINE_LABELS, getProfile, type DeadlineCode } from "
 import { REGISTER_SHEET } from "../core/register";
 import { SETTINGS_SHEET } from "../core/settings";
 import { overdueText, STAGE_LABELS, STAGES, type RowStatus } from "../core/status";
-import { workbookIssues, workbookStatus } from "../core/workbook";
+import { workbookBureau, workbookIssues, workbookStatus } from "../core/workbook";
+import { BUREAU_LABELS, bureauDeadlineText, type BureauStatus } from "../core/bureau";
 import { saveWorkbook } from "../xlsx/io";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import { asOfArg, check, parse, profileArg, seedArg, UsageError, xlsxPath } from "./args";
@@ -131,6 +132,45 @@ export function statusJson(s: RowStatus) {
   };
 }
 
+/** `--bureau --json`: the district's own deadlines, beside (not inside) SPEC 6's array of rows. */
+export function bureauJson(b: BureauStatus, asOf: DateSerial, region: string) {
+  return {
+    asOf: formatIsoDate(asOf),
+    profile: region,
+    deadlines: b.deadlines.map((d) => ({
+      code: d.code,
+      label: BUREAU_LABELS[d.code],
+      period: d.period,
+      due: formatIsoDate(d.due),
+      state: d.state,
+      doneOn: iso(d.doneOn),
+    })),
+    rollOver: b.rollOver.map((c) => ({
+      row: c.row,
+      name: c.name,
+      creditCode: c.creditCode,
+      startDeadline: formatIsoDate(c.startDeadline),
+      overdueDays: c.overdueDays,
+    })),
+  };
+}
+
+/** The bureau's deadlines and Guangxi's roll-over candidates as lines of text (none when there are none). */
+export function bureauText(b: BureauStatus): string[] {
+  const out: string[] = [];
+  if (b.deadlines.length > 0) out.push("报送期限：", ...b.deadlines.map((d) => `  ${bureauDeadlineText(d)}`));
+  if (b.rollOver.length > 0) {
+    out.push(`逾期未启动审核、可滚动纳入下一轮审核名单的企业 ${b.rollOver.length} 家：`);
+    out.push(
+      ...b.rollOver.map(
+        (c) =>
+          `  第 ${c.row} 行 ${c.name}（审核启动期限 ${formatIsoDate(c.startDeadline)}，已逾期 ${c.overdueDays} 天）`,
+      ),
+    );
+  }
+  return out;
+}
+
 function statusSummary(statuses: readonly RowStatus[]): string {
   const byStage = STAGES.map(
     (st) => [STAGE_LABELS[st], statuses.filter((s) => s.stage === st).length] as const,
@@ -151,6 +191,7 @@ export const status: Command = async (argv, io) => {
     profile: { type: "string" },
     output: { type: "string", short: "o" },
     "in-place": { type: "boolean" },
+    bureau: { type: "boolean" },
   });
   const a = check(statusArgs, {
     file: positionals[0],
@@ -170,7 +211,14 @@ export const status: Command = async (argv, io) => {
         `注意：该工作簿已报送盖章；${target} 中写入了状态列，其“${STAMP_SHEET}”不再核验通过，不宜作为报送文件。`,
       );
   }
-  if (values.json) {
+  const bureau = workbookBureau(opened.loaded, a.asOf, statuses);
+  if (values.bureau) {
+    if (values.json) io.out(json(bureauJson(bureau, a.asOf, opened.loaded.profile.region)));
+    else {
+      const lines = bureauText(bureau);
+      io.out(lines.length > 0 ? lines.join("\n") : `${opened.loaded.profile.region}配置没有区局报送期限`);
+    }
+  } else if (values.json) {
     io.out(json(statuses.map(statusJson)));
   } else {
     io.out(
@@ -206,6 +254,8 @@ export const status: Command = async (argv, io) => {
       ),
     );
     if (moved.length > 0) io.out(`期限调整：\n${moved.join("\n")}`);
+    const bureauLines = bureauText(bureau);
+    if (bureauLines.length > 0) io.out(bureauLines.join("\n"));
     if (errors > 0)
       io.out(`注意：工作簿有 ${errors} 个错误，相关行的状态可能不准确，请运行 cpa validate 查看。`);
     if (target) io.out(`已将状态列写入 ${target}`);

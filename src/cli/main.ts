@@ -22,7 +22,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   },
   status: {
     run: status,
-    usage: "cpa status FILE.xlsx [--as-of YYYY-MM-DD] [-o OUT.xlsx | --in-place]    各企业阶段、期限、逾期",
+    usage:
+      "cpa status FILE.xlsx [--as-of YYYY-MM-DD] [-o OUT.xlsx | --in-place] [--bureau]    各企业阶段、期限、逾期；--bureau 只列区局报送期限",
   },
   validate: { run: validate, usage: "cpa validate FILE.xlsx [--as-of YYYY-MM-DD]    检查台账和名单调整记录" },
   quarterly: {

@@ -46,8 +46,10 @@ const AFTER_EVALUATION = "现场评估后一个月内";
 const AFTER_ACCEPTANCE = "现场验收后一个月内";
 
 /**
- * The seed's table, item by item. Interpretation: 12、验收申请表 opens the acceptance group (the form's
- * "现场验收后一个月内 / 验收" labels sit beside items 12–20), and 评估后修改 holds item 11 alone.
+ * The seed's table, item by item, in its groups: 阶段 "现场评估后一个月内" over items 1–12 and "现场验收后一个月内"
+ * over 13–22; 项目名称 "评估后修改" over 11、评估报告终稿 and 12、验收申请表（盖章）, "验收" over 13–20 and "验收后修改"
+ * over 21–22. Item 12 is filed within a month of the on-site evaluation, as its 阶段 says; it is not part of the
+ * report's revision, so it counts toward the archive deadline, item 11 alone toward 评估后修改.
  */
 export const ARCHIVE_ITEMS: readonly ArchiveItem[] = [
   item(1, "企业营业执照", AFTER_EVALUATION, "项目启动证明", "evaluationArchive"),
@@ -60,8 +62,14 @@ export const ARCHIVE_ITEMS: readonly ArchiveItem[] = [
   item(8, "评估打分表", AFTER_EVALUATION, "评估", "evaluationArchive"),
   item(9, "评估专家意见单", AFTER_EVALUATION, "评估", "evaluationArchive"),
   item(10, "评估意见修改回复单", AFTER_EVALUATION, "评估", "evaluationArchive"),
-  item(11, "评估报告终稿（企业和企业委托的审核机构盖章）", "评估后修改", "评估后修改", "evaluationRevision"),
-  item(12, "验收申请表（盖章）", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
+  item(
+    11,
+    "评估报告终稿（企业和企业委托的审核机构盖章）",
+    AFTER_EVALUATION,
+    "评估后修改",
+    "evaluationRevision",
+  ),
+  item(12, "验收申请表（盖章）", AFTER_EVALUATION, "评估后修改", "evaluationArchive"),
   item(13, "绩效表（盖章）", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
   item(14, "企业自我声明（盖章）", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
   item(15, "监测报告", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
@@ -70,8 +78,14 @@ export const ARCHIVE_ITEMS: readonly ArchiveItem[] = [
   item(18, "验收打分表", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
   item(19, "验收专家意见单", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
   item(20, "项目财务审计报告（必要时）", AFTER_ACCEPTANCE, "验收", "acceptanceArchive"),
-  item(21, "验收意见修改回复单", "验收后修改", "验收后修改", "acceptanceRevision"),
-  item(22, "验收报告终稿（企业和企业委托的审核机构盖章）", "验收后修改", "验收后修改", "acceptanceRevision"),
+  item(21, "验收意见修改回复单", AFTER_ACCEPTANCE, "验收后修改", "acceptanceRevision"),
+  item(
+    22,
+    "验收报告终稿（企业和企业委托的审核机构盖章）",
+    AFTER_ACCEPTANCE,
+    "验收后修改",
+    "acceptanceRevision",
+  ),
 ];
 
 /** A group is done on the day its last required item was filed; null while any required item lacks a date. */

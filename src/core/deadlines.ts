@@ -22,12 +22,19 @@ type Row = Pick<
   | "acceptedOn"
   | "highCostDoneOn"
   | "previousAcceptedOn"
+  | "auditMethod"
 >;
+
+/** The day disclosure's month starts running: publication, or (Shanghai) 收文时间 where given. */
+export function disclosureFrom(row: Row, profile: Profile): DateSerial | null {
+  return profile.deadlines.disclosureFromReceipt && row.receivedOn !== null
+    ? row.receivedOn
+    : row.publishedOn;
+}
 
 /** 信息公开: publication (Shanghai: 收文时间 where given) + 1 month. */
 export function disclosureDeadline(row: Row, profile: Profile): DateSerial | null {
-  const from =
-    profile.deadlines.disclosureFromReceipt && row.receivedOn !== null ? row.receivedOn : row.publishedOn;
+  const from = disclosureFrom(row, profile);
   return from === null ? null : addMonthsClamped(from, profile.deadlines.disclosureMonths);
 }
 
@@ -43,17 +50,33 @@ export function evaluationDeadline(row: Row, profile: Profile): DateSerial | nul
     : addYearsClamped(row.publishedOn, profile.deadlines.evaluationYears);
 }
 
+/** Whether the row's 审核方式 must be evaluated at all (广西 简化程序: only where the enterprise wants it). */
+export function evaluationRequired(row: Row, profile: Profile): boolean {
+  return !profile.deadlines.evaluationOptionalFor.includes(row.auditMethod);
+}
+
+/**
+ * The day acceptance's two years start running: publication, or by profile 审核启动时间 once the row has one.
+ * The status engine passes the row as of its date, so a start it does not count yet does not count here.
+ */
+export function acceptanceFrom(row: Row, profile: Profile): DateSerial | null {
+  return profile.deadlines.acceptanceFrom === "start" && row.startedOn !== null
+    ? row.startedOn
+    : row.publishedOn;
+}
+
 /** 验收: publication (or, by profile, 审核启动时间) + 2 years. */
 export function acceptanceDeadline(row: Row, profile: Profile): DateSerial | null {
-  const from =
-    profile.deadlines.acceptanceFrom === "start" && row.startedOn !== null ? row.startedOn : row.publishedOn;
+  const from = acceptanceFrom(row, profile);
   return from === null ? null : addYearsClamped(from, profile.deadlines.acceptanceYears);
 }
 
-/** 验收 earliest (Guangxi): 中高费方案完成时间 + 3 months of stable running. */
+/** 验收 earliest (Guangxi 完整程序): 中高费方案完成时间 + 3 months of stable running. */
 export function earliestAcceptance(row: Row, profile: Profile): DateSerial | null {
   const months = profile.deadlines.stableRunningMonths;
-  return months === null || row.highCostDoneOn === null ? null : addMonthsClamped(row.highCostDoneOn, months);
+  if (months === null || row.highCostDoneOn === null) return null;
+  if (profile.deadlines.stableRunningExemptFor.includes(row.auditMethod)) return null;
+  return addMonthsClamped(row.highCostDoneOn, months);
 }
 
 /** 评估后修改 / 验收后修改: one month after the passing act. */

@@ -52,6 +52,8 @@ export interface ChangeOption {
 export interface AdjustmentOption {
   kind: AdjustmentKind;
   label: string;
+  /** 注2 (7) "请提出建议调整意见": the suggestion goes in 具体说明. */
+  needsDetail: boolean;
 }
 
 /** 注2 of the form: the result a change is usually given. Another pairing is a warning. */
@@ -93,6 +95,16 @@ export interface Profile {
     acceptanceFrom: "publication" | "start";
     /** 广西：验收时间节点为企业实施完成清洁生产中／高费方案，并稳定运行三个月后 (null: no such rule). */
     stableRunningMonths: number | null;
+    /**
+     * 广西（八）：简化程序清洁生产审核的企业，若需要评估，则由企业自行选定评估专家团队进行评估 — the 审核方式 whose
+     * evaluation is optional: such a row has no evaluation deadline (a recorded evaluation still counts).
+     */
+    evaluationOptionalFor: readonly string[];
+    /**
+     * 广西四：简化程序清洁生产审核的企业，实施全部清洁生产方案并取得一定的绩效后，可向牵头部门提出验收申请 — the 审核方式
+     * to which the stable-running wait does not apply (acceptance itself is due as for 完整程序: "参照本文件第三条").
+     */
+    stableRunningExemptFor: readonly string[];
     /** 通过评估的企业应在一个月内完成审核报告修改 / 通过验收的企业应在一个月内完成验收报告修改 (附表2 评估后修改、验收后修改) */
     revisionMonths: number;
     /** 上海附表2：现场评估后一个月内 / 现场验收后一个月内 (null: the profile keeps no archive checklist). */
@@ -107,6 +119,11 @@ export interface Profile {
     /** 上海：每年 2 月底前…将上一年度的清洁生产工作总结表…报送 (month whose last day is the deadline; null: none). */
     annualSummaryMonth: number | null;
   };
+  /**
+   * 广西：逾期不开展审核的企业，滚动纳入下一轮审核名单 — list the enterprises whose start is overdue as candidates for
+   * the next list.
+   */
+  rollOverUnstarted: boolean;
   /**
    * Decision (民法典 第二百零三条): a period whose last day is a rest day ends on the next working day. Off by
    * default: the seeds give no extension.
@@ -179,21 +196,27 @@ export const DECISIONS: Decisions = {
 const AUDIT_TYPES = ["双超", "双有", "高耗能", "其他"] as const;
 const AUDIT_METHODS = ["完整程序", "简化程序"] as const;
 
-const COMMON_ADJUSTMENTS: readonly AdjustmentOption[] = [
-  { kind: "rename", label: "名称变更" },
-  { kind: "revoke", label: "名单撤销" },
-  { kind: "suspend", label: "审核暂缓" },
-  { kind: "terminate", label: "审核终止" },
-  { kind: "transfer", label: "调整管理区域" },
-  { kind: "continue", label: "继续审核" },
+/**
+ * 注2 (1)–(7) of both forms. (7): 上海 "其他情况请提出建议调整意见" / 广西 "其他情况请提出建议调整的意见" — 其他 needs its
+ * 具体说明 (the suggested adjustment).
+ */
+const ADJUSTMENT_OPTIONS: readonly AdjustmentOption[] = [
+  { kind: "rename", label: "名称变更", needsDetail: false },
+  { kind: "revoke", label: "名单撤销", needsDetail: false },
+  { kind: "suspend", label: "审核暂缓", needsDetail: false },
+  { kind: "terminate", label: "审核终止", needsDetail: false },
+  { kind: "transfer", label: "调整管理区域", needsDetail: false },
+  { kind: "continue", label: "继续审核", needsDetail: false },
+  { kind: "other", label: "其他", needsDetail: true },
 ];
 
-/** 注2 (1)–(6), the same in both seeds. */
+/** 注2 (1)–(7), the same in both seeds: (7) 其他情况 → 其他 with a suggested adjustment. */
 const USUAL_PAIRINGS: readonly AdjustmentPairing[] = [
   { change: "rename", results: ["rename"] },
   { change: "closure", results: ["revoke"] },
   { change: "suspension", results: ["suspend"] },
   { change: "relocation", results: ["terminate", "transfer", "continue"] },
+  { change: "other", results: ["other"] },
 ];
 
 const IMPLEMENTATION_FORM = {
@@ -214,12 +237,15 @@ export const shanghai: Profile = {
     acceptanceYears: 2,
     acceptanceFrom: "publication",
     stableRunningMonths: null,
+    evaluationOptionalFor: [],
+    stableRunningExemptFor: [],
     revisionMonths: 1,
     archiveMonths: 1,
     nextRoundYears: null,
     quarterlyReportDay: 10,
     annualSummaryMonth: 2,
   },
+  rollOverUnstarted: false,
   extendOnRestDay: false,
   decisions: DECISIONS,
   restDays: [],
@@ -234,7 +260,7 @@ export const shanghai: Profile = {
     { kind: ["relocation"], label: "企业搬迁", needsDetail: true },
     { kind: ["suspension", "other"], label: "企业涉及产污工序停产、其他", needsDetail: true },
   ],
-  adjustmentOptions: COMMON_ADJUSTMENTS,
+  adjustmentOptions: ADJUSTMENT_OPTIONS,
   pairings: USUAL_PAIRINGS,
   evidenceRequiredFor: ["rename", "revoke"],
   adjustmentForm: {
@@ -296,12 +322,15 @@ export const guangxi: Profile = {
     acceptanceYears: 2,
     acceptanceFrom: "publication",
     stableRunningMonths: 3,
+    evaluationOptionalFor: ["简化程序"],
+    stableRunningExemptFor: ["简化程序"],
     revisionMonths: 1,
     archiveMonths: null,
     nextRoundYears: 5,
     quarterlyReportDay: null,
     annualSummaryMonth: null,
   },
+  rollOverUnstarted: true,
   extendOnRestDay: false,
   decisions: DECISIONS,
   restDays: [],
@@ -316,7 +345,7 @@ export const guangxi: Profile = {
     { kind: ["suspension"], label: "企业涉及产污工序停产", needsDetail: true },
     { kind: ["other"], label: "其他", needsDetail: true },
   ],
-  adjustmentOptions: [...COMMON_ADJUSTMENTS, { kind: "other", label: "其他" }],
+  adjustmentOptions: ADJUSTMENT_OPTIONS,
   pairings: USUAL_PAIRINGS,
   evidenceRequiredFor: "all",
   adjustmentForm: {

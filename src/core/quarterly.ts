@@ -84,7 +84,10 @@ export interface AdjustmentRow {
   remarks: string;
 }
 
-/** The log entries dated within the quarter, in date order. */
+/**
+ * The log entries dated within the quarter, in date order: a quarter's form shows what happened in it, so a
+ * 恢复日期 after its last day is left for a later form.
+ */
 export function adjustmentRows(log: readonly LogEntry[], quarter: Quarter): AdjustmentRow[] {
   const first = quarterFirstDay(quarter);
   const last = quarterLastDay(quarter);
@@ -98,7 +101,10 @@ export function adjustmentRows(log: readonly LogEntry[], quarter: Quarter): Adju
       change: e.change ? (e.detail ? `${e.change.label}（${e.detail}）` : e.change.label) : "",
       result: e.resultLabel,
       evidence: e.evidence,
-      remarks: [e.remarks, e.resumedOn !== null ? `恢复日期 ${formatIsoDate(e.resumedOn)}` : ""]
+      remarks: [
+        e.remarks,
+        e.resumedOn !== null && e.resumedOn <= last ? `恢复日期 ${formatIsoDate(e.resumedOn)}` : "",
+      ]
         .filter(Boolean)
         .join("；"),
     }));

@@ -6,10 +6,13 @@ import { normalizeCreditCode } from "./creditCode";
 import type { DateSerial } from "./dates";
 import {
   acceptanceDeadline,
+  acceptanceFrom,
   archiveDeadline,
   disclosureDeadline,
+  disclosureFrom,
   earliestAcceptance,
   evaluationDeadline,
+  evaluationRequired,
   nextRoundDeadline,
   revisionDeadline,
   startDeadline,
@@ -101,12 +104,23 @@ interface Occurrence {
 
 const asOfOrNull = (d: DateSerial | null, asOf: DateSerial) => (d !== null && d <= asOf ? d : null);
 
+/** The row as it stood on the as-of date: an act dated later is not done yet, for every rule alike. */
+function asOfView(row: RegisterValues, asOf: DateSerial): RegisterValues {
+  return {
+    ...row,
+    disclosedOn: asOfOrNull(row.disclosedOn, asOf),
+    startedOn: asOfOrNull(row.startedOn, asOf),
+    evaluatedOn: asOfOrNull(row.evaluatedOn, asOf),
+    highCostDoneOn: asOfOrNull(row.highCostDoneOn, asOf),
+    acceptedOn: asOfOrNull(row.acceptedOn, asOf),
+  };
+}
+
 function occurrences(
   row: RegisterValues,
   profile: Profile,
-  asOf: DateSerial,
   archive: ArchiveRecord | undefined,
-  hasLaterRound: boolean,
+  laterRoundOn: DateSerial | null,
 ): Occurrence[] {
   const out: Occurrence[] = [];
   const add = (
@@ -118,8 +132,7 @@ function occurrences(
   ) => {
     if (from !== null && due !== null) out.push({ code, from, due, doneOn, flaggable });
   };
-  const evaluatedOn = asOfOrNull(row.evaluatedOn, asOf);
-  const acceptedOn = asOfOrNull(row.acceptedOn, asOf);
+  const { evaluatedOn, acceptedOn } = row;
   const evaluation = evaluatedOn === null ? null : evaluationOutcome(row);
   const acceptance = acceptedOn === null ? null : acceptanceOutcome(row);
   const evaluationPassed = evaluatedOn !== null && evaluation !== "不通过";
@@ -130,26 +143,25 @@ function occurrences(
   const acceptanceMet = acceptedOn !== null && (meets || acceptancePassed);
 
   const published = row.publishedOn;
-  const disclosureFrom =
-    profile.deadlines.disclosureFromReceipt && row.receivedOn !== null ? row.receivedOn : published;
-  add("disclosure", disclosureFrom, disclosureDeadline(row, profile), asOfOrNull(row.disclosedOn, asOf));
-  add("start", published, startDeadline(row, profile), asOfOrNull(row.startedOn, asOf));
-  // An accepted round was evaluated, even where the register lacks the evaluation date.
-  const evaluationDone = evaluationMet
-    ? evaluatedOn
-    : acceptanceMet && evaluatedOn === null
-      ? acceptedOn
-      : null;
-  add("evaluation", published, evaluationDeadline(row, profile), evaluationDone);
-  const acceptanceFrom =
-    profile.deadlines.acceptanceFrom === "start" && row.startedOn !== null ? row.startedOn : published;
-  add("acceptance", acceptanceFrom, acceptanceDeadline(row, profile), acceptanceMet ? acceptedOn : null);
+  add("disclosure", disclosureFrom(row, profile), disclosureDeadline(row, profile), row.disclosedOn);
+  add("start", published, startDeadline(row, profile), row.startedOn);
+  // An acceptance does not stand in for a missing evaluation: validate calls it an error, and status
+  // flags the evaluation as missing. 广西 简化程序 has no evaluation deadline at all.
+  if (evaluationRequired(row, profile)) {
+    add("evaluation", published, evaluationDeadline(row, profile), evaluationMet ? evaluatedOn : null);
+  }
+  add(
+    "acceptance",
+    acceptanceFrom(row, profile),
+    acceptanceDeadline(row, profile),
+    acceptanceMet ? acceptedOn : null,
+  );
 
   if (evaluationPassed) {
     add(
       "revision",
       evaluatedOn,
-      revisionDeadline(evaluatedOn!, profile),
+      revisionDeadline(evaluatedOn, profile),
       archive?.evaluationRevisedOn ?? null,
       archive !== undefined,
     );
@@ -158,7 +170,7 @@ function occurrences(
     add(
       "revision",
       acceptedOn,
-      revisionDeadline(acceptedOn!, profile),
+      revisionDeadline(acceptedOn, profile),
       archive?.acceptanceRevisedOn ?? null,
       archive !== undefined,
     );
@@ -182,29 +194,55 @@ function occurrences(
     );
   }
   if (acceptancePassed) {
-    add("next_round", acceptedOn, nextRoundDeadline(acceptedOn!, profile), null, !hasLaterRound);
+    // A later round of the same enterprise in the register meets it, on time or not (SPEC 3).
+    add(
+      "next_round",
+      acceptedOn,
+      nextRoundDeadline(acceptedOn, profile),
+      laterRoundOn,
+      laterRoundOn === null,
+    );
   } else if (row.previousAcceptedOn !== null) {
     // This round is the next round of the previous one: it must start within five years of that acceptance.
     add(
       "next_round",
       row.previousAcceptedOn,
       nextRoundDeadline(row.previousAcceptedOn, profile),
-      asOfOrNull(row.startedOn, asOf),
+      row.startedOn,
     );
   }
   return out;
 }
 
+/**
+ * Still to be done as of the date: not done, and either flaggable or not yet due (an occurrence the workbook
+ * cannot check is offered until its day passes).
+ */
+const isOpen = (o: Occurrence, asOf: DateSerial) => o.doneOn === null && (o.flaggable || o.due >= asOf);
+
+/**
+ * The one date each code shows, in 下一期限 and in the JSON deadlines alike: of a deadline that occurs twice
+ * (修改 and 归档, after evaluation and after acceptance), its earliest occurrence still open; once none is open,
+ * its last.
+ */
+function shownDeadlines(occ: readonly Occurrence[], asOf: DateSerial): Map<DeadlineCode, Occurrence> {
+  const shown = new Map<DeadlineCode, Occurrence>();
+  for (const o of [...occ].sort((a, b) => a.due - b.due)) {
+    const current = shown.get(o.code);
+    if (current === undefined || !isOpen(current, asOf)) shown.set(o.code, o);
+  }
+  return shown;
+}
+
+/** The stage of a row already seen as of the date (asOfView). */
 function stageOf(row: RegisterValues, events: EnterpriseEvents, asOf: DateSerial): Stage {
   if (events.revokedOn !== null && events.revokedOn <= asOf) return "revoked";
   if (events.terminatedOn !== null && events.terminatedOn <= asOf) return "terminated";
   if (events.suspensions.some((s) => s.from <= asOf && (s.until === null || s.until > asOf)))
     return "suspended";
-  if (asOfOrNull(row.acceptedOn, asOf) !== null)
-    return acceptanceOutcome(row) === "不合格" ? "acceptance_failed" : "accepted";
-  if (asOfOrNull(row.evaluatedOn, asOf) !== null)
-    return evaluationOutcome(row) === "不通过" ? "reaudit" : "evaluated";
-  if (asOfOrNull(row.startedOn, asOf) !== null) return "auditing";
+  if (row.acceptedOn !== null) return acceptanceOutcome(row) === "不合格" ? "acceptance_failed" : "accepted";
+  if (row.evaluatedOn !== null) return evaluationOutcome(row) === "不通过" ? "reaudit" : "evaluated";
+  if (row.startedOn !== null) return "auditing";
   return "listed";
 }
 
@@ -223,15 +261,16 @@ const emptyDeadlines = (): Record<DeadlineCode, DateSerial | null> => ({
 export interface RowContext {
   events?: EnterpriseEvents;
   archive?: ArchiveRecord;
-  /** A later round of the same enterprise is in the register. */
-  hasLaterRound?: boolean;
+  /** The publication of the next round of the same enterprise in the register, if any. */
+  laterRoundOn?: DateSerial | null;
 }
 
 export function rowStatus(row: RegisterRow, options: StatusOptions, context: RowContext = {}): RowStatus {
   const { profile, asOf } = options;
   const events = context.events ?? NO_EVENTS;
-  const stage = stageOf(row, events, asOf);
-  const occ = occurrences(row, profile, asOf, context.archive, context.hasLaterRound ?? false);
+  const seen = asOfView(row, asOf);
+  const stage = stageOf(seen, events, asOf);
+  const occ = occurrences(seen, profile, context.archive, asOfOrNull(context.laterRoundOn ?? null, asOf));
   const moved: DeadlineMove[] = [];
   const notes: string[] = [];
 
@@ -273,8 +312,9 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
     }
   }
 
+  const shown = shownDeadlines(occ, asOf);
   const deadlines = emptyDeadlines();
-  for (const o of occ) deadlines[o.code] = o.due;
+  for (const [code, o] of shown) deadlines[code] = o.due;
 
   const quiet = QUIET_STAGES.has(stage);
   const flagged: Partial<Record<DeadlineCode, true>> = {};
@@ -282,12 +322,12 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
   let next: RowStatus["nextDeadline"] = null;
   if (!quiet) {
     for (const o of occ) {
-      if (o.flaggable) {
-        if (o.doneOn !== null ? o.doneOn > o.due : asOf > o.due) flagged[o.code] = true;
-        if (o.doneOn === null && asOf > o.due) overdueDays = Math.max(overdueDays, asOf - o.due);
-      }
-      const open = o.doneOn === null && (o.flaggable || o.due >= asOf);
-      if (open && (next === null || o.due < next.date)) next = { code: o.code, date: o.due };
+      if (!o.flaggable) continue;
+      if (o.doneOn !== null ? o.doneOn > o.due : asOf > o.due) flagged[o.code] = true;
+      if (o.doneOn === null && asOf > o.due) overdueDays = Math.max(overdueDays, asOf - o.due);
+    }
+    for (const o of shown.values()) {
+      if (isOpen(o, asOf) && (next === null || o.due < next.date)) next = { code: o.code, date: o.due };
     }
   }
   return {
@@ -297,7 +337,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
     creditCode: row.creditCode,
     stage,
     deadlines,
-    earliestAcceptance: earliestAcceptance(row, profile),
+    earliestAcceptance: earliestAcceptance(seen, profile),
     overdue: DEADLINE_CODES.filter((c) => flagged[c]),
     overdueDays,
     nextDeadline: next,
@@ -332,11 +372,11 @@ export function rowContexts(
       else entriesByKey.set(key, [e]);
     }
   }
-  const latestPublication = new Map<string, DateSerial>();
+  const publications = new Map<string, DateSerial[]>();
   rows.forEach((r, i) => {
     if (r.publishedOn === null) return;
     const key = keys[i]!;
-    latestPublication.set(key, Math.max(latestPublication.get(key) ?? r.publishedOn, r.publishedOn));
+    publications.set(key, [...(publications.get(key) ?? []), r.publishedOn]);
   });
   return rows.map((r, i) => {
     const key = keys[i]!;
@@ -344,11 +384,12 @@ export function rowContexts(
     const relevant = entriesByKey
       .get(key)
       ?.filter((e) => r.publishedOn === null || e.changedOn === null || e.changedOn >= r.publishedOn);
-    const latest = latestPublication.get(key);
+    const published = r.publishedOn;
+    const later = published === null ? [] : (publications.get(key) ?? []).filter((p) => p > published);
     return {
       events: relevant && relevant.length > 0 ? eventsOf(relevant) : NO_EVENTS,
       archive: archives.get(key),
-      hasLaterRound: r.publishedOn !== null && latest !== undefined && latest > r.publishedOn,
+      laterRoundOn: later.length > 0 ? Math.min(...later) : null,
     };
   });
 }

@@ -3,7 +3,7 @@
 import type { LogEntry } from "./adjustments";
 import { checkCreditCode, normalizeCreditCode } from "./creditCode";
 import { formatIsoDate, partsFromSerial, type DateSerial } from "./dates";
-import { earliestAcceptance } from "./deadlines";
+import { earliestAcceptance, evaluationRequired } from "./deadlines";
 import { issue, type Issue } from "./issues";
 import type { Profile } from "./profiles";
 import type { RegisterField, RegisterRow } from "./register";
@@ -147,14 +147,14 @@ function rowIssues(row: RegisterRow, profile: Profile, asOf: DateSerial): Issue[
     add("acceptanceScore", "warning", "acceptance.noResult", "已填写验收时间，但缺少验收得分和验收结果");
   }
   if (row.acceptedOn !== null) {
-    if (row.evaluatedOn === null) {
+    if (row.evaluatedOn === null && evaluationRequired(row, profile)) {
       add(
         "acceptedOn",
         "error",
         "acceptance.noEvaluation",
         "已填写验收时间，但缺少评估时间（验收须在评估之后）",
       );
-    } else if (row.acceptedOn < row.evaluatedOn) {
+    } else if (row.evaluatedOn !== null && row.acceptedOn < row.evaluatedOn) {
       add(
         "acceptedOn",
         "error",
@@ -270,8 +270,12 @@ function logIssues(entries: readonly LogEntry[], rows: readonly RegisterRow[], p
     if (needsEvidence && e.evidence.trim() === "") {
       add("evidence", "error", "log.noEvidence", `调整结果为“${e.resultLabel}”，须填写证明材料`);
     }
-    if (e.change?.needsDetail && e.detail.trim() === "") {
-      add("detail", "error", "log.noDetail", `变化情况“${e.change.label}”须具体说明情况`);
+    if (e.detail.trim() === "") {
+      const result = profile.adjustmentOptions.find((o) => o.kind === e.result);
+      if (e.change?.needsDetail)
+        add("detail", "error", "log.noDetail", `变化情况“${e.change.label}”须具体说明情况`);
+      else if (result?.needsDetail)
+        add("detail", "error", "log.noDetail", `调整结果为“${result.label}”，须在具体说明中提出建议调整意见`);
     }
     if (e.resumedOn !== null) {
       if (e.result !== "suspend")

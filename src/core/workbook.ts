@@ -14,6 +14,8 @@ import {
   type WorkbookSettings,
 } from "./settings";
 import { ARCHIVE_PREFIX, archiveRecord, readArchiveForm } from "./archive";
+import { bureauStatus, submissionOf, type BureauStatus, type Submission } from "./bureau";
+import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
 import { validateRegister } from "./validate";
 
@@ -31,6 +33,8 @@ export interface LoadedWorkbook {
   log: LogEntry[];
   /** 附表2 checklists by enterprise (enterpriseKey), where the workbook has them. */
   archives: Map<string, ArchiveRecord>;
+  /** The quarter and day of the workbook's 报送信息 stamp, where it holds one. */
+  submission?: Submission | null;
   /** Problems found while reading cells (formats, headers, settings). */
   readIssues: Issue[];
 }
@@ -96,7 +100,9 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
       );
     }
   }
-  return { settings, profile, rows, log, archives, readIssues };
+  const stampGrid = grids.sheet(STAMP_SHEET);
+  const submission = submissionOf(stampGrid ? readStamp(stampGrid) : undefined);
+  return { settings, profile, rows, log, archives, submission, readIssues };
 }
 
 export function workbookIssues(wb: LoadedWorkbook, asOf: DateSerial): Issue[] {
@@ -105,4 +111,13 @@ export function workbookIssues(wb: LoadedWorkbook, asOf: DateSerial): Issue[] {
 
 export function workbookStatus(wb: LoadedWorkbook, asOf: DateSerial): RowStatus[] {
   return registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf }, wb.archives);
+}
+
+/** The district's own deadlines and roll-over candidates; `statuses` are the workbook's, as of the same day. */
+export function workbookBureau(
+  wb: LoadedWorkbook,
+  asOf: DateSerial,
+  statuses: readonly RowStatus[] = workbookStatus(wb, asOf),
+): BureauStatus {
+  return bureauStatus(wb.profile, asOf, wb.rows, statuses, wb.submission ?? null);
 }

@@ -9,9 +9,17 @@ import type { Issue } from "../core/issues";
 import { getProfile } from "../core/profiles";
 import { REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
 import { settingsRows, SETTINGS_SHEET, type WorkbookSettings, settingChoices } from "../core/settings";
+import type { BureauStatus } from "../core/bureau";
+import { STAMP_SHEET } from "../core/stamp";
 import type { RowStatus } from "../core/status";
 import { readTable } from "../core/table";
-import { loadWorkbook, workbookIssues, workbookStatus, type LoadedWorkbook } from "../core/workbook";
+import {
+  loadWorkbook,
+  workbookBureau,
+  workbookIssues,
+  workbookStatus,
+  type LoadedWorkbook,
+} from "../core/workbook";
 import {
   logSheetSpec,
   registerSheetSpec,
@@ -160,20 +168,24 @@ export async function removeSheets(context: Excel.RequestContext, names: readonl
 export interface WorkbookAnalysis {
   loaded: LoadedWorkbook;
   statuses: RowStatus[];
+  /** The district's own deadlines (read from 报送信息) and Guangxi's roll-over candidates. */
+  bureau: BureauStatus;
   issues: Issue[];
 }
 
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
   const { grids, protectedSheets } = await readSheets(
     context,
-    (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX),
+    (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX) || n === STAMP_SHEET,
   );
   const loaded = loadWorkbook(grids);
+  const statuses = workbookStatus(loaded, asOf);
   return {
     grids,
     loaded,
     protectedSheets,
-    statuses: workbookStatus(loaded, asOf),
+    statuses,
+    bureau: workbookBureau(loaded, asOf, statuses),
     issues: workbookIssues(loaded, asOf),
   };
 }
@@ -191,7 +203,7 @@ export async function refreshStatus(
   context: Excel.RequestContext,
   asOf: DateSerial,
 ): Promise<WorkbookAnalysis> {
-  const { grids, loaded, statuses, issues, protectedSheets } = await analyse(context, asOf);
+  const { grids, loaded, statuses, bureau, issues, protectedSheets } = await analyse(context, asOf);
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
   refuseProtectedRegister(protectedSheets);
@@ -237,7 +249,7 @@ export async function refreshStatus(
     }
   }
   await context.sync();
-  return { loaded, statuses, issues };
+  return { loaded, statuses, bureau, issues };
 }
 
 /** [start, length] of each run of true values. */
@@ -257,8 +269,8 @@ export async function validateWorkbook(
   context: Excel.RequestContext,
   asOf: DateSerial,
 ): Promise<WorkbookAnalysis> {
-  const { loaded, statuses, issues } = await analyse(context, asOf);
-  return { loaded, statuses, issues };
+  const { loaded, statuses, bureau, issues } = await analyse(context, asOf);
+  return { loaded, statuses, bureau, issues };
 }
 
 /** Selects an issue's cell (or its sheet when the issue concerns the sheet as a whole). */

@@ -4,6 +4,7 @@
 
 import {
   DATE_FORMAT,
+  fittedRowHeights,
   FONT_NAME,
   STYLES,
   type Block,
@@ -85,8 +86,15 @@ export async function queueLayout(
   layout.columnWidths.forEach(
     (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR),
   );
-  for (const [row, h] of Object.entries(layout.rowHeights))
-    ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = h;
+  // Consecutive rows of one height are set in one call: a long table's body rows share a few heights.
+  const heights = Object.entries(fittedRowHeights(layout)).map(([r, h]) => [Number(r), h] as const);
+  for (let i = 0; i < heights.length;) {
+    const [start, h] = heights[i]!;
+    let n = 1;
+    while (heights[i + n]?.[0] === start + n && heights[i + n]![1] === h) n++;
+    ws.getRangeByIndexes(start, 0, n, 1).format.rowHeight = h;
+    i += n;
+  }
   for (const block of layout.blocks) {
     const cols = Math.max(...block.values.map((r) => r.length));
     const formats = block.values.map((r) =>

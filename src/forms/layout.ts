@@ -2,7 +2,7 @@
 // unlocked ranges, print setup and protection. Pure functions turn core data into layouts; the writers
 // (xlsx/writeLayout.ts with ExcelJS, excel/writeLayout.ts with Office.js) turn layouts into cells.
 
-import { rangeAddress } from "../core/address";
+import { parseCellAddress, rangeAddress } from "../core/address";
 import type { DateSerial } from "../core/dates";
 
 /** A cell's content. Text is always text: a writer never lets Excel read it as a formula or a number. */
@@ -101,7 +101,7 @@ export const STYLES: Record<StyleName, CellStyle> = {
     border: true,
   },
   note: { font: { size: 10 }, horizontal: "left", vertical: "top", wrap: true, border: false },
-  footer: { font: { size: 11 }, horizontal: "left", vertical: "center", wrap: false, border: false },
+  footer: { font: { size: 11 }, horizontal: "left", vertical: "center", wrap: true, border: false },
   /** A form's box for a stamp or signature and its date, which stand at the box's right. */
   signature: { font: { size: 11 }, horizontal: "right", vertical: "top", wrap: true, border: true },
 };
@@ -200,15 +200,136 @@ export function put(
   if (span > 1 || down > 1) layout.merges.push(rangeAddress(row, col, row + down - 1, col + span - 1));
 }
 
-/**
- * A row height (points) that shows `text` wrapped in a column `widthChars` wide: a Chinese character takes
- * about two width units, and a line of 10.5-point 宋体 about 14 points.
- */
+// ---- row heights ----
+// A printed row must be tall enough for its wrapped text (SPEC 2.3): Excel and LibreOffice keep the heights a
+// file gives them, so every layout's rows are sized here, from the column widths and the characters' widths.
+
+/** Excel measures column widths in widths of the default font's digit "0": 7 pixels at 96 dpi. */
+const PX_PER_WIDTH_UNIT = 7;
+const PX_PER_POINT = 96 / 72;
+/** A CJK character is one em wide; Latin letters, digits and ASCII punctuation at most 0.6 em in 宋体 and its stand-ins. */
+const LATIN_EM = 0.6;
+/** One line of text takes about 1.35 × the font size in Excel's 宋体 (LibreOffice's stand-ins need less). */
+const LINE_SPACING = 1.35;
+/** Padding above and below the text, points. */
+const ROW_PADDING = 3;
+
+const isWide = (ch: string) => ch.codePointAt(0)! >= 0x2e80;
+/** Punctuation that may not start a line: it stays with the character before it. */
+const NO_LINE_START = /^[）)」』】〕》〉”’。，、；：！？….,;:!?%]$/;
+/** Punctuation that may not end a line: it goes with the character after it. */
+const NO_LINE_END = /^[（(「『【〔《〈“‘]$/;
+
+const inWord = (ch: string) => !isWide(ch) && ch !== " ";
+
+/** The unbreakable pieces of a line: a CJK character (with the punctuation that clings to it) or a Latin word. */
+function tokens(line: string): string[] {
+  const out: string[] = [];
+  let opening = "";
+  for (const ch of line) {
+    const prev = out.at(-1);
+    const joins =
+      opening === "" &&
+      prev !== undefined &&
+      (NO_LINE_START.test(ch) || (inWord(ch) && inWord(prev.at(-1)!)));
+    if (joins) out[out.length - 1] = prev + ch;
+    else if (NO_LINE_END.test(ch)) opening += ch;
+    else {
+      out.push(opening + ch);
+      opening = "";
+    }
+  }
+  if (opening !== "") out.push(opening);
+  return out;
+}
+
+/** Lines that `text` takes when wrapped in a column `widthChars` wide, at `fontSize` points. */
+export function textLines(text: string, widthChars: number, fontSize: number): number {
+  const em = fontSize * PX_PER_POINT;
+  const widthOf = (t: string) => [...t].reduce((w, ch) => w + (isWide(ch) ? em : em * LATIN_EM), 0);
+  // The cell's own margins take about one width unit.
+  const room = Math.max(em, (widthChars - 1) * PX_PER_WIDTH_UNIT);
+  let lines = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    lines++;
+    let used = 0;
+    for (const token of tokens(paragraph)) {
+      const w = widthOf(token);
+      if (used > 0 && used + w > room) {
+        lines++;
+        used = 0;
+      }
+      if (w > room) {
+        // A word wider than the column is broken where it reaches the edge.
+        lines += Math.ceil(w / room) - 1;
+        used = w % room;
+      } else used += w;
+    }
+  }
+  return lines;
+}
+
+/** The height (points) of `lines` lines at `fontSize`. */
+export function linesHeight(lines: number, fontSize: number): number {
+  return Math.ceil(lines * fontSize * LINE_SPACING + ROW_PADDING);
+}
+
+/** A row height (points) that shows `text` wrapped in a column `widthChars` wide, in 10.5-point 宋体. */
 export function wrappedHeight(text: string, widthChars: number, lineHeight = 14): number {
-  let units = 0;
-  for (const ch of text) units += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
-  const lines = Math.max(1, Math.ceil(units / Math.max(1, widthChars - 1)));
-  return lines * lineHeight + 4;
+  return textLines(text, widthChars, 10.5) * lineHeight + 4;
+}
+
+/** Excel's width of a column the layout leaves at its default. */
+const DEFAULT_WIDTH = 9;
+
+function valueText(v: LayoutValue): string {
+  if (v === null) return "";
+  switch (v.t) {
+    case "text":
+      return v.v;
+    case "number":
+      return String(v.v);
+    case "date":
+      return "2026-10-10";
+    case "formula":
+      return "";
+  }
+}
+
+/**
+ * Every row's height: the layout's own, raised where a cell's text needs more — wrapped over the width of its
+ * columns (merged ones added up), and a text merged down several rows shared among them. Both writers use it.
+ */
+export function fittedRowHeights(layout: SheetLayout): Record<number, number> {
+  const spans = new Map<string, { cols: number; rows: number }>();
+  for (const m of layout.merges) {
+    const [a, b = a] = m.split(":") as [string, string?];
+    const s = parseCellAddress(a)!;
+    const e = parseCellAddress(b ?? a)!;
+    spans.set(`${s.row},${s.col}`, { cols: e.col - s.col + 1, rows: e.row - s.row + 1 });
+  }
+  const width = (col: number, cols: number) => {
+    let w = 0;
+    for (let c = col; c < col + cols; c++) w += layout.columnWidths[c] ?? DEFAULT_WIDTH;
+    return w;
+  };
+  const heights: Record<number, number> = { ...layout.rowHeights };
+  for (const block of layout.blocks) {
+    const style = STYLES[block.style];
+    block.values.forEach((values, r) =>
+      values.forEach((v, c) => {
+        const text = valueText(v);
+        const row = block.row + r;
+        const col = block.col + c;
+        const span = spans.get(`${row},${col}`) ?? { cols: 1, rows: 1 };
+        const lines =
+          text === "" ? 1 : style.wrap ? textLines(text, width(col, span.cols), style.font.size) : 1;
+        const each = linesHeight(lines, style.font.size) / span.rows;
+        for (let k = row; k < row + span.rows; k++) heights[k] = Math.max(heights[k] ?? 0, Math.ceil(each));
+      }),
+    );
+  }
+  return heights;
 }
 
 // ---- sheet names ----

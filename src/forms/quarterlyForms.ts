@@ -44,13 +44,20 @@ export interface FormParty {
   preparedOn: DateSerial;
 }
 
-/** "浦东新区生态环境局（盖章）": the form's "区生态环境局（盖章）" with the district's own name where known. */
+/** The seal line that names the district: Shanghai's "区生态环境局（盖章）" (附表3, 附表4). */
+const DISTRICT_SEAL = "区生态环境局";
+
+/**
+ * "浦东新区生态环境局（盖章）": the form's "区生态环境局（盖章）" with the district's own name where known; any other
+ * seal line (Guangxi 附件11 "职能部门（盖章）：") is printed as the form has it.
+ */
 function sealLine(template: string, district: string): string {
-  if (district === "") return template;
-  const i = template.indexOf("（盖章）");
-  return i >= 0 ? `${district}${template.slice(i)}` : `${template}${district}`;
+  return district !== "" && template.startsWith(DISTRICT_SEAL)
+    ? `${district}${template.slice(DISTRICT_SEAL.length)}`
+    : template;
 }
 
+/** The seal, 填报人 and 填报时间 lines, one under another as each form prints them. */
 function footer(
   layout: SheetLayout,
   top: number,
@@ -62,7 +69,7 @@ function footer(
   const left = Math.max(1, width - 3);
   put(layout, top, left, text(sealLine(seal!, party.district)), "footer", width - left);
   put(layout, top + 1, 1, text(`${preparer}${party.preparer}`), "footer", 2);
-  put(layout, top + 1, left, text(`${when}${chineseDate(party.preparedOn)}`), "footer", width - left);
+  put(layout, top + 2, 1, text(`${when}${chineseDate(party.preparedOn)}`), "footer", 2);
 }
 
 export function implementationSheetName(q: Quarter, profile: Profile): string {
@@ -166,7 +173,6 @@ export function adjustmentLayout(
   let row = 4 + Math.max(body.length, 1) + 1;
   for (const note of form.notes) {
     put(layout, row, 0, text(note), "note", width);
-    layout.rowHeights[row] = note.length > 60 ? 30 : 16;
     row++;
   }
   footer(layout, row + 1, form.footer, party, width);

@@ -164,7 +164,7 @@ export function logSheetSpec(profile: Profile): TableSheetSpec {
           kind: "list",
           options: profile.adjustmentOptions.map((o) => o.label),
           strict: true,
-          prompt: "审核暂缓的，恢复生产后填写恢复日期",
+          prompt: "审核暂缓的，恢复生产后填写恢复日期；选“其他”的，在“具体说明”中提出建议调整意见",
         },
       };
     }

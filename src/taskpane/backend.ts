@@ -1,6 +1,7 @@
 // What the pane's commands run on: the open workbook in Excel (Office.js), or, on the web page, a workbook
 // file opened in the browser (ExcelJS). Each tab calls these and nothing else, so both run the same screens.
 
+import type { BureauStatus } from "../core/bureau";
 import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
 import type { EnterpriseFormKind } from "../core/profiles";
@@ -13,6 +14,8 @@ import type { WriteBack } from "../excel/forms";
 
 export interface Analysis {
   statuses: RowStatus[];
+  /** The bureau's own deadlines (季度报送, 年度总结) and Guangxi's candidates for the next list. */
+  bureau: BureauStatus;
   issues: Issue[];
 }
 

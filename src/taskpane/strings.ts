@@ -3,6 +3,8 @@
 
 import { ENTERPRISE_FORM_KINDS, type EnterpriseFormKind } from "../core/profiles";
 import { enterpriseFormLabel } from "../forms/enterpriseForms";
+import { bureauDeadlineText, type BureauDeadline, type BureauState } from "../core/bureau";
+import { formatIsoDate } from "../core/dates";
 
 const zh = {
   title: "强审助手",
@@ -32,6 +34,9 @@ const zh = {
   settingsSaved: "设置已保存到“强审设置”工作表。",
   byStage: "按阶段",
   byOverdue: "按逾期类型",
+  bureauDeadlines: "报送期限",
+  bureauLine: (b: BureauDeadline) => bureauDeadlineText(b),
+  rollOver: (n: number) => `逾期未启动审核、可滚动纳入下一轮审核名单的企业 ${n} 家`,
   issues: "问题列表",
   error: "错误",
   warning: "警告",
@@ -90,6 +95,14 @@ type Strings = {
       : { [P in keyof (typeof zh)[K]]: string };
 };
 
+const EN_STATES: Record<BureauState, string> = {
+  met: "stamped in time",
+  late: "stamped late",
+  overdue: "not stamped, overdue",
+  open: "not stamped yet, not due",
+  unrecorded: "not recorded in the workbook; check it yourself",
+};
+
 const en: Strings = {
   title: "Audit Assistant",
   tabRegister: "Register",
@@ -118,6 +131,10 @@ const en: Strings = {
   settingsSaved: "Settings saved to the 强审设置 sheet.",
   byStage: "By stage",
   byOverdue: "By overdue code",
+  bureauDeadlines: "Reporting deadlines",
+  bureauLine: (b) =>
+    `${formatIsoDate(b.due)} ${b.code === "quarterly_report" ? "quarterly report" : "annual summary"} (${b.period}): ${EN_STATES[b.state]}${b.doneOn !== null ? ` (${formatIsoDate(b.doneOn)})` : ""}`,
+  rollOver: (n) => `${n} enterprises not started past their deadline, candidates for the next list`,
   issues: "Issues",
   error: "Error",
   warning: "Warning",

@@ -6,6 +6,7 @@ import { parseCellAddress } from "../core/address";
 import { utcDateFromSerial } from "../core/dates";
 import {
   DATE_FORMAT,
+  fittedRowHeights,
   FONT_NAME,
   STYLES,
   type CellStyle,
@@ -111,7 +112,8 @@ export function writeLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.
     views: layout.freezeRows ? [{ state: "frozen", ySplit: layout.freezeRows }] : undefined,
   });
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const [row, height] of Object.entries(layout.rowHeights)) ws.getRow(Number(row) + 1).height = height;
+  for (const [row, height] of Object.entries(fittedRowHeights(layout)))
+    ws.getRow(Number(row) + 1).height = height;
   const unlocked = layout.unlocked.map(decode);
   for (const block of layout.blocks) {
     const style = STYLES[block.style];

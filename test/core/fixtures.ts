@@ -38,7 +38,7 @@ export function row(input: RowInput = {}): RegisterRow {
     creditCode: input.creditCode ?? "91310000132149237G",
     district: "",
     auditTypes: ["双有"],
-    auditMethod: "完整程序",
+    auditMethod: input.auditMethod ?? "完整程序",
     listYear: input.listYear ?? null,
     publishedOn: input.publishedOn === undefined ? d("2025-03-15") : date("publishedOn"),
     receivedOn: date("receivedOn"),

@@ -423,13 +423,14 @@ describe("reading the adjustment log 名单调整记录", () => {
     expect(log.entries[1]).toMatchObject({ result: "rename" });
   });
 
-  it("keeps Guangxi's separate 其他, which Shanghai's form joins to 停产", () => {
+  it("keeps Guangxi's separate change 其他, which Shanghai's form joins to 停产; both take the result 其他", () => {
     const rows = [header, ["甲", CODE, "2026-01-10", "其他", "说明", "其他", "材料", null]];
     const gx = readAdjustmentLog({ sheet: "名单调整记录", rows }, guangxi);
     expect(gx.issues).toEqual([]);
     expect(gx.entries[0]).toMatchObject({ result: "other" });
     const sh = readAdjustmentLog({ sheet: "名单调整记录", rows }, shanghai);
-    expect(cellsOf(sh.issues)).toEqual(["D2 cell.change", "F2 cell.result"]);
+    expect(cellsOf(sh.issues)).toEqual(["D2 cell.change"]);
+    expect(sh.entries[0]).toMatchObject({ result: "other", resultLabel: "其他" });
   });
 
   it("flags a bad 变化日期 and 恢复日期 at their cells", () => {

@@ -16,6 +16,7 @@ import {
   type RowContext,
   type RowStatus,
 } from "../../src/core/status";
+import { validateRegister } from "../../src/core/validate";
 import { loadWorkbook, workbookStatus } from "../../src/core/workbook";
 import { d, guangxi, logEntry, row, shanghai, type RowInput } from "./fixtures";
 
@@ -203,13 +204,21 @@ describe("deadline dates", () => {
 
   it("counts acceptance from 审核启动时间 when the profile says acceptanceFrom: start", () => {
     const fromStart = withProfile(shanghai, { acceptanceFrom: "start" });
-    expect(deadlinesOf({ publishedOn: "2025-03-15", startedOn: "2025-05-01" }, fromStart).acceptance).toBe(
-      "2027-05-01",
-    );
-    expect(deadlinesOf({ publishedOn: "2025-03-15", startedOn: "2025-05-01" }).acceptance).toBe("2027-03-15");
-    expect(deadlinesOf({ publishedOn: "2024-02-10", startedOn: "2024-02-29" }, fromStart).acceptance).toBe(
-      "2026-02-28",
-    );
+    const started = { publishedOn: "2025-03-15", startedOn: "2025-05-01" };
+    expect(deadlinesOf(started, fromStart, "2025-05-01").acceptance).toBe("2027-05-01");
+    expect(deadlinesOf(started, shanghai, "2025-05-01").acceptance).toBe("2027-03-15");
+    expect(
+      deadlinesOf({ publishedOn: "2024-02-10", startedOn: "2024-02-29" }, fromStart, "2024-03-01").acceptance,
+    ).toBe("2026-02-28");
+  });
+
+  it("counts acceptance from publication while 审核启动时间 is still after the as-of date, as start does", () => {
+    const fromStart = withProfile(shanghai, { acceptanceFrom: "start" });
+    const r = row({ publishedOn: "2025-03-15", disclosedOn: "2025-04-01", startedOn: "2025-06-01" });
+    const before = at(r, "2025-05-20", fromStart);
+    expect(before.overdue).toEqual(["start"]);
+    expect(iso(before.deadlines.acceptance)).toBe("2027-03-15");
+    expect(iso(at(r, "2025-06-01", fromStart).deadlines.acceptance)).toBe("2027-06-01");
   });
 
   it("gives Guangxi's earliest acceptance three months after 中高费方案完成, and none in Shanghai", () => {
@@ -696,6 +705,19 @@ describe("Guangxi's next round: acceptance + 5 years", () => {
     expect(status([row(round1), later], "2026-10-02")[0]!.overdue).toEqual([]);
   });
 
+  it("does not offer 下一轮审核 as 下一期限 once the next round is registered", () => {
+    const later = row({ publishedOn: "2026-06-01" });
+    const [first] = status([row(round1), later], "2026-07-01");
+    expect(first!.nextDeadline).toBeNull();
+    expect(first!.overdue).toEqual([]);
+  });
+
+  it("offers it until the day the next round is published, as of an earlier date", () => {
+    const later = row({ publishedOn: "2026-06-01" });
+    const [first] = status([row(round1), later], "2026-05-31");
+    expect(first!.nextDeadline).toEqual({ code: "next_round", date: d("2026-10-01") });
+  });
+
   it("still flags when the later row belongs to another enterprise", () => {
     const other = row({
       creditCode: "000000000000000000",
@@ -737,6 +759,128 @@ describe("Guangxi's next round: acceptance + 5 years", () => {
         overdueDays: 0,
       });
     });
+  });
+});
+
+describe("Guangxi 简化程序: evaluation is optional (（八）), acceptance as 完整程序 (四)", () => {
+  const simplified = (input: RowInput) => row({ ...input, auditMethod: "简化程序" });
+
+  it("has no evaluation deadline and is never flagged for it", () => {
+    const s = at(simplified(STARTED), "2027-01-01", guangxi);
+    expect(s.deadlines.evaluation).toBeNull();
+    expect(s.overdue).toEqual([]);
+    expect(s.nextDeadline).toEqual({ code: "acceptance", date: d("2027-03-15") });
+  });
+
+  it("is still flagged for evaluation as 完整程序, and in Shanghai, which has no 简化程序 rule", () => {
+    expect(at(row(STARTED), "2027-01-01", guangxi).overdue).toEqual(["evaluation"]);
+    expect(at(simplified(STARTED), "2027-01-01", shanghai).overdue).toEqual(["evaluation"]);
+  });
+
+  it("checks an evaluation that is recorded as usual: its result sets the stage and the revision", () => {
+    const passed = simplified({ ...STARTED, evaluatedOn: "2026-05-10", evaluationScore: 92 });
+    expect(at(passed, "2026-05-11", guangxi)).toMatchObject({ stage: "evaluated", overdue: [] });
+    expect(at(passed, "2026-06-11", guangxi, { archive: emptyRecord() }).overdue).toEqual(["revision"]);
+    const failed = simplified({ ...STARTED, evaluatedOn: "2026-05-10", evaluationScore: 60 });
+    expect(at(failed, "2026-05-11", guangxi)).toMatchObject({ stage: "reaudit", overdue: [] });
+  });
+
+  it("is due for acceptance two years after publication, as 完整程序", () => {
+    const r = simplified(STARTED);
+    expect(iso(at(r, "2027-03-15", guangxi).deadlines.acceptance)).toBe("2027-03-15");
+    expect(at(r, "2027-03-15", guangxi).overdue).toEqual([]);
+    expect(at(r, "2027-03-16", guangxi)).toMatchObject({ overdue: ["acceptance"], overdueDays: 1 });
+  });
+
+  it("is accepted without an evaluation, on time", () => {
+    const s = at(
+      simplified({ ...STARTED, acceptedOn: "2026-12-01", acceptanceScore: 75 }),
+      "2027-06-01",
+      guangxi,
+    );
+    expect(s).toMatchObject({ stage: "accepted", overdue: [], overdueDays: 0 });
+  });
+
+  it("has no earliest acceptance: the 3-month stable running applies to 完整程序 only", () => {
+    const input = { ...STARTED, highCostDoneOn: "2026-05-31" };
+    expect(at(simplified(input), "2026-06-01", guangxi).earliestAcceptance).toBeNull();
+    expect(iso(at(row(input), "2026-06-01", guangxi).earliestAcceptance)).toBe("2026-08-31");
+  });
+});
+
+describe("an acceptance does not stand in for a missing evaluation", () => {
+  // Published 2024-01-10, every act but 评估, accepted 2024-12-01 with 80 points.
+  const r = row({
+    publishedOn: "2024-01-10",
+    disclosedOn: "2024-02-01",
+    startedOn: "2024-03-01",
+    highCostDoneOn: "2024-08-01",
+    acceptedOn: "2024-12-01",
+    acceptanceScore: 80,
+  });
+
+  it("flags evaluation the day after its deadline, counting 逾期天数 from it", () => {
+    expect(at(r, "2025-01-10")).toMatchObject({ stage: "accepted", overdue: [] });
+    expect(at(r, "2025-01-10").nextDeadline).toEqual({ code: "evaluation", date: d("2025-01-10") });
+    expect(at(r, "2025-03-01")).toMatchObject({ overdue: ["evaluation"], overdueDays: 50 });
+    expect(at(r, "2025-03-01", guangxi)).toMatchObject({ overdue: ["evaluation"], overdueDays: 50 });
+  });
+
+  it("agrees with validate, which calls the missing 评估时间 an error", () => {
+    const issues = validateRegister([r], [], shanghai, d("2025-03-01"));
+    expect(issues.map((i) => `${i.severity} ${i.code}`)).toContain("error acceptance.noEvaluation");
+  });
+});
+
+describe("下一期限 and the deadlines agree when a deadline occurs twice", () => {
+  // Published 2025-02-28; evaluated 2026-02-20 with 92 (通过); accepted 2026-02-25 with 80: 评估后修改 is due
+  // 2026-03-20 and 验收后修改 2026-03-25.
+  const r = row({
+    publishedOn: "2025-02-28",
+    disclosedOn: "2025-03-10",
+    startedOn: "2025-04-01",
+    evaluatedOn: "2026-02-20",
+    evaluationScore: 92,
+    acceptedOn: "2026-02-25",
+    acceptanceScore: 80,
+  });
+
+  it("shows the earliest occurrence still open in both", () => {
+    const s = at(r, "2026-02-28");
+    expect(iso(s.deadlines.revision)).toBe("2026-03-20");
+    expect(s.nextDeadline).toMatchObject({ date: d("2026-03-20") });
+    expect(iso(s.deadlines[s.nextDeadline!.code])).toBe("2026-03-20");
+  });
+
+  it("moves both to the later occurrence once the earlier one has passed unchecked", () => {
+    const s = at(r, "2026-03-21");
+    expect(iso(s.deadlines.revision)).toBe("2026-03-25");
+    expect(s.nextDeadline).toMatchObject({ date: d("2026-03-25") });
+  });
+
+  it("keeps an unmet first occurrence, flagged, where 附表2 shows it missing", () => {
+    const record = emptyRecord({
+      evaluationArchivedOn: d("2026-03-01"),
+      acceptanceArchivedOn: d("2026-03-01"),
+    });
+    const s = at(r, "2026-03-23", shanghai, { archive: record });
+    expect(s).toMatchObject({ overdue: ["revision"], overdueDays: 3 });
+    expect(iso(s.deadlines.revision)).toBe("2026-03-20");
+    expect(s.nextDeadline).toEqual({ code: "revision", date: d("2026-03-20") });
+  });
+
+  it("never names a 下一期限 the deadlines do not show, day by day and in both profiles", () => {
+    const rows = [r, row(ACCEPTED), row({ ...EVALUATED, auditMethod: "简化程序" }), row(STARTED)];
+    for (const profile of [shanghai, guangxi])
+      for (const input of rows)
+        for (let day = d("2025-01-01"); day <= d("2027-12-31"); day += 7) {
+          const s = rowStatus(
+            input,
+            { profile, asOf: day },
+            { archive: day % 2 ? emptyRecord() : undefined },
+          );
+          if (s.nextDeadline) expect(s.deadlines[s.nextDeadline.code]).toBe(s.nextDeadline.date);
+        }
   });
 });
 
@@ -968,15 +1112,13 @@ describe("the workbook's 强审设置 sheet changes the profile's decisions", ()
     });
   });
 
-  it("counts acceptance from 审核启动时间 when 验收期限起算 says so", () => {
-    const s = statusWith(
-      [
-        ["地区配置", "上海市"],
-        ["验收期限起算", "审核启动时间"],
-      ],
-      "2025-11-01",
-    );
-    expect(iso(s.deadlines.acceptance)).toBe("2027-11-10");
+  it("counts acceptance from 审核启动时间 when 验收期限起算 says so, once the start has happened", () => {
+    const settings: [string, string][] = [
+      ["地区配置", "上海市"],
+      ["验收期限起算", "审核启动时间"],
+    ];
+    expect(iso(statusWith(settings, "2025-11-10").deadlines.acceptance)).toBe("2027-11-10");
+    expect(iso(statusWith(settings, "2025-11-01").deadlines.acceptance)).toBe("2027-10-03");
   });
 
   it("counts disclosure from publication when 信息公开自收文起算 is 否", () => {

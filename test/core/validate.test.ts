@@ -40,6 +40,7 @@ const REG = [
   "验收结果",
   "上轮验收时间",
   "备注",
+  "审核方式",
 ] as const;
 const LOG = SPEC_LOG_LABELS;
 type RegLabel = (typeof REG)[number];
@@ -331,6 +332,32 @@ describe("Guangxi: acceptance after 中/高费方案 have run stably for three m
   it("has no such rule in Shanghai", () => {
     expect(validate([accepted("2026-05-31", "2026-06-15")], [], shanghai)).toEqual([]);
   });
+
+  it("has no such rule for 简化程序 (四 asks only for 全部方案 and 一定的绩效)", () => {
+    const simplified = { ...accepted("2026-05-31", "2026-06-15"), 审核方式: "简化程序" };
+    expect(validate([simplified], [], guangxi)).toEqual([]);
+  });
+});
+
+describe("Guangxi 简化程序: evaluation is optional (（八）若需要评估…)", () => {
+  const simplified: RegRecord = { ...BASE, 审核方式: "简化程序", 验收时间: "2026-04-10", 验收得分: 80 };
+
+  it("accepts an acceptance without any evaluation", () => {
+    expect(validate([simplified], [], guangxi)).toEqual([]);
+  });
+
+  it("checks an evaluation that is recorded as usual", () => {
+    const issues = validate([{ ...simplified, 评估时间: "2026-05-10", 评估得分: 85 }], [], guangxi);
+    expect(only(issues, "acceptance.beforeEvaluation")).toEqual([
+      `error ${R} ${reg("验收时间")} acceptance.beforeEvaluation`,
+    ]);
+    const contradicting = { ...simplified, 评估时间: "2026-01-10", 评估得分: 65, 评估结果: "通过" };
+    expect(only(validate([contradicting], [], guangxi), "result.contradictsScore")).toHaveLength(1);
+  });
+
+  it("still wants the evaluation of a Shanghai row marked 简化程序", () => {
+    expect(only(validate([simplified], [], shanghai), "acceptance.noEvaluation")).toHaveLength(1);
+  });
 });
 
 describe("the adjustment log (SPEC 4.4)", () => {
@@ -342,7 +369,7 @@ describe("the adjustment log (SPEC 4.4)", () => {
     ...over,
   });
 
-  it("offers SPEC 4.4's options, Shanghai joining 停产 and 其他 in one as its form does", () => {
+  it("offers SPEC 4.4's options, Shanghai joining the changes 停产 and 其他 in one as its form does", () => {
     expect(shanghai.changeOptions.map((o) => o.label)).toEqual([
       "企业名称变更",
       "企业关停并转",
@@ -356,9 +383,10 @@ describe("the adjustment log (SPEC 4.4)", () => {
       "企业涉及产污工序停产",
       "其他",
     ]);
-    const results = ["名称变更", "名单撤销", "审核暂缓", "审核终止", "调整管理区域", "继续审核"];
+    // 注2 (1)–(7) of both forms: (7) 其他情况请提出建议调整（的）意见.
+    const results = ["名称变更", "名单撤销", "审核暂缓", "审核终止", "调整管理区域", "继续审核", "其他"];
     expect(shanghai.adjustmentOptions.map((o) => o.label)).toEqual(results);
-    expect(guangxi.adjustmentOptions.map((o) => o.label)).toEqual([...results, "其他"]);
+    expect(guangxi.adjustmentOptions.map((o) => o.label)).toEqual(results);
   });
 
   describe("pairings of 变化情况 and 调整结果", () => {
@@ -370,6 +398,8 @@ describe("the adjustment log (SPEC 4.4)", () => {
       ["企业搬迁", "审核终止", "整体搬迁至外省市", guangxi],
       ["企业搬迁", "调整管理区域", "整体搬迁至本市其他区", shanghai],
       ["企业搬迁", "继续审核", "部分产污工序搬迁，仍符合强审要求", guangxi],
+      ["其他", "其他", "建议调整为下一年度名单", guangxi],
+      ["企业涉及产污工序停产、其他", "其他", "建议调整为下一年度名单", shanghai],
     ])("accepts the usual %s → %s", (change, result, detail, profile) => {
       expect(
         validate([BASE], [entry({ 变化情况: change, 调整结果: result, 具体说明: detail })], profile),
@@ -382,6 +412,7 @@ describe("the adjustment log (SPEC 4.4)", () => {
       ["企业名称变更", "名单撤销", "", shanghai],
       ["企业涉及产污工序停产", "名单撤销", "停产", guangxi],
       ["企业搬迁", "名称变更", "搬迁", guangxi],
+      ["企业名称变更", "其他", "建议移出名单", shanghai],
     ])("warns (not errs) of %s → %s", (change, result, detail, profile) => {
       const issues = validate(
         [BASE],
@@ -440,13 +471,35 @@ describe("the adjustment log (SPEC 4.4)", () => {
       ["企业搬迁", "调整管理区域", guangxi],
       ["企业涉及产污工序停产", "审核暂缓", guangxi],
       ["其他", "其他", guangxi],
-    ])("is required for %s", (change, result, profile) => {
+      ["企业涉及产污工序停产、其他", "其他", shanghai],
+    ])("is required for %s → %s", (change, result, profile) => {
       const issues = validate(
         [BASE],
         [entry({ 变化情况: change, 调整结果: result, 具体说明: null })],
         profile,
       );
       expect(brief(issues)).toEqual([`error ${L} ${log("具体说明")} log.noDetail`]);
+    });
+
+    it.each([
+      ["Shanghai", shanghai],
+      ["Guangxi", guangxi],
+    ])("is required by the result 其他 in %s, for the suggested adjustment (注2 (7))", (_, profile) => {
+      const issues = validate(
+        [BASE],
+        [entry({ 变化情况: "企业关停并转", 调整结果: "其他", 具体说明: null })],
+        profile,
+      );
+      expect(only(issues, "log.noDetail")).toEqual([`error ${L} ${log("具体说明")} log.noDetail`]);
+      expect(issues.find((i) => i.code === "log.noDetail")!.message).toBe(
+        "调整结果为“其他”，须在具体说明中提出建议调整意见",
+      );
+      const told = validate(
+        [BASE],
+        [entry({ 变化情况: "企业关停并转", 调整结果: "其他", 具体说明: "建议移出名单" })],
+        profile,
+      );
+      expect(only(told, "log.noDetail")).toEqual([]);
     });
 
     it.each([

@@ -33,7 +33,10 @@ function forms(): [string, SheetLayout][] {
     logEntry(shanghai, { name: rows[5]!.name, creditCode: rows[5]!.creditCode, on: "2026-08-20", change: "closure", result: "revoke", evidence: "注销登记证明" }),
     logEntry(shanghai, { name: rows[8]!.name, creditCode: rows[8]!.creditCode, on: "2026-09-02", change: "suspension", result: "suspend", detail: "酸洗线停产检修", evidence: "停产说明" }),
   ];
-  const gxLog = [logEntry(guangxi, { name: rows[4]!.name, creditCode: rows[4]!.creditCode, on: "2026-08-01", change: "relocation", result: "transfer", detail: "整体搬迁至本市其他区" })];
+  const gxLog = [
+    logEntry(guangxi, { name: rows[4]!.name, creditCode: rows[4]!.creditCode, on: "2026-08-01", change: "relocation", result: "transfer", detail: "整体搬迁至本市其他区" }),
+    logEntry(guangxi, { name: rows[6]!.name, creditCode: rows[6]!.creditCode, on: "2026-09-10", change: "suspension", result: "suspend", detail: "主要产污工序（酸洗线）停产检修", resumedOn: "2026-11-24", evidence: "企业停产说明、现场确认照片" }),
+  ];
   const impl = implementationRows(rows, q, shanghai, rowContexts(rows, log));
   const evaluation = scoreSheetLayout({ kind: "evaluation", enterprise: rows[10]!.name, expert: "专家1" });
   const acceptance = scoreSheetLayout({ kind: "acceptance", enterprise: rows[10]!.name, expert: "专家1" });

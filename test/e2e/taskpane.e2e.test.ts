@@ -160,6 +160,12 @@ describe("the task pane in Chromium", () => {
     await page.getByText("已刷新").waitFor();
     expect(await message()).toMatch(/已刷新 40 家企业的状态，其中逾期 \d+ 家/);
     expect(await page.getByTestId("counts").innerText()).toContain("按阶段");
+    expect(await page.getByTestId("bureau").innerText()).toContain(
+      "2026-10-10 季度报送（2026Q3）：未报送，已逾期",
+    );
+    expect(await page.getByTestId("bureau").innerText()).toContain(
+      "2026-10-10 季度报送（2026Q3）：未报送，已逾期",
+    );
     expect(await host<string>("window.__excelHost.value('企业名单台账', 'V2')")).not.toBe(null);
     await picture("taskpane-status.png");
 

@@ -14,8 +14,11 @@ function soffice(): string {
   );
 }
 
-/** Converts files with a private profile; soffice exits 0 even when it could not load a file, so check. */
-export function convert(files: readonly string[], format: "xlsx" | "pdf"): string[] {
+/**
+ * Converts files with a private profile; soffice exits 0 even when it could not load a file, so check. "fods" is
+ * LibreOffice's own flat XML: its column widths and row heights as LibreOffice laid the sheet out.
+ */
+export function convert(files: readonly string[], format: "xlsx" | "pdf" | "fods"): string[] {
   const out = mkdtempSync(path.join(tmpdir(), "lo-out-"));
   const profile = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
   execFileSync(

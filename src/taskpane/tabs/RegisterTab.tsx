@@ -2,6 +2,7 @@
 
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import type { BureauStatus } from "../../core/bureau";
 import { formatIsoDate, parseIsoDate, serialFromLocalDate } from "../../core/dates";
 import { DEADLINE_CODES, DEADLINE_LABELS } from "../../core/profiles";
 import { STAGE_LABELS, STAGES, type RowStatus } from "../../core/status";
@@ -12,6 +13,7 @@ export function RegisterTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
   const [asOf, setAsOf] = useState(formatIsoDate(serialFromLocalDate(new Date())));
   const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+  const [bureau, setBureau] = useState<BureauStatus | undefined>();
 
   const needAsOf = () => {
     const day = parseIsoDate(asOf);
@@ -23,6 +25,7 @@ export function RegisterTab() {
     act(async () => {
       const r = await backend.refreshStatus(needAsOf());
       setStatuses(r.statuses);
+      setBureau(r.bureau);
       setIssues(r.issues);
       return {
         intent: "success",
@@ -82,6 +85,25 @@ export function RegisterTab() {
             {t.byOverdue}：
             {counts.overdue.length === 0 ? "—" : counts.overdue.map(([l, n]) => `${l} ${n}`).join("，")}
           </Caption1>
+        </div>
+      )}
+      {bureau && (bureau.deadlines.length > 0 || bureau.rollOver.length > 0) && (
+        <div data-testid="bureau">
+          {bureau.deadlines.length > 0 && <Caption1 block>{t.bureauDeadlines}：</Caption1>}
+          {bureau.deadlines.map((b) => (
+            <Caption1
+              block
+              key={`${b.code}${b.period}`}
+              style={b.state === "overdue" || b.state === "late" ? { color: "#a4262c" } : undefined}
+            >
+              {t.bureauLine(b)}
+            </Caption1>
+          ))}
+          {bureau.rollOver.length > 0 && (
+            <Caption1 block>
+              {t.rollOver(bureau.rollOver.length)}：{bureau.rollOver.map((c) => c.name).join("、")}
+            </Caption1>
+          )}
         </div>
       )}
     </div>

@@ -1,0 +1,32 @@
+// The add-in sets the same row heights the layouts give (forms/layout.ts fittedRowHeights), a run of equal
+// heights in one call.
+
+import { parseQuarter } from "../../src/core/dates";
+import { loadWorkbook } from "../../src/core/workbook";
+import { implementationRows } from "../../src/core/quarterly";
+import { rowContexts } from "../../src/core/status";
+import { generateQuarterly } from "../../src/excel/forms";
+import { readSheets } from "../../src/excel/read";
+import { REGISTER_SHEETS } from "../../src/excel/register";
+import { fittedRowHeights } from "../../src/forms/layout";
+import { implementationLayout } from "../../src/forms/quarterlyForms";
+import { filledHost, run, TODAY } from "./hostWorkbook";
+
+it("writes 附表3's fitted row heights, the ones the CLI's writer sets", async () => {
+  const host = await filledHost(300);
+  const q = parseQuarter("2026Q3")!;
+  const [name] = await run(host, (ctx) => generateQuarterly(ctx, q, TODAY, () => true));
+  const { grids } = await run(host, (ctx) => readSheets(ctx, REGISTER_SHEETS));
+  const wb = loadWorkbook(grids);
+  const party = { district: wb.settings.district, preparer: wb.settings.preparer, preparedOn: TODAY };
+  const layout = implementationLayout(
+    implementationRows(wb.rows, q, wb.profile, rowContexts(wb.rows, wb.log)),
+    q,
+    wb.profile,
+    party,
+  );
+  const expected = fittedRowHeights(layout);
+  expect(Object.keys(expected).length).toBeGreaterThan(100);
+  const written = host.sheet(name!)!.rowHeights;
+  for (const [row, h] of Object.entries(expected)) expect([row, written.get(Number(row))]).toEqual([row, h]);
+});
