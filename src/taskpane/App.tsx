@@ -29,7 +29,13 @@ import { localTimestamp } from "../core/stamp";
 import { prepareSubmission, verifySubmission } from "../excel/centre";
 import { writeCityReport } from "../excel/consolidate";
 import { consolidateFiles } from "../xlsx/city";
-import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
+import {
+  generateQuarterly,
+  insertScoreSheets,
+  listEnterprises,
+  rubricSheet,
+  writeBackScores,
+} from "../excel/forms";
 import type { Issue } from "../core/issues";
 import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";
 import { defaultSettings, type WorkbookSettings } from "../core/settings";
@@ -206,6 +212,15 @@ export function App({ t }: { t: Strings }) {
       };
     });
 
+  const onRubric = () =>
+    act(async () => {
+      const r = await runCommand((ctx) => rubricSheet(ctx, supports));
+      setIssues(r.issues);
+      if (r.written) return { intent: "success", text: t.rubricWritten };
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      return { intent: errors > 0 ? "warning" : "success", text: t.rubricChecked(errors) };
+    });
+
   const onIssue = (i: Issue) => act(async () => (await runCommand((ctx) => selectIssue(ctx, i)), undefined));
 
   const counts = useMemo(() => {
@@ -219,6 +234,35 @@ export function App({ t }: { t: Strings }) {
       ).filter(([, n]) => n > 0),
     };
   }, [statuses]);
+
+  const issueList = issues.length > 0 && (
+    <>
+      <Divider>{t.issues}</Divider>
+      <ul style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="issues">
+        {issues.map((i, k) => (
+          <li key={k}>
+            <Button
+              appearance="subtle"
+              size="small"
+              style={{ justifyContent: "flex-start", textAlign: "left", width: "100%" }}
+              onClick={() => onIssue(i)}
+            >
+              <span
+                style={{
+                  color: i.severity === "error" ? "#a4262c" : "#8a6d00",
+                  marginRight: 6,
+                  whiteSpace: "nowrap",
+                }}
+              >
+                {i.severity === "error" ? t.error : t.warning}
+              </span>
+              {i.sheet}!{i.cell} {i.message}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 
   return (
     <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: "100vh" }}>
@@ -263,34 +307,7 @@ export function App({ t }: { t: Strings }) {
               </Caption1>
             </div>
           )}
-          {issues.length > 0 && (
-            <>
-              <Divider>{t.issues}</Divider>
-              <ul style={{ listStyle: "none", padding: 0, margin: 0 }} data-testid="issues">
-                {issues.map((i, k) => (
-                  <li key={k}>
-                    <Button
-                      appearance="subtle"
-                      size="small"
-                      style={{ justifyContent: "flex-start", textAlign: "left", width: "100%" }}
-                      onClick={() => onIssue(i)}
-                    >
-                      <span
-                        style={{
-                          color: i.severity === "error" ? "#a4262c" : "#8a6d00",
-                          marginRight: 6,
-                          whiteSpace: "nowrap",
-                        }}
-                      >
-                        {i.severity === "error" ? t.error : t.warning}
-                      </span>
-                      {i.sheet}!{i.cell} {i.message}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          {issueList}
         </div>
       )}
 
@@ -367,6 +384,10 @@ export function App({ t }: { t: Strings }) {
           <Button disabled={busy} onClick={onWriteBack}>
             {t.writeBackScores}
           </Button>
+          <Button disabled={busy} onClick={onRubric} title={t.rubricHint}>
+            {t.rubric}
+          </Button>
+          {issueList}
         </div>
       )}
 
