@@ -40,7 +40,10 @@ export const RUBRIC_COLUMNS = [
   {
     field: "max",
     label: "分值",
-    schema: numberCell({ min: SCORE_STEP, max: RUBRIC_TOTAL, step: SCORE_STEP, label: "分值" }),
+    schema: numberCell({ min: SCORE_STEP, max: RUBRIC_TOTAL, label: "分值" }).refine(
+      (n) => n === null || Number.isInteger(n / SCORE_STEP),
+      { message: `分值须以 ${SCORE_STEP} 分为单位` },
+    ),
     required: true,
   },
   {

@@ -105,8 +105,8 @@ const markedIn = (r: string, marks: readonly string[]) =>
 
 /**
  * The formulas of one expert sheet's rules over its cells; `at` is "" on the sheet itself, or the quoted sheet
- * name and "!" on the panel. Every test is made error-proof (ISNUMBER(1/…)) and array-safe without IF, so one
- * SUMPRODUCT counts it in Excel, LibreOffice and WPS alike without array entry.
+ * name and "!" on the panel. Every test is made error-proof (ISNUMBER(1/…)) and free of IF (which needs array
+ * entry inside SUMPRODUCT in Excel before dynamic arrays), so one plain SUMPRODUCT counts it.
  */
 function sheetRules(cells: ScoreSheetCells, at = "") {
   const S = `${at}${cells.scoreRange}`;
