@@ -180,7 +180,7 @@ export async function writeBackScores(context: Excel.RequestContext): Promise<Wr
  * 评分细则: writes the default rubric into a new sheet for the district to edit, or, where the workbook has one,
  * checks it.
  */
-export async function rubricSheet(
+export async function writeOrCheckRubric(
   context: Excel.RequestContext,
   supports: Supports,
 ): Promise<{ written: boolean; issues: Issue[] }> {

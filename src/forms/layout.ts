@@ -205,8 +205,8 @@ export function layoutCells(layout: SheetLayout): Map<string, LayoutValue> {
 
 /**
  * A formula's text as a comparison key: Excel, LibreOffice and Office.js each write the same formula a little
- * differently (a leading "=", "$", spaces, case, _xlfn. prefixes, quotes around sheet names); text inside
- * double quotes is kept as it is.
+ * differently (a leading "=", "$", spaces, case, _xlfn. prefixes, quotes around sheet names, and the "@" of
+ * implicit intersection Excel 365 shows on formulas from older files); text inside double quotes is kept.
  */
 export function formulaKey(f: string): string {
   return f
@@ -217,7 +217,7 @@ export function formulaKey(f: string): string {
         ? part
         : part
             .replace(/_xl(fn|ws)\./gi, "")
-            .replace(/[\s$']/g, "")
+            .replace(/[\s$'@]/g, "")
             .toUpperCase(),
     )
     .join("");

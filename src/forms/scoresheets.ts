@@ -33,6 +33,7 @@ import {
   PANEL_VETO_ON_ANY_EXPERT,
   SCORE_STEP,
   TICK,
+  type CellCheck,
   type KeyCheck,
   type ScoreCheck,
 } from "../core/scoring";
@@ -201,13 +202,14 @@ export function scoreSheetLayout(spec: ScoreSheetSpec): { layout: SheetLayout; c
   layout.rowHeights[1] = 28;
   const { cells, next } =
     spec.kind === "evaluation" ? evaluationBody(layout, rubric) : acceptanceBody(layout, rubric);
-  put(layout, cells.check.row, 0, formula(checkFormula(cells.cells)), "verdict", width);
-  layout.rowHeights[cells.check.row] = 30;
+  const checkRow = parseCellAddress(cells.check)!.row;
+  put(layout, checkRow, 0, formula(checkFormula(cells)), "verdict", width);
+  layout.rowHeights[checkRow] = 30;
   const half = Math.ceil(width / 2);
   put(layout, next, 0, text(`专家签名：${spec.expert}`), "footer", half);
   put(layout, next, half, text("时间：    年   月   日"), "footer", width - half);
   if (label.footnote) put(layout, next + 1, 0, text(label.footnote), "note", width);
-  return { layout, cells: cells.cells };
+  return { layout, cells };
 }
 
 function scoreValidation(layout: SheetLayout, cell: string, max: number): void {
@@ -248,7 +250,7 @@ function totalRow(layout: SheetLayout, row: number, cols: { max: number; score: 
 }
 
 interface Body {
-  cells: { cells: ScoreSheetCells; check: { row: number } };
+  cells: ScoreSheetCells;
   /** The row of the signature line. */
   next: number;
 }
@@ -308,7 +310,7 @@ function evaluationBody(layout: SheetLayout, rubric: Rubric): Body {
   );
   put(layout, row + 1, 3, formula(rules.verdict), "verdict", 2);
   layout.rowHeights[row + 1] = 30;
-  return { cells: { cells, check: { row: row + 2 } }, next: row + 3 };
+  return { cells, next: row + 3 };
 }
 
 function acceptanceBody(layout: SheetLayout, rubric: Rubric): Body {
@@ -408,7 +410,7 @@ function acceptanceBody(layout: SheetLayout, rubric: Rubric): Body {
   put(layout, row + 2, 2, formula(rules.verdict), "verdict", 2);
   layout.rowHeights[row + 2] = 30;
   put(layout, row + 4, 0, text(keyIndicatorNote(rubric.keyIndicators.length)), "note", 4);
-  return { cells: { cells, check: { row: row + 3 } }, next: row + 5 };
+  return { cells, next: row + 5 };
 }
 
 // ---- panel summary ----
@@ -537,14 +539,17 @@ function overwrittenFormulas(layout: SheetLayout, grid: Grid): Issue[] {
       "formula" in found &&
       formulaKey(found.formula) === formulaKey(v.f);
     if (same) continue;
-    const was = found !== null && typeof found === "object" && "formula" in found ? "另一公式" : "数值";
+    const now =
+      found !== null && typeof found === "object" && "formula" in found
+        ? "另一公式"
+        : `固定的值“${cellText(cellValue(found))}”`;
     issues.push(
       issue(
         grid.sheet,
         address,
         "error",
         "score.formulaChanged",
-        `${address} 的公式已被${was}覆盖，本工具不采用其中的结果；请恢复公式或重新生成评分表`,
+        `${address} 的公式已被改成${now}，本工具不采用该单元格的结果；请恢复公式或重新生成评分表`,
       ),
     );
   }
@@ -592,12 +597,7 @@ export function readScoreSheet(grid: Grid, rubrics: RubricSet = DEFAULT_RUBRICS)
     .find((t) => t.startsWith("专家签名："));
   const expert = (signed ?? "").slice("专家签名：".length).trim();
   const issues: Issue[] = [];
-  const judge = <T>(
-    address: string,
-    check: () => { ok: true; value: T | null } | { ok: false; code: string; message: string },
-    what: string,
-  ) => {
-    const c = check();
+  const judge = <T>(address: string, what: string, c: CellCheck<T>): CellCheck<T> => {
     if (!c.ok)
       issues.push(issue(grid.sheet, address, "error", c.code, `${address}（${what}）：${c.message}`));
     return c;
@@ -610,19 +610,14 @@ export function readScoreSheet(grid: Grid, rubrics: RubricSet = DEFAULT_RUBRICS)
   const keys: KeyCheck[] = rubric.keyIndicators.map((k, j) => {
     const yes = inputValue(at(grid, cells.keys!.yes[j]!));
     const no = inputValue(at(grid, cells.keys!.no[j]!));
-    return judge(
-      cells.keys!.yes[j]!,
-      () => ("uncomputed" in yes || "uncomputed" in no ? uncomputed : checkKeyIndicator(yes.value, no.value)),
-      `关键指标 ${k.number}`,
-    );
+    const check =
+      "uncomputed" in yes || "uncomputed" in no ? uncomputed : checkKeyIndicator(yes.value, no.value);
+    return judge(cells.keys!.yes[j]!, `关键指标 ${k.number}`, check);
   });
   const scores: ScoreCheck[] = rubricItems(rubric).map((item, i) => {
     const cell = inputValue(at(grid, cells.scores[i]!));
-    return judge(
-      cells.scores[i]!,
-      () => ("uncomputed" in cell ? uncomputed : checkScore(cell.value, item.max)),
-      `${item.requirement.slice(0, 16)}…`,
-    );
+    const check = "uncomputed" in cell ? uncomputed : checkScore(cell.value, item.max);
+    return judge(cells.scores[i]!, `${item.requirement.slice(0, 16)}…`, check);
   });
   const mismatch = rubricMismatch(layout, cells, grid);
   if (mismatch) issues.push(mismatch);

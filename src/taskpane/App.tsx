@@ -33,7 +33,7 @@ import {
   generateQuarterly,
   insertScoreSheets,
   listEnterprises,
-  rubricSheet,
+  writeOrCheckRubric,
   writeBackScores,
 } from "../excel/forms";
 import type { Issue } from "../core/issues";
@@ -214,7 +214,7 @@ export function App({ t }: { t: Strings }) {
 
   const onRubric = () =>
     act(async () => {
-      const r = await runCommand((ctx) => rubricSheet(ctx, supports));
+      const r = await runCommand((ctx) => writeOrCheckRubric(ctx, supports));
       setIssues(r.issues);
       if (r.written) return { intent: "success", text: t.rubricWritten };
       const errors = r.issues.filter((i) => i.severity === "error").length;

@@ -7,7 +7,12 @@ import { REGISTER_SHEET } from "../../src/core/register";
 import { rubricItems, evaluationRubric } from "../../src/core/rubrics";
 import { evaluationVerdict, scorePanel } from "../../src/core/scoring";
 import { RUBRIC_SHEET } from "../../src/core/rubricSheet";
-import { generateQuarterly, insertScoreSheets, rubricSheet, writeBackScores } from "../../src/excel/forms";
+import {
+  generateQuarterly,
+  insertScoreSheets,
+  writeBackScores,
+  writeOrCheckRubric,
+} from "../../src/excel/forms";
 import { panelCells, scoreSheetLayout } from "../../src/forms/scoresheets";
 import { exportWorkbook } from "../officehost/toXlsx";
 import { recalculate } from "../helpers/libreoffice";
@@ -154,12 +159,12 @@ describe("scoring sheets from the task pane", () => {
 
   it("writes the default 评分细则, checks an edited one, and makes new scoring sheets from it", async () => {
     const host = await filledHost(10);
-    expect(await run(host, (ctx) => rubricSheet(ctx, all))).toEqual({ written: true, issues: [] });
+    expect(await run(host, (ctx) => writeOrCheckRubric(ctx, all))).toEqual({ written: true, issues: [] });
     expect(host.value(RUBRIC_SHEET, "A1")).toBe("评分表");
     expect(host.value(RUBRIC_SHEET, "D4")).toBe("企业高层领导支持并参与");
     host.seed(RUBRIC_SHEET, [["企业主要负责人亲自参与审核"]], 3, 3);
     host.seed(RUBRIC_SHEET, [[0.3]], 1, 4);
-    const checked = await run(host, (ctx) => rubricSheet(ctx, all));
+    const checked = await run(host, (ctx) => writeOrCheckRubric(ctx, all));
     expect(checked.written).toBe(false);
     expect(checked.issues).toContainEqual(
       expect.objectContaining({ sheet: RUBRIC_SHEET, cell: "E2", severity: "error" }),
@@ -169,7 +174,7 @@ describe("scoring sheets from the task pane", () => {
       run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 3, all)),
     ).rejects.toThrow(/评分细则.*E2/);
     host.seed(RUBRIC_SHEET, [[3]], 1, 4);
-    expect((await run(host, (ctx) => rubricSheet(ctx, all))).issues).toEqual([]);
+    expect((await run(host, (ctx) => writeOrCheckRubric(ctx, all))).issues).toEqual([]);
     const names = await run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 3, all));
     const texts = [...host.sheet(names[0]!)!.cells.values()].map((c) => c.value);
     expect(texts).toEqual(expect.arrayContaining(["企业主要负责人亲自参与审核", "本区评分细则"]));
