@@ -33,8 +33,8 @@ import {
   generateQuarterly,
   insertScoreSheets,
   listEnterprises,
-  writeOrCheckRubric,
   writeBackScores,
+  writeOrCheckRubric,
 } from "../excel/forms";
 import type { Issue } from "../core/issues";
 import { DEADLINE_CODES, DEADLINE_LABELS, type ProfileId } from "../core/profiles";

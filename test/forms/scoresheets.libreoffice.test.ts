@@ -24,7 +24,8 @@ import { recalculate } from "../helpers/libreoffice";
 
 jest.setTimeout(240_000);
 
-type Content = number | string | null;
+/** A cell's content as a script writes it: a number, a string, an error value, or a formula of the expert's. */
+type Content = number | string | null | ExcelJS.CellErrorValue | ExcelJS.CellFormulaValue;
 
 /** Scores that add up to `total`, item by item up to each maximum, in half points. */
 function scoresFor(kind: ScoringKind, total: number | null): Content[] {
@@ -96,6 +97,15 @@ const CASES: Case[] = [
   { name: "文本数字", kind: "evaluation", experts: [ev(90, { 0: "3" }), ev(90), ev(90)] },
   { name: "全角文本数字", kind: "evaluation", experts: [ev(90, { 0: "３" }), ev(90), ev(90)] },
   { name: "文字与空格", kind: "evaluation", experts: [ev(90, { 4: "良" }), ev(90, { 6: " " }), ev(90)] },
+  {
+    name: "专家自己写的公式、错误值",
+    kind: "evaluation",
+    experts: [
+      ev(90, { 0: { formula: "1+1" } as ExcelJS.CellFormulaValue }),
+      ev(90, { 2: { error: "#N/A" } as ExcelJS.CellErrorValue }),
+      ev(90),
+    ],
+  },
   { name: "空字符串算空白", kind: "evaluation", experts: [ev(90, { 4: "" }), ev(90), ev(90)] },
   {
     name: "有误与未完成：先报有误，第一处",
