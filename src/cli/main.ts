@@ -4,7 +4,7 @@ import { UsageError } from "./args";
 import { demo, init, status, validate, type Command, type Io } from "./commands";
 import { EXIT } from "./exit";
 import { quarterly } from "./quarterly";
-import { score, scoresheet } from "./scoring";
+import { rubric, score, scoresheet } from "./scoring";
 import { consolidate, submit, verify } from "./centre";
 import { archive, performance } from "./archive";
 import { form, FORM_USAGE } from "./form";
@@ -30,6 +30,10 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: quarterly,
     usage:
       "cpa quarterly FILE.xlsx --quarter 2026Q3 -o OUT.xlsx [--replace] [--preparer 姓名]    生成附表3 和名单调整表",
+  },
+  rubric: {
+    run: rubric,
+    usage: "cpa rubric FILE.xlsx [-o OUT.xlsx | --in-place]    检查评分细则；加 -o 时写入默认评分细则供修改",
   },
   scoresheet: {
     run: scoresheet,

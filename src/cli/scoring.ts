@@ -1,4 +1,5 @@
-// cpa scoresheet / cpa score: the experts' scoring sheets and their panel results.
+// cpa rubric / cpa scoresheet / cpa score: the workbook's 评分细则, the experts' scoring sheets made from it,
+// and their panel results.
 
 import type ExcelJS from "exceljs";
 import { z } from "zod";
@@ -11,7 +12,11 @@ import {
   type RegisterField,
   type RegisterRow,
 } from "../core/register";
+import { RUBRIC_SHEET, RUBRIC_TABLE_LABELS, workbookRubrics } from "../core/rubricSheet";
 import { readTable } from "../core/table";
+import { DEFAULT_RUBRICS, rubricItems, SCORING_KINDS, type Rubric, type RubricSet } from "../core/rubrics";
+import type { WorkbookGrids } from "../core/workbook";
+import { rubricSheetLayout } from "../forms/rubricSheet";
 import {
   expertLabel,
   panelLayout,
@@ -19,9 +24,9 @@ import {
   readScoreSheet,
   scoreSheetLayout,
 } from "../forms/scoresheets";
-import { saveWorkbook, workbookGrids } from "../xlsx/io";
+import { openWorkbook, saveWorkbook, workbookGrids } from "../xlsx/io";
 import { check, parse, profileArg, UsageError, xlsxPath } from "./args";
-import type { Command } from "./commands";
+import type { Command, Io } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
@@ -62,15 +67,23 @@ export function findEnterprise(rows: readonly RegisterRow[], query: string): Reg
   return latestRound(matches)!;
 }
 
-/** A scoring sheet may be replaced only while nobody has typed a score into it. */
-function hasTypedScores(ws: ExcelJS.Worksheet): boolean {
-  const read = readScoreSheet(readGrid(ws));
-  return (
-    read !== undefined &&
-    (read.scores.some((s) => s !== null) ||
-      read.keys.some((k) => k !== null) ||
-      read.issues.some((i) => i.code.startsWith("score.")))
-  );
+/** A scoring sheet may be replaced only while nobody has typed a score or key indicator into it. */
+function hasTypedScores(ws: ExcelJS.Worksheet, rubrics: RubricSet): boolean {
+  const read = readScoreSheet(readGrid(ws), rubrics);
+  return read !== undefined && [...read.scores, ...read.keys].some((c) => !c.ok || c.value !== null);
+}
+
+/** The workbook's rubrics; a 评分细则 with an error stops the command, its issues listed. */
+function rubricsOf(grids: WorkbookGrids, io: Io): RubricSet | undefined {
+  const { rubrics, issues } = workbookRubrics((n) => grids.sheet(n));
+  if (!rubrics)
+    io.err(
+      [
+        `“${RUBRIC_SHEET}”有错误，请先修正（cpa rubric 可检查）：`,
+        ...issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell} ${i.message}`),
+      ].join("\n"),
+    );
+  return rubrics;
 }
 
 export const scoresheet: Command = async (argv, io) => {
@@ -92,10 +105,20 @@ export const scoresheet: Command = async (argv, io) => {
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
-  const replaceable = (ws: ExcelJS.Worksheet) => !hasTypedScores(ws);
+  const rubrics = rubricsOf(opened.grids, io);
+  if (!rubrics) return EXIT.invalid;
+  const rubric = rubrics[a.kind];
+  const profile = opened.loaded.profile.id;
+  const replaceable = (ws: ExcelJS.Worksheet) => !hasTypedScores(ws, rubrics);
   const sheets = Array.from({ length: a.experts }, (_, i) => {
     const expert = expertLabel(i);
-    const { layout, cells } = scoreSheetLayout({ kind: a.kind, enterprise: row.name, expert });
+    const { layout, cells } = scoreSheetLayout({
+      kind: a.kind,
+      enterprise: row.name,
+      expert,
+      rubric,
+      profile,
+    });
     return { name: placeLayout(opened.wb, layout, a.replace ?? false, replaceable), expert, cells };
   });
   const panel = placeLayout(
@@ -154,14 +177,16 @@ export const score: Command = async (argv, io) => {
     throw new UsageError("回填评分结果需要 -o 指定输出文件（或 --in-place 写入原文件）");
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const grids = workbookGrids(opened.wb);
+  const rubrics = rubricsOf(grids, io);
+  if (!rubrics) return EXIT.invalid;
   const experts = opened.wb.worksheets
-    .map((ws) => readScoreSheet(grids.sheet(ws.name)!))
+    .map((ws) => readScoreSheet(grids.sheet(ws.name)!, rubrics))
     .filter((x) => x !== undefined);
   const panelSheets = opened.wb.worksheets
-    .map((ws) => readPanelSheet(grids.sheet(ws.name)!))
+    .map((ws) => readPanelSheet(grids.sheet(ws.name)!, rubrics))
     .filter((x) => x !== undefined);
   const result = scorePanels(experts, panelSheets);
-  const issues = experts.flatMap((e) => e.issues);
+  const issues = [...result.issues];
   if (a.writeBack && target) {
     const ws = opened.wb.getWorksheet(REGISTER_SHEET);
     const grid = grids.sheet(REGISTER_SHEET);
@@ -176,14 +201,17 @@ export const score: Command = async (argv, io) => {
       JSON.stringify(
         {
           sheets: result.sheets,
-          panels: result.panels.map(({ enterprise, kind, experts: n, score: s, verdict, complete }) => ({
-            enterprise,
-            kind,
-            experts: n,
-            score: s,
-            verdict,
-            complete,
-          })),
+          panels: result.panels.map(
+            ({ enterprise, kind, experts: n, completed, score: s, verdict, complete }) => ({
+              enterprise,
+              kind,
+              experts: n,
+              completed,
+              score: s,
+              verdict,
+              complete,
+            }),
+          ),
         },
         null,
         2,
@@ -206,6 +234,7 @@ export const score: Command = async (argv, io) => {
             { title: "企业" },
             { title: "类型" },
             { title: "专家数", align: "right" },
+            { title: "已完成", align: "right" },
             { title: "专家组评分", align: "right" },
             { title: "结论" },
           ],
@@ -213,6 +242,7 @@ export const score: Command = async (argv, io) => {
             p.enterprise,
             p.kind === "evaluation" ? "评估" : "验收",
             String(p.experts),
+            `${p.completed}/${p.experts}`,
             p.score === null ? "" : p.score.toFixed(1),
             p.verdict,
           ]),
@@ -220,6 +250,82 @@ export const score: Command = async (argv, io) => {
       );
     }
     if (issues.length > 0) printIssues(issues, io);
+  }
+  return countBySeverity(issues).errors > 0 ? EXIT.invalid : EXIT.ok;
+};
+
+// ---- rubric ----
+
+const rubricArgs = z.object({
+  file: xlsxPath("工作簿文件"),
+  o: z.string().optional(),
+  inPlace: z.boolean().optional(),
+});
+
+/** Where a rubric comes from, in a line. */
+function sourceText(rubric: Rubric): string {
+  const s = rubric.source;
+  return s.from === "workbook" ? `本区评分细则（“${s.sheet}”工作表）` : `《${s.document}》${s.attachment}`;
+}
+
+/**
+ * cpa rubric FILE: checks the workbook's 评分细则 and shows which rubric each scoring table uses.
+ * cpa rubric FILE -o OUT: writes the default rubric into a new 评分细则 sheet, for the district to edit.
+ */
+export const rubric: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+  });
+  const a = check(rubricArgs, { file: positionals[0], o: values.output, inPlace: values["in-place"] });
+  const target = outputTarget(a.file, a.o, a.inPlace);
+  const wb = await openWorkbook(a.file);
+  const grids = workbookGrids(wb);
+  if (target) {
+    if (grids.sheet(RUBRIC_SHEET))
+      throw new UsageError(`工作簿已有“${RUBRIC_SHEET}”工作表，未覆盖；不加 -o 运行可检查它`);
+    placeLayout(wb, rubricSheetLayout(DEFAULT_RUBRICS), false, () => false);
+    await saveWorkbook(wb, target);
+  }
+  // What the workbook scores by now: read from its sheets as they stand (after the export, its own 评分细则).
+  const now = workbookGrids(wb);
+  const { rubrics, issues } = workbookRubrics((n) => now.sheet(n));
+  const tables = rubrics
+    ? SCORING_KINDS.map((kind) => ({
+        kind,
+        source: sourceText(rubrics[kind]),
+        items: rubricItems(rubrics[kind]).length,
+        keyIndicators: rubrics[kind].keyIndicators.length,
+        total: rubrics[kind].total,
+      }))
+    : [];
+  if (values.json) {
+    io.out(JSON.stringify({ file: target ?? a.file, ...countBySeverity(issues), tables, issues }, null, 2));
+  } else {
+    if (target)
+      io.out(
+        `已将默认评分细则写入“${RUBRIC_SHEET}”工作表：${target}。修改后，新生成的评分表和 cpa score 都按它评分。`,
+      );
+    if (tables.length > 0)
+      io.out(
+        textTable(
+          [
+            { title: "评分表" },
+            { title: "来源" },
+            { title: "条目", align: "right" },
+            { title: "关键指标", align: "right" },
+            { title: "分值合计", align: "right" },
+          ],
+          tables.map((t) => [
+            `${RUBRIC_TABLE_LABELS[t.kind]}评分表`,
+            t.source,
+            String(t.items),
+            String(t.keyIndicators),
+            String(t.total),
+          ]),
+        ),
+      );
+    if (!target) printIssues(issues, io);
   }
   return countBySeverity(issues).errors > 0 ? EXIT.invalid : EXIT.ok;
 };

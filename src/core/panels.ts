@@ -4,15 +4,33 @@ import { cellAddress } from "./address";
 import { issue, type Issue } from "./issues";
 import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterField, type RegisterRow } from "./register";
 import type { ScoringKind } from "./rubrics";
-import { scorePanel, scoreSheet, type PanelScore, type Verdict } from "./scoring";
+import {
+  scorePanel,
+  scoreSheet,
+  type KeyCheck,
+  type PanelScore,
+  type ScoreCheck,
+  type Verdict,
+} from "./scoring";
 
+/** One expert's sheet as read: every score and key indicator checked, in rubric order. */
 export interface ExpertSheet {
   sheet: string;
   kind: ScoringKind;
   enterprise: string;
   expert: string;
-  scores: (number | null)[];
-  keys: (boolean | null)[];
+  scores: ScoreCheck[];
+  keys: KeyCheck[];
+  /** Invalid cells (in sheet order), formulas typed over, cells that differ from the rubric. */
+  issues: Issue[];
+}
+
+/** A panel summary as read: the sheets it gathers, and its own formulas typed over. */
+export interface PanelSheetRead {
+  sheet: string;
+  kind: ScoringKind;
+  enterprise: string;
+  sheets: string[];
   issues: Issue[];
 }
 
@@ -30,37 +48,50 @@ export interface PanelResult extends Omit<PanelScore, "kind"> {
   enterprise: string;
   kind: ScoringKind;
   sheets: string[];
+  /** An error on one of its sheets or on its summary: the result is shown, never written back. */
+  hasErrors: boolean;
 }
+
+const hasError = (issues: readonly Issue[]) => issues.some((i) => i.severity === "error");
 
 /**
  * Sheet results, and panel results: a panel is the set of sheets a panel summary names, or else all the
- * sheets of one enterprise and kind. A sheet with a bad score is incomplete.
+ * sheets of one enterprise and kind. The core computes every total and verdict from the typed cells alone.
  */
-export function scorePanels(
-  experts: readonly ExpertSheet[],
-  panels: readonly { kind: ScoringKind; enterprise: string; sheets: string[] }[],
-) {
-  const sheets: SheetResult[] = experts.map((e) => {
-    const s = scoreSheet(e.kind, e.scores, e.keys);
-    const complete = s.complete && e.issues.every((i) => i.severity !== "error");
-    return {
-      sheet: e.sheet,
-      kind: e.kind,
-      enterprise: e.enterprise,
-      expert: e.expert,
-      total: s.total,
-      verdict: complete ? s.verdict : "未完成评分",
-      complete,
-    };
+export function scorePanels(experts: readonly ExpertSheet[], panels: readonly PanelSheetRead[]) {
+  const issues: Issue[] = [...experts.flatMap((e) => e.issues), ...panels.flatMap((p) => p.issues)];
+  const scored = experts.map((e) => ({ e, s: scoreSheet(e.kind, e.scores, e.keys) }));
+  const sheets: SheetResult[] = scored.map(({ e, s }) => ({
+    sheet: e.sheet,
+    kind: e.kind,
+    enterprise: e.enterprise,
+    expert: e.expert,
+    total: s.total,
+    verdict: s.verdict,
+    complete: s.complete,
+  }));
+  const byName = new Map(scored.map((x) => [x.e.sheet, x]));
+  const groups = panels.map((p) => {
+    for (const name of p.sheets.filter((n) => !byName.has(n)))
+      issues.push(
+        issue(p.sheet, "", "error", "score.panelSheetMissing", `汇总表列出的评分表“${name}”不在工作簿中`),
+      );
+    return { ...p, sheets: p.sheets.filter((n) => byName.has(n)), summary: true };
   });
-  const byName = new Map(sheets.map((s, i) => [s.sheet, { result: s, keys: experts[i]!.keys }]));
-  const groups = panels.map((p) => ({ ...p, sheets: p.sheets.filter((n) => byName.has(n)), summary: true }));
   const grouped = new Set(groups.flatMap((g) => g.sheets));
-  for (const s of sheets) {
-    if (grouped.has(s.sheet)) continue;
-    const g = groups.find((x) => !x.summary && x.kind === s.kind && x.enterprise === s.enterprise);
-    if (g) g.sheets.push(s.sheet);
-    else groups.push({ kind: s.kind, enterprise: s.enterprise, sheets: [s.sheet], summary: false });
+  for (const { e } of scored) {
+    if (grouped.has(e.sheet)) continue;
+    const g = groups.find((x) => !x.summary && x.kind === e.kind && x.enterprise === e.enterprise);
+    if (g) g.sheets.push(e.sheet);
+    else
+      groups.push({
+        sheet: e.sheet,
+        kind: e.kind,
+        enterprise: e.enterprise,
+        sheets: [e.sheet],
+        summary: false,
+        issues: [],
+      });
   }
   const results: PanelResult[] = groups
     .filter((g) => g.sheets.length > 0)
@@ -68,11 +99,15 @@ export function scorePanels(
       const members = g.sheets.map((n) => byName.get(n)!);
       const p = scorePanel(
         g.kind,
-        members.map((m) => ({ total: m.result.total, complete: m.result.complete, keys: m.keys })),
+        members.map((m) => m.s),
       );
-      return { ...p, enterprise: g.enterprise, kind: g.kind, sheets: g.sheets };
+      const hasErrors =
+        hasError(g.issues) ||
+        members.some((m) => hasError(m.e.issues)) ||
+        issues.some((i) => i.sheet === g.sheet && i.code === "score.panelSheetMissing");
+      return { ...p, enterprise: g.enterprise, kind: g.kind, sheets: g.sheets, hasErrors };
     });
-  return { sheets, panels: results };
+  return { sheets, panels: results, issues };
 }
 
 const WRITE_BACK_FIELDS = {
@@ -100,6 +135,18 @@ export function planWriteBack(
   const issues: Issue[] = [];
   for (const p of panels) {
     if (!p.complete || p.score === null) continue;
+    if (p.hasErrors) {
+      issues.push(
+        issue(
+          p.sheets[0] ?? REGISTER_SHEET,
+          "",
+          "warning",
+          "score.notWrittenBack",
+          `“${p.enterprise}”的${p.kind === "evaluation" ? "评估" : "验收"}评分表或汇总表有错误，专家组结果未回填`,
+        ),
+      );
+      continue;
+    }
     const row = rows
       .filter((r) => r.name === p.enterprise)
       .reduce<RegisterRow | undefined>(

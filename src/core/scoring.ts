@@ -1,12 +1,13 @@
 // Scoring (SPEC 4): score checks, sheet totals, verdict bands, key-indicator vetoes and the panel score.
 
 import { safeString } from "./cells";
-import { toHalfWidth } from "./dates";
 import { DECISIONS } from "./profiles";
-import { rubricFor, rubricItems, type ScoringKind } from "./rubrics";
+import type { ScoringKind } from "./rubrics";
 
-export type Verdict = "通过" | "补充完善" | "不通过" | "合格" | "不合格" | "未完成评分";
+export type Verdict = "通过" | "补充完善" | "不通过" | "合格" | "不合格" | "未完成评分" | "评分有误";
 export const INCOMPLETE: Verdict = "未完成评分";
+/** A score or key-indicator cell holds something no rule accepts (SPEC 4.3). */
+export const INVALID: Verdict = "评分有误";
 
 /** Scores are given in steps of half a point. */
 export const SCORE_STEP = 0.5;
@@ -18,24 +19,40 @@ export const ACCEPTANCE_PASS = 60;
 /** The Decision on key indicators across a panel: see Decisions.panelVetoOnAnyExpert in the profiles. */
 export const PANEL_VETO_ON_ANY_EXPERT = DECISIONS.panelVetoOnAnyExpert;
 
-export type ScoreCheck =
-  | { ok: true; value: number | null }
-  | {
-      ok: false;
-      code: "score.notNumber" | "score.negative" | "score.overMax" | "score.step";
-      message: string;
-    };
+/** The tick an expert puts under 是 or 否 of a key indicator. */
+export const TICK = "√";
+/** What a key indicator's 是 and 否 cells accept (exactly, as Excel's = compares): the tick, or the column's word. */
+export const KEY_MARKS = { yes: [TICK, "是"], no: [TICK, "否"] } as const;
 
+export type CellCheck<T> = { ok: true; value: T | null } | { ok: false; code: string; message: string };
+export type ScoreCheck = CellCheck<number>;
+export type KeyCheck = CellCheck<boolean>;
+
+/** A blank cell, as Excel's `=""` sees it: empty, or an empty string. */
+const isBlank = (value: unknown) => value === null || value === undefined || value === "";
+
+/** A date cell holds its serial number, with the time of day as a fraction (Excel's ISNUMBER is true). */
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A score cell, judged as the scoring sheet's formulas judge it: blank, or a number (ISNUMBER — text is never a
+ * score, not even digits stored as text) from 0 to the item's maximum in steps of 0.5.
+ */
 export function checkScore(value: unknown, max: number): ScoreCheck {
-  if (value === null || value === undefined) return { ok: true, value: null };
+  if (isBlank(value)) return { ok: true, value: null };
   let n: number;
   if (typeof value === "number") n = value;
+  else if (value instanceof Date) n = (value.getTime() - EXCEL_EPOCH_MS) / DAY_MS;
   else if (typeof value === "string") {
-    const t = toHalfWidth(value).trim();
-    if (t === "") return { ok: true, value: null };
-    if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t))
-      return { ok: false, code: "score.notNumber", message: `得分须为数字，实际为“${value}”` };
-    n = Number(t);
+    const digits = /^[\s　]*[+\-]?[0-9０-９.．]+[\s　]*$/.test(value);
+    return {
+      ok: false,
+      code: "score.notNumber",
+      message: digits
+        ? `得分“${value}”是以文本形式保存的数字，请重新输入为数字`
+        : `得分须为数字，实际为文本“${value}”`,
+    };
   } else return { ok: false, code: "score.notNumber", message: `得分须为数字，实际为“${safeString(value)}”` };
   if (!Number.isFinite(n)) return { ok: false, code: "score.notNumber", message: "得分须为数字" };
   if (n < 0) return { ok: false, code: "score.negative", message: `得分不能为负数（${n}）` };
@@ -45,38 +62,49 @@ export function checkScore(value: unknown, max: number): ScoreCheck {
   return { ok: true, value: n };
 }
 
-export type KeyCheck =
-  { ok: true; value: boolean | null } | { ok: false; code: "key.value"; message: string };
-
-/** A key indicator: 是 → true, 否 → false, blank → null. */
-export function checkKeyIndicator(value: unknown): KeyCheck {
-  if (value === null || value === undefined) return { ok: true, value: null };
-  const t = typeof value === "string" ? value.trim() : safeString(value);
-  if (t === "") return { ok: true, value: null };
-  if (t === "是") return { ok: true, value: true };
-  if (t === "否") return { ok: true, value: false };
-  return { ok: false, code: "key.value", message: `关键指标只能填“是”或“否”，实际为“${t}”` };
+/**
+ * A key indicator from its 是 and 否 cells: 是 when only the 是 cell is marked, 否 when only the 否 cell is,
+ * blank when both are blank; anything else (both marked, any other content) is an error.
+ */
+export function checkKeyIndicator(yes: unknown, no: unknown): KeyCheck {
+  const marked = (v: unknown, marks: readonly string[]) => typeof v === "string" && marks.includes(v);
+  if (isBlank(yes) && isBlank(no)) return { ok: true, value: null };
+  if (marked(yes, KEY_MARKS.yes) && isBlank(no)) return { ok: true, value: true };
+  if (marked(no, KEY_MARKS.no) && isBlank(yes)) return { ok: true, value: false };
+  const shown = (v: unknown) => (isBlank(v) ? "空" : `“${safeString(v)}”`);
+  return {
+    ok: false,
+    code: "key.value",
+    message: `关键指标须在“是”或“否”下打“${TICK}”（或填该列的“是”“否”），只选一项；实际为 是：${shown(yes)}，否：${shown(no)}`,
+  };
 }
+
+/** The verdicts of a complete sheet, by kind (what a panel counts as done). */
+export const BAND_VERDICTS: Record<ScoringKind, readonly Verdict[]> = {
+  evaluation: ["通过", "补充完善", "不通过"],
+  acceptance: ["合格", "不合格"],
+};
 
 export function evaluationVerdict(score: number): Verdict {
   if (score < EVALUATION_PASS) return "不通过";
   return score <= EVALUATION_FULL_PASS ? "补充完善" : "通过";
 }
 
-export function acceptanceVerdict(score: number, keys: readonly boolean[]): Verdict {
-  if (keys.some((k) => !k)) return "不合格";
+/** 合格 at 60 or more, unless a key indicator is answered 否. */
+export function acceptanceVerdict(score: number, vetoed = false): Verdict {
+  if (vetoed) return "不合格";
   return score >= ACCEPTANCE_PASS ? "合格" : "不合格";
 }
 
-export function verdictFor(kind: ScoringKind, score: number, keys: readonly boolean[] = []): Verdict {
-  return kind === "evaluation" ? evaluationVerdict(score) : acceptanceVerdict(score, keys);
+export function verdictFor(kind: ScoringKind, score: number, vetoed = false): Verdict {
+  return kind === "evaluation" ? evaluationVerdict(score) : acceptanceVerdict(score, vetoed);
 }
 
 /** The register derives 评估结果 from a typed 评估得分. */
 export const derivedEvaluationResult = evaluationVerdict;
 /** The register derives 验收结果 from a typed 验收得分 (a veto is typed as 不合格 by hand). */
 export function derivedAcceptanceResult(score: number): Verdict {
-  return score >= ACCEPTANCE_PASS ? "合格" : "不合格";
+  return acceptanceVerdict(score);
 }
 
 /** Half-points as integers, so sums are exact. */
@@ -84,30 +112,34 @@ const halves = (x: number) => Math.round(x / SCORE_STEP);
 
 export interface SheetScore {
   kind: ScoringKind;
+  /** The sum of the scores entered; null while none is, or while any cell is invalid. */
   total: number | null;
   verdict: Verdict;
+  /** Every score and key indicator given, and valid. */
   complete: boolean;
+  /** A key indicator answered 否. */
+  vetoed: boolean;
 }
 
+/** SPEC 4.3: 评分有误 when any cell is invalid, else 未完成评分 when any is blank, else the verdict of 4.1 / 4.2. */
 export function scoreSheet(
   kind: ScoringKind,
-  scores: readonly (number | null)[],
-  keys: readonly (boolean | null)[] = [],
+  scores: readonly ScoreCheck[],
+  keys: readonly KeyCheck[] = [],
 ): SheetScore {
-  const rubric = rubricFor(kind);
-  const count = rubricItems(rubric).length;
-  if (scores.length !== count) throw new Error(`${kind} sheet needs ${count} scores, got ${scores.length}`);
-  if (keys.length !== rubric.keyIndicators.length)
-    throw new Error(`${kind} sheet needs ${rubric.keyIndicators.length} key indicators`);
-  const entered = scores.filter((s): s is number => s !== null);
-  const total = entered.length === 0 ? null : entered.reduce((a, s) => a + halves(s), 0) * SCORE_STEP;
-  const complete = entered.length === count && keys.every((k) => k !== null);
-  return {
-    kind,
-    total,
-    complete,
-    verdict: complete && total !== null ? verdictFor(kind, total, keys as boolean[]) : INCOMPLETE,
-  };
+  const invalid = [...scores, ...keys].some((c) => !c.ok);
+  const given = <T>(cells: readonly CellCheck<T>[]) =>
+    cells.flatMap((c) => (c.ok && c.value !== null ? [c.value] : []));
+  const values = given(scores);
+  const answers = given(keys);
+  const vetoed = answers.some((a) => !a);
+  const total =
+    invalid || values.length === 0 ? null : values.reduce((a, s) => a + halves(s), 0) * SCORE_STEP;
+  const complete = !invalid && values.length === scores.length && answers.length === keys.length;
+  let verdict: Verdict = INCOMPLETE;
+  if (invalid) verdict = INVALID;
+  else if (complete) verdict = verdictFor(kind, total!, vetoed);
+  return { kind, total, complete, verdict, vetoed };
 }
 
 /** The mean of the totals rounded half-up to one decimal, exactly (totals are multiples of 0.5). */
@@ -122,27 +154,34 @@ export function panelMean(totals: readonly number[]): number {
 export interface PanelScore {
   kind: ScoringKind;
   experts: number;
+  /** How many of the experts' sheets are complete (已完成 2/3). */
+  completed: number;
   score: number | null;
   verdict: Verdict;
   complete: boolean;
 }
 
-export interface PanelSheet {
-  total: number | null;
-  complete: boolean;
-  keys?: readonly (boolean | null)[];
-}
+export type PanelSheet = Pick<SheetScore, "total" | "verdict" | "complete" | "vetoed">;
 
-/** SPEC 4.3: S is the mean of the complete sheets' totals, rounded half-up to one decimal; the verdict is on S. */
+/**
+ * SPEC 4.3: while any sheet is incomplete or invalid the panel has no score and says 未完成评分 (评分有误 when a
+ * sheet is invalid); else S is the mean of the totals rounded half-up to one decimal, and the verdict is on S.
+ */
 export function scorePanel(kind: ScoringKind, sheets: readonly PanelSheet[]): PanelScore {
-  const done = sheets.filter((s) => s.complete && s.total !== null);
-  const score = done.length === 0 ? null : panelMean(done.map((s) => s.total!));
-  const complete = sheets.length > 0 && done.length === sheets.length;
-  let verdict: Verdict = INCOMPLETE;
-  if (complete && score !== null) {
-    const vetoed = PANEL_VETO_ON_ANY_EXPERT && done.some((s) => (s.keys ?? []).some((k) => k === false));
-    verdict =
-      kind === "evaluation" ? evaluationVerdict(score) : vetoed ? "不合格" : acceptanceVerdict(score, []);
+  const completed = sheets.filter((s) => s.complete).length;
+  const complete = sheets.length > 0 && completed === sheets.length;
+  if (!complete) {
+    const verdict = sheets.some((s) => s.verdict === INVALID) ? INVALID : INCOMPLETE;
+    return { kind, experts: sheets.length, completed, score: null, verdict, complete };
   }
-  return { kind, experts: sheets.length, score, verdict, complete };
+  const score = panelMean(sheets.map((s) => s.total!));
+  const vetoed = PANEL_VETO_ON_ANY_EXPERT && sheets.some((s) => s.vetoed);
+  return {
+    kind,
+    experts: sheets.length,
+    completed,
+    score,
+    verdict: verdictFor(kind, score, vetoed),
+    complete,
+  };
 }

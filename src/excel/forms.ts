@@ -6,11 +6,12 @@ import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
-import { enterprisesOf, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
-import type { ScoringKind } from "../core/rubrics";
+import { enterprisesOf, REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "../core/register";
+import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
+import { DEFAULT_RUBRICS, type RubricSet, type ScoringKind } from "../core/rubrics";
 import { rowContexts } from "../core/status";
 import { readTable } from "../core/table";
-import { loadWorkbook } from "../core/workbook";
+import { loadWorkbook, type WorkbookGrids } from "../core/workbook";
 import { uniqueSheetName, type SheetLayout } from "../forms/layout";
 import {
   adjustmentLayout,
@@ -18,6 +19,7 @@ import {
   implementationLayout,
   implementationSheetName,
 } from "../forms/quarterlyForms";
+import { rubricSheetLayout } from "../forms/rubricSheet";
 import {
   expertLabel,
   KIND_LABEL,
@@ -106,13 +108,15 @@ export async function insertScoreSheets(
 ): Promise<string[]> {
   if (!Number.isInteger(experts) || experts < 3 || experts > 5)
     throw new CommandError("专家组应为 3—5 名专家。");
-  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
-  const rows = loadWorkbook(grids).rows;
-  if (!rows.some((r) => r.name === enterprise)) throw new CommandError(`台账中找不到企业“${enterprise}”。`);
+  const { grids, existing } = await readSheets(context, [...REGISTER_SHEETS, RUBRIC_SHEET]);
+  const wb = loadWorkbook(grids);
+  if (!wb.rows.some((r) => r.name === enterprise))
+    throw new CommandError(`台账中找不到企业“${enterprise}”。`);
+  const rubric = checkedRubrics(grids)[kind];
   const taken = [...existing];
   const sheets = Array.from({ length: experts }, (_, i) => {
     const expert = expertLabel(i);
-    const { layout, cells } = scoreSheetLayout({ kind, enterprise, expert });
+    const { layout, cells } = scoreSheetLayout({ kind, enterprise, expert, rubric, profile: wb.profile.id });
     const name = uniqueSheetName(layout.name, taken);
     taken.push(name);
     return { layout: { ...layout, name }, name, expert, cells };
@@ -122,9 +126,19 @@ export async function insertScoreSheets(
   return writeSheets(context, layouts, supports);
 }
 
+/** The workbook's rubrics; a 评分细则 with an error stops the command, naming its first problems. */
+function checkedRubrics(grids: WorkbookGrids): RubricSet {
+  const { rubrics, issues } = workbookRubrics((n) => grids.sheet(n));
+  if (rubrics) return rubrics;
+  const errors = issues.filter((i) => i.severity === "error");
+  const first = errors.slice(0, 3).map((i) => `${i.cell} ${i.message}`);
+  throw new CommandError(`“${RUBRIC_SHEET}”有 ${errors.length} 个错误，请先修正：${first.join("；")}`);
+}
+
 const isScoringSheet = (name: string) =>
   Object.values(KIND_LABEL).some((k) => name.startsWith(`${k.sheet} `) || name.startsWith(`${k.panel} `)) ||
-  REGISTER_SHEETS.includes(name as never);
+  REGISTER_SHEETS.includes(name as never) ||
+  name === RUBRIC_SHEET;
 
 export interface WriteBack {
   panels: PanelResult[];
@@ -132,13 +146,17 @@ export interface WriteBack {
   issues: Issue[];
 }
 
-/** Reads every scoring sheet, and writes each complete panel's score and verdict into empty register cells. */
+/**
+ * Reads every scoring sheet with its formulas, and writes each complete panel's score and verdict into empty
+ * register cells — never a panel whose sheets hold an error or a formula typed over.
+ */
 export async function writeBackScores(context: Excel.RequestContext): Promise<WriteBack> {
-  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet);
-  const experts = read.map((n) => readScoreSheet(grids.sheet(n)!)).filter((x) => x !== undefined);
-  const panels = read.map((n) => readPanelSheet(grids.sheet(n)!)).filter((x) => x !== undefined);
+  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet, { formulas: true });
+  const rubrics = checkedRubrics(grids);
+  const experts = read.map((n) => readScoreSheet(grids.sheet(n)!, rubrics)).filter((x) => x !== undefined);
+  const panels = read.map((n) => readPanelSheet(grids.sheet(n)!, rubrics)).filter((x) => x !== undefined);
   const result = scorePanels(experts, panels);
-  const issues: Issue[] = experts.flatMap((e) => e.issues);
+  const issues: Issue[] = [...result.issues];
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
   refuseProtectedRegister(protectedSheets);
@@ -149,4 +167,19 @@ export async function writeBackScores(context: Excel.RequestContext): Promise<Wr
   issues.push(...plan.issues);
   await context.sync();
   return { panels: result.panels, written: plan.writes.length, issues };
+}
+
+/**
+ * 评分细则: writes the default rubric into a new sheet for the district to edit, or, where the workbook has one,
+ * checks it.
+ */
+export async function writeOrCheckRubric(
+  context: Excel.RequestContext,
+  supports: Supports,
+): Promise<{ written: boolean; issues: Issue[] }> {
+  const { grids } = await readSheets(context, [RUBRIC_SHEET]);
+  if (grids.sheet(RUBRIC_SHEET))
+    return { written: false, issues: workbookRubrics((n) => grids.sheet(n)).issues };
+  await writeSheets(context, [rubricSheetLayout(DEFAULT_RUBRICS)], supports);
+  return { written: true, issues: [] };
 }

@@ -2,7 +2,7 @@
 // unlocked ranges, print setup and protection. Pure functions turn core data into layouts; the writers
 // (xlsx/writeLayout.ts with ExcelJS, excel/writeLayout.ts with Office.js) turn layouts into cells.
 
-import { parseCellAddress, rangeAddress } from "../core/address";
+import { cellAddress, parseCellAddress, rangeAddress } from "../core/address";
 import type { DateSerial } from "../core/dates";
 
 /** A cell's content. Text is always text: a writer never lets Excel read it as a formula or a number. */
@@ -198,6 +198,34 @@ export function put(
 ): void {
   layout.blocks.push({ row, col, values: [[value]], style });
   if (span > 1 || down > 1) layout.merges.push(rangeAddress(row, col, row + down - 1, col + span - 1));
+}
+
+/** Every cell a layout writes, by A1 address (a merged area's value sits in its top-left cell). */
+export function layoutCells(layout: SheetLayout): Map<string, LayoutValue> {
+  const cells = new Map<string, LayoutValue>();
+  for (const b of layout.blocks)
+    b.values.forEach((row, r) => row.forEach((v, c) => cells.set(cellAddress(b.row + r, b.col + c), v)));
+  return cells;
+}
+
+/**
+ * A formula's text as a comparison key: Excel, LibreOffice and Office.js each write the same formula a little
+ * differently (a leading "=", "$", spaces, case, _xlfn. prefixes, quotes around sheet names, and the "@" of
+ * implicit intersection Excel 365 shows on formulas from older files); text inside double quotes is kept.
+ */
+export function formulaKey(f: string): string {
+  return f
+    .replace(/^=/, "")
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/_xl(fn|ws)\./gi, "")
+            .replace(/[\s$'@]/g, "")
+            .toUpperCase(),
+    )
+    .join("");
 }
 
 // ---- row heights ----

@@ -1,16 +1,47 @@
 // 评估评分表 (附件3) and 验收评分表 (附件8), one sheet per expert, and the panel summary — laid out so that
-// totals and verdicts compute by Excel formulas alone — plus the reader that takes typed scores back.
+// totals and verdicts compute by Excel formulas alone, by the same rules as the core (SPEC 4.3) — plus the
+// readers that take typed scores back and check that no formula of ours was typed over.
 
-import { cellAddress, columnLetters, rangeAddress } from "../core/address";
+import { cellAddress, columnLetters, parseCellAddress, rangeAddress } from "../core/address";
 import { cellText } from "../core/cells";
-import { cellValue, type Grid } from "../core/grid";
+import { cellValue, type CellInput, type Grid } from "../core/grid";
 import { issue, type Issue } from "../core/issues";
-import type { ExpertSheet } from "../core/panels";
-import { rubricFor, rubricItems, type Rubric, type ScoringKind } from "../core/rubrics";
-import { checkScore, INCOMPLETE, SCORE_STEP } from "../core/scoring";
+import type { ExpertSheet, PanelSheetRead } from "../core/panels";
+import type { ProfileId } from "../core/profiles";
+import {
+  DEFAULT_RUBRICS,
+  KEY_INDICATORS_TITLE,
+  keyIndicatorNote,
+  RUBRIC_TITLES,
+  rubricItems,
+  rubricLabel,
+  SCORING_KINDS,
+  type Rubric,
+  type RubricSet,
+  type ScoringKind,
+} from "../core/rubrics";
+import {
+  ACCEPTANCE_PASS,
+  BAND_VERDICTS,
+  checkKeyIndicator,
+  checkScore,
+  EVALUATION_FULL_PASS,
+  EVALUATION_PASS,
+  INCOMPLETE,
+  INVALID,
+  KEY_MARKS,
+  PANEL_VETO_ON_ANY_EXPERT,
+  SCORE_STEP,
+  TICK,
+  type CellCheck,
+  type KeyCheck,
+  type ScoreCheck,
+} from "../core/scoring";
 import {
   emptyLayout,
   formula,
+  formulaKey,
+  layoutCells,
   num,
   put,
   text,
@@ -19,8 +50,6 @@ import {
   type SheetLayout,
 } from "./layout";
 
-/** The tick an expert puts under 是 or 否 of a key indicator. */
-export const TICK = "√";
 export const KIND_LABEL: Record<ScoringKind, { sheet: string; panel: string; verdictLabel: string }> = {
   evaluation: { sheet: "评估评分", panel: "评估汇总", verdictLabel: "评估结果" },
   acceptance: { sheet: "验收评分", panel: "验收汇总", verdictLabel: "验收结果" },
@@ -47,103 +76,189 @@ export function panelSheetName(kind: ScoringKind, enterprise: string): string {
   return `${KIND_LABEL[kind].panel} ${shortName(enterprise)}`;
 }
 
-/** Where the formulas of one scoring sheet live, for the panel sheet and the reader. */
+/** Where the cells of one scoring sheet are, for its formulas, the panel's formulas and the reader. */
 export interface ScoreSheetCells {
+  kind: ScoringKind;
+  /** The score cells, in rubric order. */
   scores: string[];
+  /** The score column, the 分值 column and the requirement column, over the rows from the first item to the last. */
+  scoreRange: string;
+  maxRange: string;
+  textRange: string;
   total: string;
   verdict: string;
-  /** Acceptance: the 是 and 否 columns of the key indicators. */
-  keysYes?: string;
-  keysNo?: string;
+  /** Where the sheet names its first invalid cell. */
+  check: string;
+  /** Acceptance: the 是 and 否 cells of each key indicator, and their two columns. */
+  keys?: { yes: string[]; no: string[]; yesRange: string; noRange: string };
+  /** Ranges whose cells hold the rubric (texts and maxima), which must read as the rubric says. */
+  rubricArea: string[];
 }
 
-const scoreRule = (cell: string, max: number) =>
-  `AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max},MOD(${cell}*${1 / SCORE_STEP},1)=0)`;
+// ---- the rules of SPEC 4.3 as formulas ----
 
-function verdictFormula(
-  kind: ScoringKind,
-  cells: ScoreSheetCells,
-  scoreRange: string,
-  count: number,
-): string {
-  const t = cells.total;
-  if (kind === "evaluation") {
-    return `IF(COUNT(${scoreRange})<${count},"${INCOMPLETE}",IF(${t}<70,"不通过",IF(${t}<=90,"补充完善","通过")))`;
+/** A row far below any sheet's last, to find the first row of a condition with MAX (no array entry needed). */
+const BEYOND = 2 ** 21;
+
+const blankIn = (r: string) => `ISNUMBER(1/(${r}=""))`;
+const markedIn = (r: string, marks: readonly string[]) =>
+  `ISNUMBER(1/(${marks.map((m) => `(${r}="${m}")`).join("+")}))`;
+
+/**
+ * The formulas of one expert sheet's rules over its cells; `at` is "" on the sheet itself, or the quoted sheet
+ * name and "!" on the panel. Every test is made error-proof (ISNUMBER(1/…)) and free of IF (which needs array
+ * entry inside SUMPRODUCT in Excel before dynamic arrays), so one plain SUMPRODUCT counts it.
+ */
+function sheetRules(cells: ScoreSheetCells, at = "") {
+  const S = `${at}${cells.scoreRange}`;
+  const M = `${at}${cells.maxRange}`;
+  const valid = `ISNUMBER(${S})*ISNUMBER(1/((${S}>=0)*(${S}<=${M})*(MOD(${S}*${1 / SCORE_STEP},1)=0)))`;
+  const badScore = `ISNUMBER(${M})*(1-${valid}-${blankIn(S)})`;
+  const blankScores = `SUMPRODUCT(ISNUMBER(${M})*${blankIn(S)})`;
+  const sum = `SUM(${S})`;
+  let badKey = "";
+  let invalid = `SUMPRODUCT(${badScore})`;
+  let unfilled = blankScores;
+  let vetoes = "0";
+  if (cells.keys) {
+    const Y = `${at}${cells.keys.yesRange}`;
+    const N = `${at}${cells.keys.noRange}`;
+    const yes = `${markedIn(Y, KEY_MARKS.yes)}*${blankIn(N)}`;
+    const no = `${markedIn(N, KEY_MARKS.no)}*${blankIn(Y)}`;
+    const none = `${blankIn(Y)}*${blankIn(N)}`;
+    badKey = `(1-${yes}-${no}-${none})`;
+    invalid = `${invalid}+SUMPRODUCT(${badKey})`;
+    unfilled = `${unfilled}+SUMPRODUCT(${none}*1)`;
+    vetoes = `SUMPRODUCT(${no}*1)`;
   }
-  const yes = cells.keysYes!;
-  const no = cells.keysNo!;
-  return (
-    `IF(OR(SUMPRODUCT(--((${yes}="${TICK}")+(${no}="${TICK}")=1))<ROWS(${yes}),COUNT(${scoreRange})<${count}),"${INCOMPLETE}",` +
-    `IF(COUNTIF(${no},"${TICK}")>0,"不合格",IF(${t}>=60,"合格","不合格")))`
-  );
+  const bands =
+    cells.kind === "evaluation"
+      ? `IF(${sum}<${EVALUATION_PASS},"不通过",IF(${sum}<=${EVALUATION_FULL_PASS},"补充完善","通过"))`
+      : `IF(${vetoes}>0,"不合格",IF(${sum}>=${ACCEPTANCE_PASS},"合格","不合格"))`;
+  return {
+    S,
+    M,
+    badScore,
+    badKey,
+    invalid,
+    total: `IF(OR(${invalid}>0,${blankScores}=${cells.scores.length}),"",${sum})`,
+    verdict: `IF(${invalid}>0,"${INVALID}",IF(${unfilled}>0,"${INCOMPLETE}",${bands}))`,
+    veto: `IF(${vetoes}>0,"是","否")`,
+  };
 }
+
+/** The sheet's own note naming its first invalid cell, as the core's first issue does. */
+function checkFormula(cells: ScoreSheetCells): string {
+  const r = sheetRules(cells);
+  const first = (bad: string, range: string) =>
+    `(${BEYOND}-SUMPRODUCT(MAX(${bad}*(${BEYOND}-ROW(${range})))))`;
+  const top = (range: string) => parseCellAddress(range.split(":")[0]!)!;
+  const s = top(cells.scoreRange);
+  const scoreRow = first(r.badScore, r.S);
+  const k = `${scoreRow}-${s.row}`;
+  const scoreNote =
+    `"评分有误：${columnLetters(s.col)}"&${scoreRow}&"（"&LEFT(INDEX(${cells.textRange},${k}),16)&"…）` +
+    `须为 0 到 "&INDEX(${r.M},${k})&" 之间、以 ${SCORE_STEP} 分为单位的数字"`;
+  if (!cells.keys) return `IF(${r.invalid}=0,"",${scoreNote})`;
+  const y = top(cells.keys.yesRange);
+  const keyRow = first(r.badKey, cells.keys.yesRange);
+  const keyNote =
+    `"评分有误：${columnLetters(y.col)}"&${keyRow}&"（关键指标 "&(${keyRow}-${y.row})&"）` +
+    `须在“是”或“否”下打“${TICK}”，只选一项"`;
+  return `IF(${r.invalid}=0,"",IF(SUMPRODUCT(${r.badKey})>0,${keyNote},${scoreNote}))`;
+}
+
+// ---- one expert's sheet ----
 
 export interface ScoreSheetSpec {
   kind: ScoringKind;
   enterprise: string;
   expert: string;
   name?: string;
+  /** The default is the seed's rubric. */
+  rubric?: Rubric;
+  /** Whose forms these are: decides the attachment label and the footnote naming the rubric (SPEC 4). */
+  profile?: ProfileId;
 }
 
 /**
- * One expert's scoring sheet, with the rubric verbatim. Score cells (and key-indicator ticks) are the only
+ * One expert's scoring sheet, with the rubric verbatim. Score cells (and key-indicator cells) are the only
  * unlocked cells; the sheet is protected without a password.
  */
 export function scoreSheetLayout(spec: ScoreSheetSpec): { layout: SheetLayout; cells: ScoreSheetCells } {
-  const rubric = rubricFor(spec.kind);
+  const rubric = spec.rubric ?? DEFAULT_RUBRICS[spec.kind];
+  if (rubric.kind !== spec.kind) throw new Error(`a ${rubric.kind} rubric for a ${spec.kind} sheet`);
   const layout = emptyLayout(spec.name ?? scoreSheetName(spec.kind, spec.enterprise, spec.expert), {
     orientation: "portrait",
     fitToWidth: true,
   });
   layout.protect = true;
-  return spec.kind === "evaluation"
-    ? evaluationSheet(layout, rubric, spec)
-    : acceptanceSheet(layout, rubric, spec);
+  const label = rubricLabel(rubric, spec.profile ?? "shanghai");
+  const width = spec.kind === "evaluation" ? 5 : 4;
+  if (label.attachment) put(layout, 0, 0, text(label.attachment), "footer", 2);
+  put(layout, 1, 0, text(rubric.title), "title", width);
+  put(layout, 2, 0, text(`企业名称：${spec.enterprise}`), "footer", width - 2);
+  put(layout, 2, width - 2, text("年     月    日"), "footer", 2);
+  layout.rowHeights[1] = 28;
+  const { cells, next } =
+    spec.kind === "evaluation" ? evaluationBody(layout, rubric) : acceptanceBody(layout, rubric);
+  const checkRow = parseCellAddress(cells.check)!.row;
+  put(layout, checkRow, 0, formula(checkFormula(cells)), "verdict", width);
+  layout.rowHeights[checkRow] = 30;
+  const half = Math.ceil(width / 2);
+  put(layout, next, 0, text(`专家签名：${spec.expert}`), "footer", half);
+  put(layout, next, half, text("时间：    年   月   日"), "footer", width - half);
+  if (label.footnote) put(layout, next + 1, 0, text(label.footnote), "note", width);
+  return { layout, cells };
 }
 
 function scoreValidation(layout: SheetLayout, cell: string, max: number): void {
+  const rule = `AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max},MOD(${cell}*${1 / SCORE_STEP},1)=0)`;
   layout.validations.push({
     range: cell,
-    rule: { kind: "custom", formula: scoreRule(cell, max) },
+    rule: { kind: "custom", formula: rule },
     prompt: { title: "得分", message: `0–${max} 分，以 ${SCORE_STEP} 分为单位` },
     error: { title: "得分无效", message: `请输入 0 到 ${max} 之间、以 ${SCORE_STEP} 分为单位的得分` },
   });
 }
 
-function header(layout: SheetLayout, rubric: Rubric, spec: ScoreSheetSpec, width: number): void {
-  put(layout, 0, 0, text(rubric.attachment), "footer", 2);
-  put(layout, 1, 0, text(rubric.title), "title", width);
-  put(layout, 2, 0, text(`企业名称：${spec.enterprise}`), "footer", width - 2);
-  put(layout, 2, width - 2, text("年     月    日"), "footer", 2);
-  layout.rowHeights[1] = 28;
-}
-
-function signature(layout: SheetLayout, row: number, spec: ScoreSheetSpec, width: number): void {
-  put(layout, row, 0, text(`专家签名：${spec.expert}`), "footer", Math.ceil(width / 2));
-  put(
-    layout,
-    row,
-    Math.ceil(width / 2),
-    text("时间：    年   月   日"),
-    "footer",
-    width - Math.ceil(width / 2),
-  );
-}
-
-/** Adds a group's vertically merged label cells. */
-function groupCells(
+/** One item's row: requirement, 分值 and the unlocked score cell. */
+function itemRow(
   layout: SheetLayout,
-  top: number,
-  count: number,
-  cols: { col: number; value: LayoutValue }[],
-): void {
-  for (const { col, value } of cols) put(layout, top, col, value, "cellCenter", 1, count);
+  row: number,
+  cols: { text: number; max: number; score: number },
+  item: { requirement: string; max: number },
+  minHeight: number,
+): string {
+  layout.rowHeights[row] = Math.max(
+    wrappedHeight(item.requirement, layout.columnWidths[cols.text]!),
+    minHeight,
+  );
+  layout.blocks.push({ row, col: cols.text, values: [[text(item.requirement)]], style: "cell" });
+  layout.blocks.push({ row, col: cols.max, values: [[num(item.max)]], style: "number" });
+  layout.blocks.push({ row, col: cols.score, values: [[null]], style: "input", numberFormat: "0.0" });
+  const cell = cellAddress(row, cols.score);
+  layout.unlocked.push(cell);
+  scoreValidation(layout, cell, item.max);
+  return cell;
 }
 
-function evaluationSheet(layout: SheetLayout, rubric: Rubric, spec: ScoreSheetSpec) {
+/** The total and verdict rows under the items, by formula. */
+function totalRow(layout: SheetLayout, row: number, cols: { max: number; score: number }, total: number) {
+  put(layout, row, 0, text("总  分"), "total", cols.max);
+  layout.blocks.push({ row, col: cols.max, values: [[num(total)]], style: "total" });
+}
+
+interface Body {
+  cells: ScoreSheetCells;
+  /** The row of the signature line. */
+  next: number;
+}
+
+function evaluationBody(layout: SheetLayout, rubric: Rubric): Body {
   // 序号 | 指标内容 | 要   求 | 分值 | 得分
   layout.columnWidths = [6, 16, 58, 7, 9];
-  header(layout, rubric, spec, 5);
+  const cols = { text: 2, max: 3, score: 4 };
   layout.blocks.push({
     row: 3,
     col: 0,
@@ -152,77 +267,57 @@ function evaluationSheet(layout: SheetLayout, rubric: Rubric, spec: ScoreSheetSp
   });
   layout.print.titleRows = [4, 4];
   let row = 4;
+  const top = row;
   const scores: string[] = [];
   for (const section of rubric.sections) {
     put(layout, row++, 0, text(section.title), "section", 5);
-    const groups = new Map<string, number>();
-    for (const item of section.items) {
-      const key = `${item.number}|${item.indicator}`;
-      groups.set(key, (groups.get(key) ?? 0) + 1);
-    }
-    for (const [key, count] of groups) {
-      const [number, indicator] = key.split("|") as [string, string];
-      groupCells(layout, row, count, [
-        { col: 0, value: num(Number(number)) },
-        { col: 1, value: text(indicator) },
-      ]);
-      const members = section.items.filter((i) => `${i.number}|${i.indicator}` === key);
-      const labelHeight = wrappedHeight(indicator, layout.columnWidths[1]!) / members.length;
-      for (const item of members) {
-        layout.rowHeights[row] = Math.max(
-          wrappedHeight(item.requirement, layout.columnWidths[2]!),
-          labelHeight,
-        );
-        layout.blocks.push({ row, col: 2, values: [[text(item.requirement)]], style: "cell" });
-        layout.blocks.push({ row, col: 3, values: [[num(item.max)]], style: "number" });
-        layout.blocks.push({ row, col: 4, values: [[null]], style: "input", numberFormat: "0.0" });
-        const cell = cellAddress(row, 4);
-        scores.push(cell);
-        layout.unlocked.push(cell);
-        scoreValidation(layout, cell, item.max);
-        row++;
-      }
+    for (const group of section.groups) {
+      put(layout, row, 0, num(group.number), "cellCenter", 1, group.items.length);
+      put(layout, row, 1, text(group.indicator), "cellCenter", 1, group.items.length);
+      const labelHeight = wrappedHeight(group.indicator, layout.columnWidths[1]!) / group.items.length;
+      for (const item of group.items) scores.push(itemRow(layout, row++, cols, item, labelHeight));
     }
   }
-  const scoreRange = `E5:E${row}`;
-  const cells: ScoreSheetCells = { scores, total: cellAddress(row, 4), verdict: cellAddress(row + 1, 3) };
-  put(layout, row, 0, text("总  分"), "total", 3);
-  layout.blocks.push({ row, col: 3, values: [[num(rubric.total)]], style: "total" });
+  const bottom = row - 1;
+  const cells: ScoreSheetCells = {
+    kind: "evaluation",
+    scores,
+    scoreRange: rangeAddress(top, cols.score, bottom, cols.score),
+    maxRange: rangeAddress(top, cols.max, bottom, cols.max),
+    textRange: rangeAddress(top, cols.text, bottom, cols.text),
+    total: cellAddress(row, cols.score),
+    verdict: cellAddress(row + 1, 3),
+    check: cellAddress(row + 2, 0),
+    rubricArea: [rangeAddress(top, 0, bottom, cols.score)],
+  };
+  const rules = sheetRules(cells);
+  totalRow(layout, row, cols, rubric.total);
   layout.blocks.push({
     row,
-    col: 4,
-    values: [[formula(`SUM(${scoreRange})`)]],
+    col: cols.score,
+    values: [[formula(rules.total)]],
     style: "total",
     numberFormat: "0.0",
   });
+  const bands = `低于${EVALUATION_PASS}分不通过，${EVALUATION_PASS}-${EVALUATION_FULL_PASS}分补充完善，高于${EVALUATION_FULL_PASS}分通过`;
   put(
     layout,
     row + 1,
     0,
-    text(
-      `${KIND_LABEL.evaluation.verdictLabel}（按总分自动判定：低于70分不通过，70-90分补充完善，高于90分通过）`,
-    ),
+    text(`${KIND_LABEL.evaluation.verdictLabel}（按总分自动判定：${bands}）`),
     "cell",
     3,
   );
-  put(
-    layout,
-    row + 1,
-    3,
-    formula(verdictFormula("evaluation", cells, scoreRange, scores.length)),
-    "verdict",
-    2,
-  );
+  put(layout, row + 1, 3, formula(rules.verdict), "verdict", 2);
   layout.rowHeights[row + 1] = 30;
-  signature(layout, row + 3, spec, 5);
-  return { layout, cells };
+  return { cells, next: row + 3 };
 }
 
-function acceptanceSheet(layout: SheetLayout, rubric: Rubric, spec: ScoreSheetSpec) {
+function acceptanceBody(layout: SheetLayout, rubric: Rubric): Body {
   // 序号 / 分组 | 内容 / 评价内容 | 是 / 分值 | 否 / 得分
   layout.columnWidths = [14, 62, 8, 9];
-  header(layout, rubric, spec, 4);
-  put(layout, 3, 0, text("清洁生产审核验收关键指标"), "section", 4);
+  const cols = { text: 1, max: 2, score: 3 };
+  put(layout, 3, 0, text(KEY_INDICATORS_TITLE), "section", 4);
   layout.blocks.push({
     row: 4,
     col: 0,
@@ -238,60 +333,56 @@ function acceptanceSheet(layout: SheetLayout, rubric: Rubric, spec: ScoreSheetSp
     layout.blocks.push({ row, col: 2, values: [[null, null]], style: "input" });
     row++;
   }
-  const keysYes = rangeAddress(keysTop, 2, row - 1, 2);
-  const keysNo = rangeAddress(keysTop, 3, row - 1, 3);
-  layout.unlocked.push(rangeAddress(keysTop, 2, row - 1, 3));
-  layout.validations.push({
-    range: rangeAddress(keysTop, 2, row - 1, 3),
-    rule: { kind: "list", options: [TICK] },
-    prompt: { title: "关键指标", message: `在“是”或“否”下打“${TICK}”（每行只选一项）` },
-    error: { title: "关键指标", message: `请填写“${TICK}”` },
-  });
-  const section = rubric.sections[0]!;
-  put(layout, row, 0, text(section.title), "header", 2);
-  layout.blocks.push({ row, col: 2, values: [[text("分值"), text("得分")]], style: "header" });
-  row++;
-  const scoresTop = row;
+  const keysBottom = row - 1;
+  layout.unlocked.push(rangeAddress(keysTop, 2, keysBottom, 3));
+  const marks = (col: number, answer: string, options: readonly string[]) =>
+    layout.validations.push({
+      range: rangeAddress(keysTop, col, keysBottom, col),
+      rule: { kind: "list", options },
+      prompt: { title: "关键指标", message: `在“是”或“否”下打“${TICK}”（或填“${answer}”），每行只选一项` },
+      error: { title: "关键指标", message: `请填写“${TICK}”或“${answer}”` },
+    });
+  marks(2, "是", KEY_MARKS.yes);
+  marks(3, "否", KEY_MARKS.no);
+  const top = row + 1;
   const scores: string[] = [];
-  const groups: [string, number][] = [];
-  for (const item of section.items) {
-    const last = groups[groups.length - 1];
-    if (last && last[0] === item.indicator) last[1]++;
-    else groups.push([item.indicator, 1]);
-  }
-  let i = 0;
-  for (const [label, count] of groups) {
-    groupCells(layout, row, count, [{ col: 0, value: text(label) }]);
-    for (let k = 0; k < count; k++, i++) {
-      const item = section.items[i]!;
-      layout.rowHeights[row] = Math.max(
-        wrappedHeight(item.requirement, layout.columnWidths[1]!),
-        wrappedHeight(label, layout.columnWidths[0]!) / count,
-      );
-      layout.blocks.push({ row, col: 1, values: [[text(item.requirement)]], style: "cell" });
-      layout.blocks.push({ row, col: 2, values: [[num(item.max)]], style: "number" });
-      layout.blocks.push({ row, col: 3, values: [[null]], style: "input", numberFormat: "0.0" });
-      const cell = cellAddress(row, 3);
-      scores.push(cell);
-      layout.unlocked.push(cell);
-      scoreValidation(layout, cell, item.max);
-      row++;
+  for (const section of rubric.sections) {
+    put(layout, row, 0, text(section.title), "header", 2);
+    layout.blocks.push({ row, col: 2, values: [[text("分值"), text("得分")]], style: "header" });
+    row++;
+    for (const group of section.groups) {
+      const count = group.items.length;
+      put(layout, row, 0, text(group.indicator), "cellCenter", 1, count);
+      const labelHeight = wrappedHeight(group.indicator, layout.columnWidths[0]!) / count;
+      for (const item of group.items) scores.push(itemRow(layout, row++, cols, item, labelHeight));
     }
   }
-  const scoreRange = `${columnLetters(3)}${scoresTop + 1}:${columnLetters(3)}${row}`;
+  const bottom = row - 1;
+  const yesRange = rangeAddress(keysTop, 2, keysBottom, 2);
+  const noRange = rangeAddress(keysTop, 3, keysBottom, 3);
   const cells: ScoreSheetCells = {
+    kind: "acceptance",
     scores,
-    total: cellAddress(row, 3),
+    scoreRange: rangeAddress(top, cols.score, bottom, cols.score),
+    maxRange: rangeAddress(top, cols.max, bottom, cols.max),
+    textRange: rangeAddress(top, cols.text, bottom, cols.text),
+    total: cellAddress(row, cols.score),
     verdict: cellAddress(row + 2, 2),
-    keysYes,
-    keysNo,
+    check: cellAddress(row + 3, 0),
+    keys: {
+      yes: rubric.keyIndicators.map((_, j) => cellAddress(keysTop + j, 2)),
+      no: rubric.keyIndicators.map((_, j) => cellAddress(keysTop + j, 3)),
+      yesRange,
+      noRange,
+    },
+    rubricArea: [rangeAddress(keysTop, 0, keysBottom, 1), rangeAddress(top, 0, bottom, cols.score)],
   };
-  put(layout, row, 0, text("总  分"), "total", 2);
-  layout.blocks.push({ row, col: 2, values: [[num(rubric.total)]], style: "total" });
+  const rules = sheetRules(cells);
+  totalRow(layout, row, cols, rubric.total);
   layout.blocks.push({
     row,
-    col: 3,
-    values: [[formula(`SUM(${scoreRange})`)]],
+    col: cols.score,
+    values: [[formula(rules.total)]],
     style: "total",
     numberFormat: "0.0",
   });
@@ -311,23 +402,15 @@ function acceptanceSheet(layout: SheetLayout, rubric: Rubric, spec: ScoreSheetSp
     row + 2,
     0,
     text(
-      `${KIND_LABEL.acceptance.verdictLabel}（按关键指标和总分自动判定：关键指标均为“是”且总分60分及以上为合格）`,
+      `${KIND_LABEL.acceptance.verdictLabel}（按关键指标和总分自动判定：关键指标均为“是”且总分${ACCEPTANCE_PASS}分及以上为合格）`,
     ),
     "cell",
     2,
   );
-  put(
-    layout,
-    row + 2,
-    2,
-    formula(verdictFormula("acceptance", cells, scoreRange, scores.length)),
-    "verdict",
-    2,
-  );
+  put(layout, row + 2, 2, formula(rules.verdict), "verdict", 2);
   layout.rowHeights[row + 2] = 30;
-  put(layout, row + 3, 0, text(rubric.keyIndicatorNote ?? ""), "note", 4);
-  signature(layout, row + 4, spec, 4);
-  return { layout, cells };
+  put(layout, row + 4, 0, text(keyIndicatorNote(rubric.keyIndicators.length)), "note", 4);
+  return { cells, next: row + 5 };
 }
 
 // ---- panel summary ----
@@ -341,202 +424,230 @@ export interface PanelSpec {
   name?: string;
 }
 
-/** Each expert's total and verdict, the panel mean rounded half-up to one decimal, and the verdict — by formula. */
+/** Where the panel's score, verdict and count of complete sheets are (for the reader and tests). */
+export function panelCells(experts: number): { score: string; verdict: string; completed: string } {
+  const scoreRow = 3 + experts - 1 + 2;
+  return {
+    score: cellAddress(scoreRow, 2),
+    verdict: cellAddress(scoreRow + 1, 2),
+    completed: cellAddress(scoreRow + 2, 2),
+  };
+}
+
+/**
+ * Each expert's total and verdict, computed again from that expert's score cells (never from the cells an
+ * expert could type over), then the panel score — the mean rounded half-up to one decimal, shown only when
+ * every sheet is complete — the verdict on it, and how many sheets are complete. All by formula.
+ */
 export function panelLayout(spec: PanelSpec): SheetLayout {
   const acc = spec.kind === "acceptance";
-  const width = acc ? 6 : 5;
+  const width = acc ? 5 : 4;
   const layout = emptyLayout(spec.name ?? panelSheetName(spec.kind, spec.enterprise), {
     orientation: "portrait",
     fitToWidth: true,
   });
   layout.protect = true;
-  layout.columnWidths = acc ? [10, 34, 10, 14, 10, 14] : [10, 34, 10, 14, 10];
-  put(layout, 0, 0, text(`${rubricFor(spec.kind).title} 专家组汇总`), "title", width);
+  layout.columnWidths = acc ? [10, 34, 12, 16, 14] : [10, 34, 12, 16];
+  put(layout, 0, 0, text(`${RUBRIC_TITLES[spec.kind]} 专家组汇总`), "title", width);
   put(layout, 1, 0, text(`企业名称：${spec.enterprise}`), "footer", width);
-  const head = ["专家", "评分表", "总分", "评分结论", "是否完成", ...(acc ? ["关键指标否决"] : [])];
+  const head = ["专家", "评分表", "总分", "评分结论", ...(acc ? ["关键指标否决"] : [])];
   layout.blocks.push({ row: 2, col: 0, values: [head.map((h) => text(h))], style: "header" });
   const top = 3;
   spec.sheets.forEach((s, i) => {
-    const r = top + i;
-    const q = quote(s.name);
+    const rules = sheetRules(s.cells, `${quote(s.name)}!`);
     const values: LayoutValue[] = [
       text(s.expert),
       text(s.name),
-      formula(`${q}!${s.cells.total}`),
-      formula(`${q}!${s.cells.verdict}`),
-      formula(`IF(${cellAddress(r, 3)}="${INCOMPLETE}","否","是")`),
-      ...(acc ? [formula(`IF(COUNTIF(${q}!${s.cells.keysNo},"${TICK}")>0,"是","否")`)] : []),
+      formula(rules.total),
+      formula(rules.verdict),
+      ...(acc ? [formula(rules.veto)] : []),
     ];
-    layout.blocks.push({ row: r, col: 0, values: [values], style: "cellCenter", numberFormat: "0.0" });
+    layout.blocks.push({ row: top + i, col: 0, values: [values], style: "cellCenter", numberFormat: "0.0" });
   });
-  const bottom = top + spec.sheets.length - 1;
+  const n = spec.sheets.length;
+  const bottom = top + n - 1;
   const totals = rangeAddress(top, 2, bottom, 2);
-  const done = rangeAddress(top, 4, bottom, 4);
-  const scoreRow = bottom + 2;
-  const scoreCell = cellAddress(scoreRow, 2);
-  put(layout, scoreRow, 0, text("专家组评分（已完成评分表总分的平均值，四舍五入保留一位小数）"), "cell", 2);
-  put(
-    layout,
-    scoreRow,
-    2,
-    formula(`IF(COUNTIF(${done},"是")=0,"",ROUND(AVERAGEIF(${done},"是",${totals}),1))`),
-    "total",
-    width - 2,
-  );
+  const verdicts = rangeAddress(top, 3, bottom, 3);
+  const done = `(${BAND_VERDICTS[spec.kind].map((v) => `COUNTIF(${verdicts},"${v}")`).join("+")})`;
+  const at = panelCells(n);
+  const s = at.score;
+  put(layout, bottom + 2, 0, text("专家组评分（各评分表总分的平均值，四舍五入保留一位小数）"), "cell", 2);
+  put(layout, bottom + 2, 2, formula(`IF(${done}<${n},"",ROUND(AVERAGE(${totals}),1))`), "total", width - 2);
   layout.blocks[layout.blocks.length - 1]!.numberFormat = "0.0";
+  const veto = PANEL_VETO_ON_ANY_EXPERT && acc ? `COUNTIF(${rangeAddress(top, 4, bottom, 4)},"是")>0` : "";
   const bands = acc
-    ? `IF(COUNTIF(${rangeAddress(top, 5, bottom, 5)},"是")>0,"不合格",IF(${scoreCell}>=60,"合格","不合格"))`
-    : `IF(${scoreCell}<70,"不通过",IF(${scoreCell}<=90,"补充完善","通过"))`;
-  put(layout, scoreRow + 1, 0, text(`专家组${KIND_LABEL[spec.kind].verdictLabel}`), "cell", 2);
+    ? `${veto ? `IF(${veto},"不合格",` : ""}IF(${s}>=${ACCEPTANCE_PASS},"合格","不合格")${veto ? ")" : ""}`
+    : `IF(${s}<${EVALUATION_PASS},"不通过",IF(${s}<=${EVALUATION_FULL_PASS},"补充完善","通过"))`;
+  put(layout, bottom + 3, 0, text(`专家组${KIND_LABEL[spec.kind].verdictLabel}`), "cell", 2);
   put(
     layout,
-    scoreRow + 1,
+    bottom + 3,
     2,
-    formula(`IF(OR(COUNTIF(${done},"是")<ROWS(${done}),${scoreCell}=""),"${INCOMPLETE}",${bands})`),
+    formula(`IF(${done}<${n},IF(COUNTIF(${verdicts},"${INVALID}")>0,"${INVALID}","${INCOMPLETE}"),${bands})`),
     "verdict",
     width - 2,
   );
-  layout.rowHeights[scoreRow] = 30;
+  put(layout, bottom + 4, 0, text("完成情况"), "cell", 2);
+  put(layout, bottom + 4, 2, formula(`"已完成 "&${done}&"/${n}"`), "cellCenter", width - 2);
+  layout.rowHeights[bottom + 2] = 30;
   return layout;
 }
 
-/** Where the panel's score and verdict are (for the reader). */
-export function panelCells(experts: number): { score: string; verdict: string } {
-  const scoreRow = 3 + experts - 1 + 2;
-  return { score: cellAddress(scoreRow, 2), verdict: cellAddress(scoreRow + 1, 2) };
-}
+// ---- readers ----
 
-// ---- reader ----
-
-/** An expert's sheet as read back, with where its score cells are. */
+/** An expert's sheet as read back, with where its input cells are. */
 export interface ScoreSheetRead extends ExpertSheet {
-  /** Addresses of the score cells, in rubric order. */
-  cells: string[];
+  cells: ScoreSheetCells;
 }
 
 const textAt = (grid: Grid, r: number, c: number) => cellText(cellValue(grid.rows[r]?.[c] ?? null));
 const compact = (s: string) => s.replace(/\s+/g, "");
+const at = (grid: Grid, address: string): CellInput => {
+  const p = parseCellAddress(address)!;
+  return grid.rows[p.row]?.[p.col] ?? null;
+};
+const kindByTitle = (title: string, suffix = "") =>
+  SCORING_KINDS.find((k) => compact(title) === compact(`${RUBRIC_TITLES[k]}${suffix}`));
+
+/** Cells inside A1 ranges, row by row. */
+function cellsOf(range: string): string[] {
+  const [a, b = a] = range.split(":") as [string, string?];
+  const s = parseCellAddress(a)!;
+  const e = parseCellAddress(b ?? a)!;
+  const out: string[] = [];
+  for (let r = s.row; r <= e.row; r++) for (let c = s.col; c <= e.col; c++) out.push(cellAddress(r, c));
+  return out;
+}
+
+/** The value a typed cell holds; a formula typed into it counts by its computed result, when it has one. */
+function inputValue(cell: CellInput): { value: unknown } | { uncomputed: true } {
+  if (cell !== null && typeof cell === "object" && "formula" in cell) {
+    return cell.result === null || cell.result === undefined ? { uncomputed: true } : { value: cell.result };
+  }
+  return { value: cellValue(cell) };
+}
+
+/** Our formulas that were typed over (a value, or a different formula, where ours should be). */
+function overwrittenFormulas(layout: SheetLayout, grid: Grid): Issue[] {
+  const issues: Issue[] = [];
+  for (const [address, v] of layoutCells(layout)) {
+    if (v === null || v.t !== "formula") continue;
+    const found = at(grid, address);
+    const same =
+      found !== null &&
+      typeof found === "object" &&
+      "formula" in found &&
+      formulaKey(found.formula) === formulaKey(v.f);
+    if (same) continue;
+    const now =
+      found !== null && typeof found === "object" && "formula" in found
+        ? "另一公式"
+        : `固定的值“${cellText(cellValue(found))}”`;
+    issues.push(
+      issue(
+        grid.sheet,
+        address,
+        "error",
+        "score.formulaChanged",
+        `${address} 的公式已被改成${now}，本工具不采用该单元格的结果；请恢复公式或重新生成评分表`,
+      ),
+    );
+  }
+  return issues;
+}
+
+/** The first cell of the rubric area that does not read as the rubric says, if any. */
+function rubricMismatch(layout: SheetLayout, cells: ScoreSheetCells, grid: Grid): Issue | undefined {
+  const expected = layoutCells(layout);
+  const inputs = new Set([...cells.scores, ...(cells.keys ? [...cells.keys.yes, ...cells.keys.no] : [])]);
+  for (const address of cells.rubricArea.flatMap(cellsOf)) {
+    if (inputs.has(address)) continue;
+    const want = expected.get(address) ?? null;
+    const got = cellValue(at(grid, address));
+    const wantText = want === null || want.t === "formula" ? "" : String(want.v);
+    const same =
+      want !== null && want.t === "number" ? got === want.v : compact(cellText(got)) === compact(wantText);
+    if (!same)
+      return issue(
+        grid.sheet,
+        address,
+        "error",
+        "score.rubricChanged",
+        `${address} 与评分细则不一致（应为“${wantText.slice(0, 20)}”），请按现行评分细则重新生成评分表`,
+      );
+  }
+  return undefined;
+}
 
 /**
- * Reads a scoring sheet back: finds each rubric item by its requirement text, takes the score beside it,
- * and checks it (0 to the item's maximum, in half points). Undefined when the sheet is not a scoring sheet.
+ * Reads an expert's scoring sheet back against the workbook's rubric: checks every score and key indicator as
+ * the sheet's formulas do, and that the rubric's cells and our formulas are as written. Undefined when the
+ * sheet is not a scoring sheet.
  */
-export function readScoreSheet(grid: Grid): ScoreSheetRead | undefined {
-  const title = compact(textAt(grid, 1, 0));
-  const kind: ScoringKind | undefined =
-    title === compact(rubricFor("evaluation").title)
-      ? "evaluation"
-      : title === compact(rubricFor("acceptance").title)
-        ? "acceptance"
-        : undefined;
+export function readScoreSheet(grid: Grid, rubrics: RubricSet = DEFAULT_RUBRICS): ScoreSheetRead | undefined {
+  const kind = kindByTitle(textAt(grid, 1, 0));
   if (!kind) return undefined;
-  const rubric = rubricFor(kind);
-  const reqCol = kind === "evaluation" ? 2 : 1;
-  const scoreCol = kind === "evaluation" ? 4 : 3;
-  const issues: Issue[] = [];
+  const rubric = rubrics[kind];
+  const { layout, cells } = scoreSheetLayout({ kind, enterprise: "", expert: "", name: grid.sheet, rubric });
   const enterprise = textAt(grid, 2, 0)
     .replace(/^企业名称：/, "")
     .trim();
-  let expert = "";
-  const byRequirement = new Map<string, number>();
-  grid.rows.forEach((row, r) => {
-    const req = compact(cellText(cellValue(row[reqCol] ?? null)));
-    if (req && !byRequirement.has(req)) byRequirement.set(req, r);
-    const first = cellText(cellValue(row[0] ?? null));
-    if (first.startsWith("专家签名：")) expert = first.slice("专家签名：".length).trim();
+  const signed = grid.rows
+    .map((row) => cellText(cellValue(row[0] ?? null)))
+    .find((t) => t.startsWith("专家签名："));
+  const expert = (signed ?? "").slice("专家签名：".length).trim();
+  const issues: Issue[] = [];
+  const judge = <T>(address: string, what: string, c: CellCheck<T>): CellCheck<T> => {
+    if (!c.ok)
+      issues.push(issue(grid.sheet, address, "error", c.code, `${address}（${what}）：${c.message}`));
+    return c;
+  };
+  const uncomputed = {
+    ok: false as const,
+    code: "score.uncomputed",
+    message: "单元格中的公式尚无计算结果，请直接填写",
+  };
+  const keys: KeyCheck[] = rubric.keyIndicators.map((k, j) => {
+    const yes = inputValue(at(grid, cells.keys!.yes[j]!));
+    const no = inputValue(at(grid, cells.keys!.no[j]!));
+    const check =
+      "uncomputed" in yes || "uncomputed" in no ? uncomputed : checkKeyIndicator(yes.value, no.value);
+    return judge(cells.keys!.yes[j]!, `关键指标 ${k.number}`, check);
   });
-  const scores: (number | null)[] = [];
-  const cells: string[] = [];
-  for (const item of rubricItems(rubric)) {
-    const r = byRequirement.get(compact(item.requirement));
-    if (r === undefined) {
-      issues.push(
-        issue(
-          grid.sheet,
-          "",
-          "error",
-          "score.missingItem",
-          `评分表缺少评分项“${item.requirement.slice(0, 20)}…”`,
-        ),
-      );
-      scores.push(null);
-      cells.push("");
-      continue;
-    }
-    const cell = cellAddress(r, scoreCol);
-    cells.push(cell);
-    const check = checkScore(cellValue(grid.rows[r]?.[scoreCol] ?? null), item.max);
-    if (check.ok) scores.push(check.value);
-    else {
-      scores.push(null);
-      issues.push(issue(grid.sheet, cell, "error", check.code, `${item.indicator}：${check.message}`));
-    }
-  }
-  const keys: (boolean | null)[] = [];
-  for (const k of rubric.keyIndicators) {
-    const r = byRequirement.get(compact(k.text));
-    if (r === undefined) {
-      keys.push(null);
-      issues.push(issue(grid.sheet, "", "error", "key.missing", `评分表缺少关键指标 ${k.number}`));
-      continue;
-    }
-    const yes = textAt(grid, r, 2);
-    const no = textAt(grid, r, 3);
-    const ticked = (s: string) => s === TICK || s === "是" || s === "✓" || s === "√";
-    if (yes && no && ticked(yes) && ticked(no)) {
-      keys.push(null);
-      issues.push(
-        issue(
-          grid.sheet,
-          cellAddress(r, 2),
-          "error",
-          "key.both",
-          `关键指标 ${k.number} 的“是”和“否”只能选一项`,
-        ),
-      );
-    } else if ((yes && !ticked(yes)) || (no && !ticked(no))) {
-      keys.push(null);
-      issues.push(
-        issue(
-          grid.sheet,
-          cellAddress(r, yes && !ticked(yes) ? 2 : 3),
-          "error",
-          "key.value",
-          `关键指标 ${k.number} 请在“是”或“否”下填写“${TICK}”`,
-        ),
-      );
-    } else keys.push(yes ? true : no ? false : null);
-  }
+  const scores: ScoreCheck[] = rubricItems(rubric).map((item, i) => {
+    const cell = inputValue(at(grid, cells.scores[i]!));
+    const check = "uncomputed" in cell ? uncomputed : checkScore(cell.value, item.max);
+    return judge(cells.scores[i]!, `${item.requirement.slice(0, 16)}…`, check);
+  });
+  const mismatch = rubricMismatch(layout, cells, grid);
+  if (mismatch) issues.push(mismatch);
+  issues.push(...overwrittenFormulas(layout, grid));
   return { sheet: grid.sheet, kind, enterprise, expert, scores, keys, cells, issues };
 }
 
-export interface PanelRead {
-  sheet: string;
-  kind: ScoringKind;
-  enterprise: string;
-  /** The experts' sheet names, in order. */
-  sheets: string[];
-}
-
-/** Reads a panel summary back: which scoring sheets it gathers. */
-export function readPanelSheet(grid: Grid): PanelRead | undefined {
-  const title = compact(textAt(grid, 0, 0));
-  const kind = (["evaluation", "acceptance"] as const).find(
-    (k) => title === compact(`${rubricFor(k).title} 专家组汇总`),
-  );
+/**
+ * Reads a panel summary back: which scoring sheets it gathers, and whether its formulas are still ours.
+ * Undefined when the sheet is not a panel summary.
+ */
+export function readPanelSheet(grid: Grid, rubrics: RubricSet = DEFAULT_RUBRICS): PanelSheetRead | undefined {
+  const kind = kindByTitle(textAt(grid, 0, 0), " 专家组汇总");
   if (!kind) return undefined;
-  const sheets: string[] = [];
+  const enterprise = textAt(grid, 1, 0)
+    .replace(/^企业名称：/, "")
+    .trim();
+  const members: PanelSpec["sheets"] = [];
   for (let r = 3; r < grid.rows.length; r++) {
     const name = textAt(grid, r, 1);
-    if (!name || textAt(grid, r, 0).startsWith("专家组")) break;
-    sheets.push(name);
+    if (!name) break;
+    const { cells } = scoreSheetLayout({ kind, enterprise: "", expert: "", name, rubric: rubrics[kind] });
+    members.push({ name, expert: textAt(grid, r, 0), cells });
   }
+  const expected = panelLayout({ kind, enterprise, sheets: members, name: grid.sheet });
   return {
     sheet: grid.sheet,
     kind,
-    enterprise: textAt(grid, 1, 0)
-      .replace(/^企业名称：/, "")
-      .trim(),
-    sheets,
+    enterprise,
+    sheets: members.map((m) => m.name),
+    issues: overwrittenFormulas(expected, grid),
   };
 }

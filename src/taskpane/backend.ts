@@ -39,6 +39,8 @@ export interface WorkbookBackend {
   listEnterprises(): Promise<string[]>;
   insertScoreSheets(kind: ScoringKind, enterprise: string, experts: number): Promise<string[]>;
   writeBackScores(): Promise<WriteBack>;
+  /** Writes the default 评分细则 where the workbook has none, else checks the district's own. */
+  writeOrCheckRubric(): Promise<{ written: boolean; issues: Issue[] }>;
   /** Adds one of the profile's per-enterprise forms (附件1, 附件4, 附件5, 附件9, 附表1); its sheet's name. */
   insertEnterpriseForm(kind: EnterpriseFormKind, enterprise: string): Promise<string>;
 }

@@ -3,7 +3,13 @@
 import { prepareSubmission, verifySubmission } from "../excel/centre";
 import { writeCityReport } from "../excel/consolidate";
 import { insertEnterpriseForm } from "../excel/enterpriseForms";
-import { generateQuarterly, insertScoreSheets, listEnterprises, writeBackScores } from "../excel/forms";
+import {
+  generateQuarterly,
+  insertScoreSheets,
+  listEnterprises,
+  writeBackScores,
+  writeOrCheckRubric,
+} from "../excel/forms";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
 import type { WorkbookBackend } from "./backend";
@@ -30,6 +36,7 @@ export const officeBackend: WorkbookBackend = {
   insertScoreSheets: (kind, enterprise, experts) =>
     runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),
   writeBackScores: () => runCommand(writeBackScores),
+  writeOrCheckRubric: () => runCommand((ctx) => writeOrCheckRubric(ctx, supports)),
   insertEnterpriseForm: (kind, enterprise) =>
     runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports)),
 };

@@ -48,11 +48,19 @@ const zh = {
   enterprise: "企业",
   experts: "专家人数",
   kind: "评分类型",
-  evaluation: "评估（附件3）",
-  acceptance: "验收（附件8）",
+  evaluation: "评估评分表",
+  acceptance: "验收评分表",
   insertScoresheets: "插入评分表",
   writeBackScores: "回填评分结果",
   writtenBack: (n: number) => `已将 ${n} 个专家组结果写回台账。`,
+  rubric: "评分细则",
+  rubricHint:
+    "没有“评分细则”工作表时写入默认评分细则供修改；已有时检查它（分值合计 100、以 0.5 分为单位、文字齐全）",
+  rubricWritten: "已写入“评分细则”工作表。修改后，新插入的评分表和回填评分结果都按它评分。",
+  rubricChecked: (e: number) =>
+    e === 0
+      ? "评分细则检查通过，新插入的评分表按它评分。"
+      : `评分细则有 ${e} 个错误，修正前不能插入评分表或回填。`,
   chooseEnterprise: "请选择企业",
   enterpriseForms: "表单",
   enterpriseFormHint: "为所选企业新增一张表单，台账已有的内容预先填好",
@@ -146,11 +154,20 @@ const en: Strings = {
   enterprise: "Enterprise",
   experts: "Experts",
   kind: "Kind",
-  evaluation: "Evaluation (附件3)",
-  acceptance: "Acceptance (附件8)",
+  evaluation: "Evaluation sheet",
+  acceptance: "Acceptance sheet",
   insertScoresheets: "Insert scoring sheets",
   writeBackScores: "Write panel results back",
   writtenBack: (n) => `${n} panel results written to the register.`,
+  rubric: "Scoring rubric (评分细则)",
+  rubricHint:
+    "Without a 评分细则 sheet, writes the default rubric for you to edit; with one, checks it (maxima add up to 100, steps of 0.5, every text present)",
+  rubricWritten:
+    "The 评分细则 sheet was added. Once edited, new scoring sheets and the write-back score by it.",
+  rubricChecked: (e) =>
+    e === 0
+      ? "The rubric checks; new scoring sheets use it."
+      : `The rubric has ${e} errors; scoring sheets cannot be inserted or written back until they are fixed.`,
   chooseEnterprise: "Choose an enterprise",
   enterpriseForms: "Forms",
   enterpriseFormHint: "Adds the form for the chosen enterprise, with what the register knows filled in",

@@ -258,7 +258,15 @@ describe("cpa quarterly, scoresheet and score", () => {
 
     const blank = JSON.parse((await run("score", out, "--json")).out);
     expect(blank.panels).toEqual([
-      { enterprise, kind: "evaluation", experts: 3, score: null, verdict: "未完成评分", complete: false },
+      {
+        enterprise,
+        kind: "evaluation",
+        experts: 3,
+        completed: 0,
+        score: null,
+        verdict: "未完成评分",
+        complete: false,
+      },
     ]);
 
     // The experts fill in their sheets: everything full marks but one item, by 0.5 steps.

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { acceptanceRubric, evaluationRubric, rubricItems } from "../../src/core/rubrics";
 import {
   acceptanceVerdict,
   checkKeyIndicator,
@@ -7,8 +8,11 @@ import {
   panelMean,
   scorePanel,
   scoreSheet,
+  TICK,
+  type KeyCheck,
+  type PanelSheet,
+  type ScoreCheck,
 } from "../../src/core/scoring";
-import { rubricItems, acceptanceRubric, evaluationRubric } from "../../src/core/rubrics";
 
 describe("verdict bands", () => {
   it.each([
@@ -21,63 +25,124 @@ describe("verdict bands", () => {
   it.each([
     [59.5, "不合格"],
     [60, "合格"],
-  ])("acceptance %p → %s", (s, v) =>
-    expect(acceptanceVerdict(s, [true, true, true, true, true, true, true])).toBe(v),
-  );
+  ])("acceptance %p → %s", (s, v) => expect(acceptanceVerdict(s)).toBe(v));
 
   it("vetoes acceptance on any 否, even with 100 points", () => {
-    expect(acceptanceVerdict(100, [true, true, true, true, true, true, false])).toBe("不合格");
+    expect(acceptanceVerdict(100, true)).toBe("不合格");
   });
 });
 
-describe("score cells", () => {
+describe("score cells, judged as the sheet's ISNUMBER formulas judge them", () => {
   it.each([
     ["abc", "score.notNumber"],
-    [-1, "score.negative"],
+    ["3", "score.notNumber"],
+    ["３", "score.notNumber"],
+    [" ", "score.notNumber"],
+    [-2, "score.negative"],
     [3.5, "score.overMax"],
     [0.3, "score.step"],
+    [2.25, "score.step"],
     [true, "score.notNumber"],
   ])("rejects %p (%s) on a 3-point item", (v, code) =>
     expect(checkScore(v, 3)).toMatchObject({ ok: false, code }),
   );
 
+  it("says that digits stored as text must be typed again as a number", () => {
+    expect(checkScore("3", 3)).toMatchObject({ message: expect.stringContaining("文本形式保存的数字") });
+  });
+
   it.each([
     [2.5, 2.5],
-    ["3", 3],
-    ["３", 3],
     [0, 0],
+    [3, 3],
     ["", null],
     [null, null],
   ])("accepts %p", (v, n) => expect(checkScore(v, 3)).toEqual({ ok: true, value: n }));
 
+  it("reads a date cell as the serial number Excel holds", () => {
+    expect(checkScore(new Date(Date.UTC(1900, 0, 1)), 3)).toEqual({ ok: true, value: 2 });
+  });
+
   it("never throws", () =>
     fc.assert(fc.property(fc.anything(), (v) => typeof checkScore(v, 6).ok === "boolean")));
-
-  it("reads key indicators 是/否/blank", () => {
-    expect(checkKeyIndicator("是")).toEqual({ ok: true, value: true });
-    expect(checkKeyIndicator(" 否 ")).toEqual({ ok: true, value: false });
-    expect(checkKeyIndicator("")).toEqual({ ok: true, value: null });
-    expect(checkKeyIndicator("对")).toMatchObject({ ok: false });
-  });
 });
 
-describe("sheets and panels", () => {
-  const full = (kind: "evaluation" | "acceptance") =>
-    rubricItems(kind === "evaluation" ? evaluationRubric : acceptanceRubric).map((i) => i.max);
+describe("key indicators: a mark under 是 or under 否", () => {
+  it.each([
+    [TICK, null, true],
+    ["是", null, true],
+    [null, TICK, false],
+    [null, "否", false],
+    [null, null, null],
+    ["", "", null],
+  ])("%p | %p → %p", (yes, no, value) => expect(checkKeyIndicator(yes, no)).toEqual({ ok: true, value }));
 
-  it("shows 未完成评分 while a score is blank", () => {
+  it.each([
+    [TICK, TICK],
+    ["是", "否"],
+    [null, "是"],
+    ["否", null],
+    [`${TICK} `, null],
+    [" 是", null],
+    ["×", null],
+    [1, null],
+  ])("rejects %p | %p", (yes, no) => expect(checkKeyIndicator(yes, no)).toMatchObject({ ok: false }));
+});
+
+const ok = (value: number | null): ScoreCheck => ({ ok: true, value });
+const key = (value: boolean | null): KeyCheck => ({ ok: true, value });
+const bad: ScoreCheck = { ok: false, code: "score.overMax", message: "" };
+const full = (kind: "evaluation" | "acceptance") =>
+  rubricItems(kind === "evaluation" ? evaluationRubric : acceptanceRubric).map((i) => ok(i.max));
+const allYes = () => Array.from({ length: 7 }, () => key(true));
+
+describe("one expert's sheet", () => {
+  it("shows 未完成评分 and the sum so far while a score is blank", () => {
     const s = full("evaluation");
-    s[3] = null as unknown as number;
+    s[3] = ok(null);
     expect(scoreSheet("evaluation", s)).toMatchObject({ complete: false, verdict: "未完成评分", total: 99 });
   });
 
-  it("shows 未完成评分 while a key indicator is blank", () => {
-    expect(
-      scoreSheet("acceptance", full("acceptance"), [true, true, null, true, true, true, true]).verdict,
-    ).toBe("未完成评分");
+  it("shows 评分有误 and no total when any cell is invalid, even with others blank", () => {
+    const s = full("evaluation");
+    s[1] = bad;
+    s[4] = ok(null);
+    expect(scoreSheet("evaluation", s)).toMatchObject({ complete: false, verdict: "评分有误", total: null });
   });
 
-  it("rounds the panel mean half-up to one decimal, exactly", () => {
+  it("shows 未完成评分 while a key indicator is blank, and 评分有误 while one is invalid", () => {
+    const keys = allYes();
+    keys[2] = key(null);
+    expect(scoreSheet("acceptance", full("acceptance"), keys).verdict).toBe("未完成评分");
+    keys[2] = { ok: false, code: "key.value", message: "" };
+    expect(scoreSheet("acceptance", full("acceptance"), keys)).toMatchObject({
+      verdict: "评分有误",
+      total: null,
+    });
+  });
+
+  it("fails acceptance on a 否 whatever the score", () => {
+    const keys = allYes();
+    keys[6] = key(false);
+    expect(scoreSheet("acceptance", full("acceptance"), keys)).toMatchObject({
+      verdict: "不合格",
+      total: 100,
+      vetoed: true,
+      complete: true,
+    });
+  });
+});
+
+describe("the panel", () => {
+  const sheet = (total: number, over: Partial<PanelSheet> = {}): PanelSheet => ({
+    total,
+    verdict: evaluationVerdict(total),
+    complete: true,
+    vetoed: false,
+    ...over,
+  });
+
+  it("rounds the mean half-up to one decimal, exactly", () => {
     expect(panelMean([82, 82.5])).toBe(82.3);
     expect(panelMean([89, 90, 90.5, 91.5])).toBe(90.3);
     expect(panelMean([70, 70, 69.5])).toBe(69.8);
@@ -88,7 +153,7 @@ describe("sheets and panels", () => {
     expect(
       scorePanel(
         "evaluation",
-        [69.5, 70, 70].map((t) => ({ total: t, complete: true })),
+        [69.5, 70, 70].map((t) => sheet(t)),
       ),
     ).toMatchObject({
       score: 69.8,
@@ -97,7 +162,7 @@ describe("sheets and panels", () => {
     expect(
       scorePanel(
         "evaluation",
-        [90, 90, 90.5].map((t) => ({ total: t, complete: true })),
+        [90, 90, 90.5].map((t) => sheet(t)),
       ),
     ).toMatchObject({
       score: 90.2,
@@ -105,21 +170,34 @@ describe("sheets and panels", () => {
     });
   });
 
-  it("is incomplete while any expert's sheet is, but shows the complete sheets' mean", () => {
+  it("shows no score and 未完成评分 while any expert's sheet is incomplete, with how many are done", () => {
     const p = scorePanel("evaluation", [
-      { total: 80, complete: true },
-      { total: 90, complete: true },
-      { total: 40, complete: false },
+      sheet(80),
+      sheet(90),
+      sheet(40, { complete: false, verdict: "未完成评分" }),
     ]);
-    expect(p).toMatchObject({ complete: false, verdict: "未完成评分", score: 85, experts: 3 });
+    expect(p).toMatchObject({
+      complete: false,
+      verdict: "未完成评分",
+      score: null,
+      experts: 3,
+      completed: 2,
+    });
+  });
+
+  it("says 评分有误 while any expert's sheet is invalid, before 未完成评分", () => {
+    const p = scorePanel("evaluation", [
+      sheet(80, { complete: false, verdict: "未完成评分" }),
+      sheet(0, { complete: false, verdict: "评分有误" }),
+      sheet(90),
+    ]);
+    expect(p).toMatchObject({ verdict: "评分有误", score: null, completed: 1 });
   });
 
   it("vetoes the panel when any expert answers 否", () => {
-    const sheets = [true, false, true].map((ok) => ({
-      total: 95,
-      complete: true,
-      keys: [true, true, true, true, true, true, ok],
-    }));
+    const sheets = [false, true, false].map((vetoed) =>
+      sheet(95, { vetoed, verdict: vetoed ? "不合格" : "合格" }),
+    );
     expect(scorePanel("acceptance", sheets).verdict).toBe("不合格");
   });
 

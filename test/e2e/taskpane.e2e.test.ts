@@ -209,6 +209,27 @@ describe("the task pane in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("writes the default 评分细则 from the scoring tab, then checks it and lists its problems there", async () => {
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "评分" }).click();
+    await page.getByRole("button", { name: "评分细则" }).click();
+    await page.getByText("已写入").waitFor();
+    expect(await message()).toContain("已写入“评分细则”工作表");
+    expect(await host<string>("window.__excelHost.value('评分细则', 'A1')")).toBe("评分表");
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          __excelHost: { seed(s: string, r: unknown[][], t: number, l: number): void };
+        }
+      ).__excelHost.seed("评分细则", [[0.3]], 1, 4),
+    );
+    await page.getByRole("button", { name: "评分细则" }).click();
+    await page.getByTestId("issues").waitFor();
+    expect(await message()).toContain("评分细则有 2 个错误");
+    expect(await page.getByTestId("issues").innerText()).toContain("评分细则!E2");
+    expect(errors).toEqual([]);
+  });
+
   it("consolidates the districts' workbooks picked from disk into a dashboard with two charts", async () => {
     const files = await districtFiles();
     const chunks: string[] = [];

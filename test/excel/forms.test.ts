@@ -5,8 +5,14 @@ import path from "node:path";
 import { parseQuarter } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { rubricItems, evaluationRubric } from "../../src/core/rubrics";
-import { scorePanel } from "../../src/core/scoring";
-import { generateQuarterly, insertScoreSheets, writeBackScores } from "../../src/excel/forms";
+import { evaluationVerdict, scorePanel } from "../../src/core/scoring";
+import { RUBRIC_SHEET } from "../../src/core/rubricSheet";
+import {
+  generateQuarterly,
+  insertScoreSheets,
+  writeBackScores,
+  writeOrCheckRubric,
+} from "../../src/excel/forms";
 import { panelCells, scoreSheetLayout } from "../../src/forms/scoresheets";
 import { exportWorkbook } from "../officehost/toXlsx";
 import { recalculate } from "../helpers/libreoffice";
@@ -81,7 +87,7 @@ describe("scoring sheets from the task pane", () => {
     const { cells } = scoreSheetLayout({ kind: "evaluation", enterprise, expert: "专家1" });
     expect(host.cell(names[0]!, cells.scores[0]!)!.format.locked).toBe(false);
     expect(host.cell(names[0]!, cells.total)!.format.locked).toBe(true);
-    expect(host.cell(names[0]!, cells.total)!.formula).toMatch(/^=SUM\(/);
+    expect(host.cell(names[0]!, cells.total)!.formula).toMatch(/^=IF\(/);
     // The experts type their scores (into unlocked cells of the protected sheets).
     const totals = [93, 90.5, 71];
     names.slice(0, 3).forEach((name, k) => {
@@ -105,7 +111,7 @@ describe("scoring sheets from the task pane", () => {
     expect(names.slice(0, 3).map((n) => result(n, cells.verdict))).toEqual(["通过", "通过", "补充完善"]);
     const panel = scorePanel(
       "evaluation",
-      totals.map((t) => ({ total: t, complete: true })),
+      totals.map((t) => ({ total: t, complete: true, vetoed: false, verdict: evaluationVerdict(t) })),
     );
     const where = panelCells(3);
     expect(result(names[3]!, where.score)).toBeCloseTo(panel.score!, 9);
@@ -115,6 +121,64 @@ describe("scoring sheets from the task pane", () => {
     expect(wrote.written).toBe(2);
     expect(host.value(REGISTER_SHEET, `N${row}`)).toBe(panel.score);
     expect(host.value(REGISTER_SHEET, `O${row}`)).toBe(panel.verdict);
+  });
+
+  /** The three experts of a new panel for an enterprise not yet evaluated, every item at its maximum. */
+  async function scoredPanel(host: Awaited<ReturnType<typeof filledHost>>) {
+    let row = 2;
+    while (host.value(REGISTER_SHEET, `N${row}`) !== null) row++;
+    const enterprise = String(host.value(REGISTER_SHEET, `B${row}`));
+    const names = await run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 3, all));
+    const { cells } = scoreSheetLayout({ kind: "evaluation", enterprise, expert: "专家1" });
+    for (const name of names.slice(0, 3))
+      rubricItems(evaluationRubric).forEach((item, i) =>
+        host.seed(name, [[item.max]], Number(cells.scores[i]!.slice(1)) - 1, 4),
+      );
+    return { row, names, cells };
+  }
+
+  it("writes back no panel whose total was typed over, and names the cell", async () => {
+    const host = await filledHost(10);
+    const { row, names, cells } = await scoredPanel(host);
+    const total = host.cell(names[0]!, cells.total)!;
+    total.formula = undefined;
+    total.value = 93.7;
+    const wrote = await run(host, (ctx) => writeBackScores(ctx));
+    expect(wrote.written).toBe(0);
+    expect(wrote.panels[0]).toMatchObject({ score: 100, verdict: "通过", hasErrors: true });
+    expect(wrote.issues).toContainEqual(
+      expect.objectContaining({
+        sheet: names[0],
+        cell: cells.total,
+        code: "score.formulaChanged",
+        severity: "error",
+      }),
+    );
+    expect(host.value(REGISTER_SHEET, `N${row}`)).toBeNull();
+  });
+
+  it("writes the default 评分细则, checks an edited one, and makes new scoring sheets from it", async () => {
+    const host = await filledHost(10);
+    expect(await run(host, (ctx) => writeOrCheckRubric(ctx, all))).toEqual({ written: true, issues: [] });
+    expect(host.value(RUBRIC_SHEET, "A1")).toBe("评分表");
+    expect(host.value(RUBRIC_SHEET, "D4")).toBe("企业高层领导支持并参与");
+    host.seed(RUBRIC_SHEET, [["企业主要负责人亲自参与审核"]], 3, 3);
+    host.seed(RUBRIC_SHEET, [[0.3]], 1, 4);
+    const checked = await run(host, (ctx) => writeOrCheckRubric(ctx, all));
+    expect(checked.written).toBe(false);
+    expect(checked.issues).toContainEqual(
+      expect.objectContaining({ sheet: RUBRIC_SHEET, cell: "E2", severity: "error" }),
+    );
+    const enterprise = String(host.value(REGISTER_SHEET, "B2"));
+    await expect(
+      run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 3, all)),
+    ).rejects.toThrow(/评分细则.*E2/);
+    host.seed(RUBRIC_SHEET, [[3]], 1, 4);
+    expect((await run(host, (ctx) => writeOrCheckRubric(ctx, all))).issues).toEqual([]);
+    const names = await run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 3, all));
+    const texts = [...host.sheet(names[0]!)!.cells.values()].map((c) => c.value);
+    expect(texts).toEqual(expect.arrayContaining(["企业主要负责人亲自参与审核", "本区评分细则"]));
+    expect(texts).not.toContain("企业高层领导支持并参与");
   });
 
   it("refuses a panel of 2", async () => {

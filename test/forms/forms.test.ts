@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseQuarter } from "../../src/core/dates";
 import { adjustmentRows, implementationRows } from "../../src/core/quarterly";
 import { rowContexts } from "../../src/core/status";
-import { cleanSheetName, isFormulaLike, uniqueSheetName } from "../../src/forms/layout";
+import { cleanSheetName, formulaKey, isFormulaLike, uniqueSheetName } from "../../src/forms/layout";
 import {
   adjustmentLayout,
   implementationLayout,
@@ -163,7 +163,8 @@ describe("round trips: layout → xlsx → reader → the same core data", () =>
       issues: [],
     });
     expect(read.scores).toHaveLength(22);
-    expect(read.keys).toEqual([null, null, null, null, null, null, null]);
+    expect(read.scores.every((c) => c.ok && c.value === null)).toBe(true);
+    expect(read.keys).toEqual(Array.from({ length: 7 }, () => ({ ok: true, value: null })));
   });
 
   it("reads a panel summary back: its kind, enterprise and experts' sheets", async () => {
@@ -185,6 +186,7 @@ describe("round trips: layout → xlsx → reader → the same core data", () =>
       kind: "acceptance",
       enterprise: "上海甲化工有限公司",
       sheets: sheets.map((s) => s.name),
+      issues: [],
     });
   });
 
@@ -254,5 +256,16 @@ describe("sheet names", () => {
     expect(uniqueSheetName("附表3 2026Q3", ["附表3 2026Q3", "附表3 2026Q3 (2)"])).toBe("附表3 2026Q3 (3)");
     const long = "很".repeat(31);
     expect([...uniqueSheetName(long, [long])]).toHaveLength(31);
+  });
+});
+
+describe("formula keys", () => {
+  it("compare a formula as Excel, LibreOffice and Office.js write it, keeping quoted text", () => {
+    expect(formulaKey("=sum($E$5:E36)")).toBe(formulaKey("SUM(E5:E36)"));
+    expect(formulaKey("_xlfn.ROUND( A1 ,1)")).toBe(formulaKey("ROUND(A1,1)"));
+    expect(formulaKey("=@INDEX(C5:C36,2)")).toBe(formulaKey("INDEX(C5:C36,2)"));
+    expect(formulaKey("'评估评分 甲 专家1'!E5")).toBe(formulaKey("评估评分甲专家1!E5"));
+    expect(formulaKey('IF(A1="通过","a b","")')).not.toBe(formulaKey('IF(A1="通过","ab","")'));
+    expect(formulaKey('"已完成 "&2')).not.toBe(formulaKey('"已完成"&2'));
   });
 });

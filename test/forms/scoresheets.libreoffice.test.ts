@@ -1,58 +1,87 @@
+// The scoring sheets' formulas against the core, cell by cell: workbooks are filled the way a script or a paste
+// fills them (ExcelJS values: numbers and strings, formulas typed over), LibreOffice recalculates them, and the
+// core reads LibreOffice's file back. Every total, verdict, first-error note and panel cell must say what the
+// core says, and every formula typed over must be an error in the core.
+
 import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { rubricFor, rubricItems, type ScoringKind } from "../../src/core/rubrics";
-import { scorePanel, scoreSheet } from "../../src/core/scoring";
+import { scorePanels } from "../../src/core/panels";
+import { DEFAULT_RUBRICS, rubricItems, type ScoringKind } from "../../src/core/rubrics";
+import { scoreSheet, TICK } from "../../src/core/scoring";
 import {
   panelCells,
   panelLayout,
+  readPanelSheet,
+  readScoreSheet,
   scoreSheetLayout,
-  TICK,
   type ScoreSheetCells,
 } from "../../src/forms/scoresheets";
+import { readGrid } from "../../src/xlsx/readSheet";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { recalculate } from "../helpers/libreoffice";
 
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
+
+/** A cell's content as a script writes it: a number, a string, an error value, or a formula of the expert's. */
+type Content = number | string | null | ExcelJS.CellErrorValue | ExcelJS.CellFormulaValue;
 
 /** Scores that add up to `total`, item by item up to each maximum, in half points. */
-function scoresFor(kind: ScoringKind, total: number | null, blanks = 0): (number | null)[] {
-  const items = rubricItems(rubricFor(kind));
+function scoresFor(kind: ScoringKind, total: number | null): Content[] {
+  const items = rubricItems(DEFAULT_RUBRICS[kind]);
   if (total === null) return items.map(() => null);
   let left = total;
-  const out = items.map((i): number | null => {
+  return items.map((i) => {
     const s = Math.min(i.max, left);
     left -= s;
     return s;
   });
-  for (let b = 0; b < blanks; b++) out[out.length - 1 - b] = null;
-  return out;
 }
 
 interface Expert {
-  scores: (number | null)[];
-  keys: (boolean | null)[];
+  scores: Content[];
+  /** The contents of the 是 and 否 cells of each key indicator. */
+  keys: [Content, Content][];
+  /** Our formula cells typed over: a value, or another formula. */
+  overwrite?: { cell: "total" | "verdict"; value: ExcelJS.CellValue }[];
 }
+
 interface Case {
   name: string;
   kind: ScoringKind;
   experts: Expert[];
+  /** The panel's score cell typed over. */
+  panelScore?: number;
 }
 
-const allYes = () => Array.from({ length: 7 }, () => true as boolean | null);
-const ev = (total: number | null, blanks = 0): Expert => ({
-  scores: scoresFor("evaluation", total, blanks),
-  keys: [],
-});
-const ac = (total: number | null, keys = allYes(), blanks = 0): Expert => ({
-  scores: scoresFor("acceptance", total, blanks),
-  keys,
-});
+const YES: [Content, Content] = [TICK, null];
+const NO: [Content, Content] = [null, TICK];
+const answers = (...pairs: [Content, Content][]) => {
+  const keys = Array.from({ length: 7 }, () => YES);
+  pairs.forEach((p, i) => (keys[i] = p));
+  return keys;
+};
 
+const ev = (total: number | null, edit: Record<number, Content> = {}): Expert => {
+  const scores = scoresFor("evaluation", total);
+  for (const [i, v] of Object.entries(edit)) scores[Number(i)] = v;
+  return { scores, keys: [] };
+};
+const ac = (total: number | null, keys = answers(), edit: Record<number, Content> = {}): Expert => {
+  const scores = scoresFor("acceptance", total);
+  for (const [i, v] of Object.entries(edit)) scores[Number(i)] = v;
+  return { scores, keys };
+};
+
+// Evaluation item 1 is worth 7 points, item 3 is worth 1; acceptance item 0 is worth 3.
 const CASES: Case[] = [
   { name: "全空", kind: "evaluation", experts: [ev(null), ev(null), ev(null)] },
-  { name: "一项空", kind: "evaluation", experts: [ev(85), ev(85, 1), ev(90)] },
+  {
+    name: "一项空：已完成 2/3，无专家组评分",
+    kind: "evaluation",
+    experts: [ev(85), ev(85, { 27: null }), ev(90)],
+  },
   { name: "69.5", kind: "evaluation", experts: [ev(69.5), ev(69.5), ev(69.5)] },
   { name: "70", kind: "evaluation", experts: [ev(70), ev(70), ev(70)] },
   { name: "90", kind: "evaluation", experts: [ev(90), ev(90), ev(90)] },
@@ -60,55 +89,115 @@ const CASES: Case[] = [
   { name: "均值舍入", kind: "evaluation", experts: [ev(82), ev(82.5), ev(83), ev(81.5), ev(80)] },
   { name: "三人均值", kind: "evaluation", experts: [ev(69.5), ev(70), ev(70)] },
   { name: "四人进位", kind: "evaluation", experts: [ev(89), ev(90), ev(90.5), ev(91.5)] },
+  { name: "超过分值 8/7", kind: "evaluation", experts: [ev(100, { 1: 8 }), ev(95), ev(95)] },
+  { name: "3.5 in 3 分", kind: "evaluation", experts: [ev(90, { 0: 3.5 }), ev(90), ev(90)] },
+  { name: "负分", kind: "evaluation", experts: [ev(90, { 2: -2 }), ev(90), ev(90)] },
+  { name: "0.3", kind: "evaluation", experts: [ev(90, { 5: 0.3 }), ev(90), ev(90)] },
+  { name: "2.25", kind: "evaluation", experts: [ev(90, { 5: 2.25 }), ev(90), ev(90)] },
+  { name: "文本数字", kind: "evaluation", experts: [ev(90, { 0: "3" }), ev(90), ev(90)] },
+  { name: "全角文本数字", kind: "evaluation", experts: [ev(90, { 0: "３" }), ev(90), ev(90)] },
+  { name: "文字与空格", kind: "evaluation", experts: [ev(90, { 4: "良" }), ev(90, { 6: " " }), ev(90)] },
+  {
+    name: "专家自己写的公式、错误值",
+    kind: "evaluation",
+    experts: [
+      ev(90, { 0: { formula: "1+1" } as ExcelJS.CellFormulaValue }),
+      ev(90, { 2: { error: "#N/A" } as ExcelJS.CellErrorValue }),
+      ev(90),
+    ],
+  },
+  { name: "空字符串算空白", kind: "evaluation", experts: [ev(90, { 4: "" }), ev(90), ev(90)] },
+  {
+    name: "有误与未完成：先报有误，第一处",
+    kind: "evaluation",
+    experts: [ev(90, { 9: "x", 3: 5 }), ev(90, { 8: null }), ev(90)],
+  },
+  {
+    name: "改写总分与结论",
+    kind: "evaluation",
+    experts: [
+      { ...ev(86), overwrite: [{ cell: "total", value: 93.7 }] },
+      {
+        ...ev(86),
+        overwrite: [{ cell: "verdict", value: { formula: '"通过"' } as ExcelJS.CellFormulaValue }],
+      },
+      ev(86),
+    ],
+  },
+  { name: "改写专家组评分", kind: "evaluation", experts: [ev(86), ev(86), ev(86)], panelScore: 93.7 },
   { name: "验收59.5", kind: "acceptance", experts: [ac(59.5), ac(59.5), ac(59.5)] },
   { name: "验收60", kind: "acceptance", experts: [ac(60), ac(60), ac(60)] },
+  { name: "否决", kind: "acceptance", experts: [ac(100), ac(100, answers(YES, YES, NO)), ac(100)] },
   {
-    name: "否决",
+    name: "填是与否",
     kind: "acceptance",
-    experts: [ac(100), ac(100, [true, true, false, true, true, true, true]), ac(100)],
+    experts: [ac(80, answers(["是", null], [null, "否"])), ac(80), ac(80)],
+  },
+  { name: "否列填是", kind: "acceptance", experts: [ac(80, answers(YES, [null, "是"])), ac(80), ac(80)] },
+  {
+    name: "是否都打勾",
+    kind: "acceptance",
+    experts: [ac(80, answers(YES, YES, [TICK, TICK])), ac(80), ac(80)],
+  },
+  { name: "勾后有空格", kind: "acceptance", experts: [ac(80, answers([`${TICK} `, null])), ac(80), ac(80)] },
+  { name: "打叉", kind: "acceptance", experts: [ac(80, answers(YES, ["×", null])), ac(80), ac(80)] },
+  { name: "关键指标空", kind: "acceptance", experts: [ac(80), ac(80, answers(YES, [null, null])), ac(80)] },
+  {
+    name: "关键指标与得分都有误：先报关键指标",
+    kind: "acceptance",
+    experts: [ac(80, answers(YES, YES, YES, [TICK, TICK]), { 0: "3" }), ac(80), ac(80)],
   },
   {
-    name: "关键指标空",
+    name: "验收超分、负分、文本数字",
     kind: "acceptance",
-    experts: [ac(80), ac(80, [true, null, true, true, true, true, true]), ac(80)],
+    experts: [ac(80, answers(), { 0: 4 }), ac(80, answers(), { 1: -1 }), ac(80, answers(), { 2: "4" })],
   },
   { name: "五人验收", kind: "acceptance", experts: [ac(61), ac(59), ac(60.5), ac(62), ac(58.5)] },
+  {
+    name: "验收改写总分",
+    kind: "acceptance",
+    experts: [{ ...ac(55), overwrite: [{ cell: "total", value: 65 }] }, ac(55), ac(55)],
+  },
+  {
+    name: "验收未完成与有误",
+    kind: "acceptance",
+    experts: [ac(80, answers(YES, [null, null])), ac(80, answers(), { 3: 0.3 }), ac(80)],
+  },
 ];
 
 interface Written {
   c: Case;
-  sheets: { name: string; cells: ScoreSheetCells }[];
+  sheets: { name: string; expert: string; cells: ScoreSheetCells }[];
   panel: string;
 }
 
-describe("scoring sheets recalculated by LibreOffice", () => {
+describe("scoring sheets recalculated by LibreOffice agree with the core on every cell", () => {
   let computed: ExcelJS.Workbook;
   const written: Written[] = [];
 
   beforeAll(async () => {
     const wb = new ExcelJS.Workbook();
     CASES.forEach((c, ci) => {
-      const enterprise = `测试企业${ci}${c.name}有限公司`;
+      const enterprise = `测试企业${ci}有限公司`;
       const sheets = c.experts.map((e, i) => {
         const expert = `专家${i + 1}`;
-        const name = `${c.kind === "evaluation" ? "评" : "验"}${ci}-${i + 1}`;
+        const name = `${c.kind === "evaluation" ? "评估评分" : "验收评分"} ${ci} ${expert}`;
         const { layout, cells } = scoreSheetLayout({ kind: c.kind, enterprise, expert, name });
         const ws = writeLayout(wb, layout);
         cells.scores.forEach((addr, k) => {
           const s = e.scores[k];
           if (s !== null && s !== undefined) ws.getCell(addr).value = s;
         });
-        if (c.kind === "acceptance") {
-          const top = Number(cells.keysYes!.split(":")[0]!.slice(1));
-          e.keys.forEach((k, j) => {
-            if (k === true) ws.getCell(`C${top + j}`).value = TICK;
-            if (k === false) ws.getCell(`D${top + j}`).value = TICK;
-          });
-        }
+        e.keys.forEach(([yes, no], j) => {
+          if (yes !== null) ws.getCell(cells.keys!.yes[j]!).value = yes;
+          if (no !== null) ws.getCell(cells.keys!.no[j]!).value = no;
+        });
+        for (const o of e.overwrite ?? []) ws.getCell(cells[o.cell]).value = o.value;
         return { name, expert, cells };
       });
-      const panel = `汇总${ci}`;
-      writeLayout(wb, panelLayout({ kind: c.kind, enterprise, sheets, name: panel }));
+      const panel = `汇总 ${ci}`;
+      const ws = writeLayout(wb, panelLayout({ kind: c.kind, enterprise, sheets, name: panel }));
+      if (c.panelScore !== undefined) ws.getCell(panelCells(sheets.length).score).value = c.panelScore;
       written.push({ c, sheets, panel });
     });
     const dir = mkdtempSync(path.join(tmpdir(), "scores-"));
@@ -119,30 +208,63 @@ describe("scoring sheets recalculated by LibreOffice", () => {
     await computed.xlsx.readFile(out!);
   });
 
-  const result = (sheet: string, addr: string) => {
+  /** What LibreOffice computed into a cell ("" and empty both as null). */
+  const shown = (sheet: string, addr: string) => {
     const v = computed.getWorksheet(sheet)!.getCell(addr).value;
-    return v !== null && typeof v === "object" && "formula" in v ? (v.result ?? null) : v;
+    const r = v !== null && typeof v === "object" && "formula" in v ? (v.result ?? null) : v;
+    return r === "" ? null : r;
   };
 
-  it.each(CASES.map((c, i) => [c.name, i] as const))(
-    "%s: totals, panel mean and verdicts equal the core's",
-    (_, i) => {
-      const { c, sheets, panel } = written[i]!;
-      const cores = c.experts.map((e) => scoreSheet(c.kind, e.scores, c.kind === "acceptance" ? e.keys : []));
-      sheets.forEach((s, k) => {
-        const core = cores[k]!;
-        expect(result(s.name, s.cells.verdict)).toBe(core.verdict);
-        if (core.total !== null) expect(result(s.name, s.cells.total)).toBeCloseTo(core.total, 9);
-      });
-      const core = scorePanel(
-        c.kind,
-        cores.map((s, k) => ({ total: s.total, complete: s.complete, keys: c.experts[k]!.keys })),
+  it.each(CASES.map((c, i) => [c.name, i] as const))("%s", (_, i) => {
+    const { c, sheets, panel } = written[i]!;
+    const experts = sheets.map((s) => readScoreSheet(readGrid(computed.getWorksheet(s.name)!))!);
+    const panelRead = readPanelSheet(readGrid(computed.getWorksheet(panel)!))!;
+    const core = scorePanels(experts, [panelRead]);
+    const overwritten = new Set<string>();
+    c.experts.forEach((e, k) =>
+      (e.overwrite ?? []).forEach((o) => overwritten.add(`${sheets[k]!.name}!${sheets[k]!.cells[o.cell]}`)),
+    );
+    const where = panelCells(sheets.length);
+    if (c.panelScore !== undefined) overwritten.add(`${panel}!${where.score}`);
+    // Every formula typed over is an error on its cell, and only those.
+    const flagged = core.issues
+      .filter((x) => x.code === "score.formulaChanged")
+      .map((x) => `${x.sheet}!${x.cell}`);
+    expect(flagged.sort()).toEqual([...overwritten].sort());
+    const agree = (sheet: string, addr: string, value: unknown) => {
+      if (!overwritten.has(`${sheet}!${addr}`))
+        expect([sheet, addr, shown(sheet, addr)]).toEqual([sheet, addr, value]);
+    };
+
+    sheets.forEach((s, k) => {
+      const result = core.sheets[k]!;
+      const read = experts[k]!;
+      agree(s.name, s.cells.total, result.total);
+      agree(s.name, s.cells.verdict, result.verdict);
+      // The sheet names the first invalid cell, as the core's first cell issue does.
+      const firstBad = [
+        ...read.keys.map((x, j) => [x, s.cells.keys?.yes[j]] as const),
+        ...read.scores.map((x, j) => [x, s.cells.scores[j]] as const),
+      ].find(([x]) => !x.ok)?.[1];
+      const note = shown(s.name, s.cells.check);
+      if (firstBad === undefined) expect(note).toBeNull();
+      else expect(String(note)).toMatch(new RegExp(`^评分有误：${firstBad}（`));
+      expect(core.issues.find((x) => x.sheet === s.name && x.code !== "score.formulaChanged")?.cell).toBe(
+        firstBad,
       );
-      const where = panelCells(sheets.length);
-      expect(result(panel, where.verdict)).toBe(core.verdict);
-      const score = result(panel, where.score);
-      if (core.score === null) expect([null, ""]).toContain(score);
-      else expect(score).toBeCloseTo(core.score, 9);
-    },
-  );
+      // The panel's row for the expert, computed from the expert's typed cells only.
+      agree(panel, `C${4 + k}`, result.total);
+      agree(panel, `D${4 + k}`, result.verdict);
+      if (c.kind === "acceptance") {
+        const vetoed = scoreSheet(c.kind, read.scores, read.keys).vetoed;
+        agree(panel, `E${4 + k}`, vetoed ? "是" : "否");
+      }
+    });
+    const p = core.panels[0]!;
+    expect(p.sheets).toEqual(sheets.map((s) => s.name));
+    agree(panel, where.score, p.score);
+    if (c.panelScore === undefined) agree(panel, where.verdict, p.verdict);
+    agree(panel, where.completed, `已完成 ${p.completed}/${sheets.length}`);
+    if (!p.complete) expect(p.score).toBeNull();
+  });
 });

@@ -38,6 +38,15 @@ export function ScoringTab() {
       };
     });
 
+  const onRubric = () =>
+    act(async () => {
+      const r = await backend.writeOrCheckRubric();
+      setIssues(r.issues);
+      if (r.written) return { intent: "success", text: t.rubricWritten };
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      return { intent: errors > 0 ? "warning" : "success", text: t.rubricChecked(errors) };
+    });
+
   const onEnterpriseForm = (formKind: EnterpriseFormKind) =>
     act(async () => {
       const name = await backend.insertEnterpriseForm(formKind, enterprise);
@@ -76,6 +85,9 @@ export function ScoringTab() {
       </Button>
       <Button disabled={busy} onClick={onWriteBack}>
         {t.writeBackScores}
+      </Button>
+      <Button disabled={busy} onClick={onRubric} title={t.rubricHint}>
+        {t.rubric}
       </Button>
       <Divider>{t.enterpriseForms}</Divider>
       {getProfile(settings.profileId).enterpriseForms.map((k) => (
