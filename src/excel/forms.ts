@@ -6,7 +6,7 @@ import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
-import { enterprisesOf, REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "../core/register";
+import { enterprisesOf, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
 import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
 import { DEFAULT_RUBRICS, type RubricSet, type ScoringKind } from "../core/rubrics";
 import { rowContexts } from "../core/status";
