@@ -41,11 +41,11 @@ async function main() {
     const parts: string[] = [];
     for (const [name, step] of steps) {
       host.syncCount = 0;
-      host.maxPayload = 0;
+      host.maxRequest = 0;
       const t = performance.now();
       await step(host);
       parts.push(
-        `${name} ${host.syncCount} (${(performance.now() - t).toFixed(0)} ms, largest request ${(host.maxPayload / 1024).toFixed(0)} KB)`,
+        `${name} ${host.syncCount} (${(performance.now() - t).toFixed(0)} ms, largest request ${(host.maxRequest / 1024).toFixed(0)} KB)`,
       );
     }
     console.log(`add-in syncs at ${n} rows: ${parts.join("; ")}`);
@@ -78,7 +78,7 @@ async function consolidation(): Promise<void> {
   // Memory: the files are read by the same code as `cpa consolidate`, whose peak the CLI bench prints.
   console.log(
     `add-in consolidate 16 districts × 500 rows: read and verify ${(read / 1000).toFixed(2)} s, ` +
-      `write ${host.syncCount} syncs (${(performance.now() - t2).toFixed(0)} ms, largest request ${(host.maxPayload / 1024).toFixed(0)} KB)`,
+      `write ${host.syncCount} syncs (${(performance.now() - t2).toFixed(0)} ms, largest request ${(host.maxRequest / 1024).toFixed(0)} KB)`,
   );
 }
 

@@ -11,7 +11,6 @@ import { exportWorkbook } from "../officehost/toXlsx";
 import { filledHost, run, TODAY } from "./hostWorkbook";
 
 jest.setTimeout(60_000);
-const all = () => true;
 const q3 = parseQuarter("2026Q3")!;
 
 describe("submission from the task pane", () => {
@@ -19,7 +18,7 @@ describe("submission from the task pane", () => {
     const host = await filledHost(40);
     host.syncCount = 0;
     const result = await run(host, (ctx) =>
-      prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", all),
+      prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", host.supports),
     );
     expect(result.stamp?.sheets.map((s) => s.sheet)).toEqual([
       "企业名单台账",
@@ -56,7 +55,7 @@ describe("submission from the task pane", () => {
     const host = await filledHost(10);
     host.seed(REGISTER_SHEET, [["91310000132149238G"]], 3, 2);
     const result = await run(host, (ctx) =>
-      prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", all),
+      prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", host.supports),
     );
     expect(result.stamp).toBeUndefined();
     expect(result.issues).toContainEqual(expect.objectContaining({ cell: "C4", severity: "error" }));
@@ -69,14 +68,16 @@ describe("submission from the task pane", () => {
       ["2026-10-11T00:01+08:00", true],
     ] as const) {
       const host = await filledHost(5);
-      await run(host, (ctx) => prepareSubmission(ctx, q3, "张三", TODAY, at, all));
+      await run(host, (ctx) => prepareSubmission(ctx, q3, "张三", TODAY, at, host.supports));
       expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "unchanged", late });
     }
   });
 
   it("refuses to refresh or write back into a stamped register, saying why, and changes nothing", async () => {
     const host = await filledHost(8);
-    await run(host, (ctx) => prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", all));
+    await run(host, (ctx) =>
+      prepareSubmission(ctx, q3, "张三", TODAY, "2026-10-09T10:00+08:00", host.supports),
+    );
     const before = JSON.stringify([...host.sheet(REGISTER_SHEET)!.cells]);
     const commands: ((ctx: Excel.RequestContext) => Promise<unknown>)[] = [
       (ctx) => refreshStatus(ctx, TODAY),

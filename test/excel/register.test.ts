@@ -63,10 +63,10 @@ describe("refresh status", () => {
       ...expected.filter((x) => x.overdue.length > 0).slice(0, 3),
     ]) {
       expect(host.value(REGISTER_SHEET, `V${s.row}`)).toBe(STAGE_LABELS[s.stage]);
-      expect(host.value(REGISTER_SHEET, `X${s.row}`)).toBe(overdueText(s.overdue));
+      expect(host.value(REGISTER_SHEET, `X${s.row}`) ?? "").toBe(overdueText(s.overdue));
       if (s.overdue.length > 0) expect(host.cell(REGISTER_SHEET, `X${s.row}`)!.format.fill).toBe("#FFC7CE");
       const next = host.value(REGISTER_SHEET, `W${s.row}`);
-      expect(next === "" ? null : formatIsoDate(next as number)).toBe(
+      expect(next === null ? null : formatIsoDate(next as number)).toBe(
         s.nextDeadline ? formatIsoDate(s.nextDeadline.date) : null,
       );
     }
@@ -98,7 +98,7 @@ describe("large writes", () => {
   it("splits a write over the request limit into several syncs, and writes every row", async () => {
     const host = new ExcelHost();
     host.seed("S", [["x"]]);
-    host.payloadLimit = 60_000;
+    host.requestLimit = 60_000;
     const rows = Array.from({ length: 3000 }, (_, i) => [`第${i}行`, i]);
     await run(host, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
@@ -111,7 +111,7 @@ describe("large writes", () => {
       expect(syncs).toBeGreaterThan(1);
     });
     expect(host.value("S", "A3000")).toBe("第2999行");
-    expect(host.maxPayload).toBeLessThanOrEqual(60_000);
+    expect(host.maxRequest).toBeLessThanOrEqual(60_000);
   });
 });
 
