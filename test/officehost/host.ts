@@ -52,6 +52,8 @@ export class ExcelHost {
   maxResponse = 0;
   /** Operations applied so far, loads included. */
   opsApplied = 0;
+  /** `opsApplied` when each sync began: where the batches start. */
+  batchStarts: number[] = [];
   /** Test hook: the sync that applies this many more operations fails there, as a lost connection would. */
   failAfterOps: number | undefined;
 
@@ -171,6 +173,7 @@ export class RequestContext {
   async sync(): Promise<void> {
     const host = this.host;
     host.syncCount++;
+    host.batchStarts.push(host.opsApplied);
     const ops = this.ops;
     this.ops = [];
     this.paths = new Set();
@@ -282,17 +285,24 @@ class WorksheetCollectionProxy {
     return this.loadedItems;
   }
 
-  load(_props?: string): this {
+  /** Loads the sheets' names, and with "items/protection/protected" whether each is protected. */
+  load(props = "items/name"): this {
+    const withProtection = props.includes("items/protection/protected");
     this.ctx.queueLoad(
       this.path,
-      "items/name",
-      () => this.ctx.host.sheets.map((s) => s.name),
-      (names) =>
-        (this.loadedItems = (names as string[]).map((name) => {
-          const p = new WorksheetProxy(this.ctx, { name: "GetItem", args: [name] }, () =>
-            this.ctx.host.sheet(name),
+      props,
+      () =>
+        this.ctx.host.sheets.map((s) => ({
+          name: s.name,
+          ...(withProtection ? { protected: s.protected } : {}),
+        })),
+      (items) =>
+        (this.loadedItems = (items as { name: string; protected?: boolean }[]).map((item) => {
+          const p = new WorksheetProxy(this.ctx, { name: "GetItem", args: [item.name] }, () =>
+            this.ctx.host.sheet(item.name),
           );
-          p.fill({ name });
+          p.fill({ name: item.name });
+          if (item.protected !== undefined) p.fillProtection(item.protected);
           return p;
         })),
     );
@@ -422,7 +432,7 @@ class WorksheetProxy {
         ctx.queue(() => (sheet().freezeRows = n), "FreezeRows", [n], this.path);
       },
     };
-    const protection: { protected?: boolean } = {};
+    const self = () => this;
     this.protection = {
       protect: (options, password) => {
         ctx.requires("1.2", "Worksheet.protection");
@@ -471,12 +481,13 @@ class WorksheetProxy {
           this.path,
           "protection/protected",
           () => sheet().protected,
-          (p) => (protection.protected = p as boolean),
+          (p) => this.fillProtection(p as boolean),
         );
       },
       get protected(): boolean {
-        if (protection.protected === undefined) throw notLoaded("protection/protected");
-        return protection.protected;
+        const loaded = self().loadedProtection;
+        if (loaded === undefined) throw notLoaded("protection/protected");
+        return loaded;
       },
     };
     const page = (k: string, v: unknown) => {
@@ -496,6 +507,12 @@ class WorksheetProxy {
 
   fill(props: Record<string, unknown>): void {
     Object.assign(this.loaded, props);
+  }
+
+  private loadedProtection: boolean | undefined;
+
+  fillProtection(value: boolean): void {
+    this.loadedProtection = value;
   }
 
   must(): Sheet {
