@@ -178,7 +178,7 @@ describe("credit codes (SPEC 5)", () => {
 });
 
 describe("a code Excel turned into a number", () => {
-  /** What 913101151234567894 typed into a General cell holds: 15 significant digits, then zeros. */
+  /** What 913101151234567893 typed into a General cell holds: 15 significant digits, then zeros. */
   const DAMAGED = 913101151234567000;
   const MESSAGE =
     "统一社会信用代码：数字已被 Excel 改写，请设为文本后重新输入（单元格中为 913101151234567000）";

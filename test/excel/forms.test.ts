@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseQuarter } from "../../src/core/dates";
+import { LOG_SHEET } from "../../src/core/adjustments";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { rubricItems, evaluationRubric } from "../../src/core/rubrics";
 import { scorePanel } from "../../src/core/scoring";
@@ -61,6 +62,19 @@ describe("the quarter's forms from the task pane", () => {
       run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q3")!, TODAY, host.supports)),
     ).rejects.toMatchObject({ code: "GeneralException" });
     expect(host.sheets.map((s) => s.name)).toEqual(before);
+  });
+
+  it("formats 附件11's 企业代码 column as text, blank or not", async () => {
+    const host = await filledHost(5, "guangxi");
+    host.seed(
+      LOG_SHEET,
+      [[String(host.value(REGISTER_SHEET, "B2")), null, 46244, "企业名称变更", null, "名称变更", "营业执照"]],
+      1,
+    );
+    await run(host, (ctx) => generateQuarterly(ctx, parseQuarter("2026Q3")!, TODAY, host.supports));
+    const form = "附件11 2026Q3";
+    expect(host.value(form, "C4")).toBe("企业代码");
+    expect(host.cell(form, "C5")).toMatchObject({ value: null, format: { numberFormat: "@" } });
   });
 
   it("skips page setup where ExcelApi 1.9 is missing", async () => {
@@ -123,6 +137,19 @@ describe("scoring sheets from the task pane", () => {
     expect(wrote.written).toBe(2);
     expect(host.value(REGISTER_SHEET, `N${row}`)).toBe(panel.score);
     expect(host.value(REGISTER_SHEET, `O${row}`)).toBe(panel.verdict);
+    expect(host.cell(REGISTER_SHEET, `O${row}`)!.format.numberFormat).toBe("@");
+  });
+
+  it("inserts acceptance sheets whose drop-downs and messages Excel accepts (it refuses longer ones)", async () => {
+    const host = await filledHost(3);
+    const enterprise = String(host.value(REGISTER_SHEET, "B2"));
+    const names = await run(host, (ctx) =>
+      insertScoreSheets(ctx, "acceptance", enterprise, 5, host.supports),
+    );
+    expect(names).toHaveLength(6);
+    const validations = names.flatMap((n) => host.sheet(n)!.validations);
+    expect(validations.length).toBeGreaterThan(20);
+    expect(validations.some((v) => "list" in v.rule)).toBe(true);
   });
 
   it("refuses a panel of 2", async () => {
