@@ -56,7 +56,7 @@ interface BlockCells {
 }
 
 /** A sheet's used range cut into blocks of at most `cells` cells (whole rows, at least one row each). */
-export function blocksOf(
+function blocksOf(
   sheet: string,
   used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
   cells: number,

@@ -214,6 +214,7 @@ export class RequestContext {
 
 const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 
+// "Rename a worksheet": support.microsoft.com/office/3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
 function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
   if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name))
     throw new OfficeError("InvalidArgument", `The sheet name '${name}' is not valid.`);
@@ -440,8 +441,7 @@ class WorksheetProxy {
         ctx.queue(
           () => {
             const s = sheet();
-            // protect() on a protected sheet fails: "Fails if the worksheet has already been protected"
-            // (Excel.WorksheetProtection reference) with AccessDenied (office-js#6784).
+            // "Fails if the worksheet has already been protected" (WorksheetProtection.protect), AccessDenied: office-js#6784
             if (s.protected)
               throw new OfficeError(
                 "AccessDenied",
@@ -461,7 +461,7 @@ class WorksheetProxy {
         ctx.queue(
           () => {
             const s = sheet();
-            // unprotect() on an unprotected sheet fails with AccessDenied too (office-js#6784).
+            // unprotect() on an unprotected sheet fails with AccessDenied too: office-js#6784
             if (!s.protected)
               throw new OfficeError(
                 "AccessDenied",

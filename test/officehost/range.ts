@@ -166,9 +166,9 @@ export class RangeProxy {
 
   /**
    * A 2-D array (or one value for every cell) written to values, formulas or number formats. A null in the
-   * array leaves that cell as it is; null for the whole property is invalid
-   * (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values).
+   * array leaves that cell as it is; null for the whole property is invalid.
    */
+  // learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
   private grid<T>(
     name: string,
     value: T | (T | null)[][] | null,
@@ -202,34 +202,22 @@ export class RangeProxy {
     });
   }
 
+  /** Text is taken as typed (typedValue); "" clears the cell. */
   set values(v: Scalar | Scalar[][]) {
-    this.grid("values", v, "locked", (cell, x) => {
-      const c = typedValue(x, cell.format.numberFormat === "@");
-      cell.value = c.value === "" ? null : c.value;
-      cell.formula = c.formula;
-    });
+    this.grid("values", v, "locked", writeCell);
   }
   get values(): Scalar[][] {
     return this.get("values") as Scalar[][];
   }
 
   set formulas(v: Scalar | Scalar[][]) {
-    this.grid("formulas", v, "locked", (cell, x) => {
-      if (typeof x === "string" && x.startsWith("=") && cell.format.numberFormat !== "@") {
-        cell.formula = x;
-        cell.value = null;
-      } else {
-        cell.formula = undefined;
-        const c = typedValue(x, cell.format.numberFormat === "@").value;
-        cell.value = c === "" ? null : c;
-      }
-    });
+    this.grid("formulas", v, "locked", writeCell);
   }
   get formulas(): Scalar[][] {
     return this.get("formulas") as Scalar[][];
   }
 
-  /** "" resets a cell's number format to General (same page). */
+  /** "" resets a cell's number format to General (excel-add-ins-blank-null-values). */
   set numberFormat(v: string | (string | null)[][]) {
     this.grid("numberFormat", v, "allowFormatCells", (cell, x: string) => {
       cell.format.numberFormat = x === "" ? "General" : x;
@@ -381,6 +369,12 @@ export class RangeProxy {
       borders: { getItem(edge: string): { style: string } };
     };
   }
+}
+
+function writeCell(cell: Cell, x: Scalar): void {
+  const c = typedValue(x, cell.format.numberFormat === "@");
+  cell.value = c.value === "" ? null : c.value;
+  cell.formula = c.formula;
 }
 
 /** A list typed as its source, and the prompt's and the alert's texts, within Excel's lengths (rules.ts). */

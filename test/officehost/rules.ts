@@ -53,8 +53,7 @@ export function defaultExcelApi(): string {
   return (globalThis as { EXCEL_API?: string }).EXCEL_API ?? "1.12";
 }
 
-// A member above the host's requirement set fails at sync with ApiNotFound (learn.microsoft.com/office/dev/
-// add-ins/testing/application-specific-api-error-handling); each member's set is on its reference page.
+// ApiNotFound above the requirement set: learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
 export const apiNotFound = (api: string, set: string) =>
   new OfficeError(
     "ApiNotFound",
@@ -63,8 +62,8 @@ export const apiNotFound = (api: string, set: string) =>
 
 // ---- typed and written input ----
 
-// Excel keeps 15 significant digits of a number and turns the rest into zeros, so 18 digits typed into a
-// General cell are damaged (learn.microsoft.com/office/troubleshoot/excel/last-digits-changed-to-zeros).
+/** Excel keeps 15 significant digits of a number, so 18 digits typed into a General cell are damaged. */
+// learn.microsoft.com/office/troubleshoot/excel/last-digits-changed-to-zeros
 export function fifteenDigits(numeral: string): number {
   const trimmed = numeral.trim();
   const negative = trimmed.startsWith("-");
@@ -104,10 +103,12 @@ export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; for
 export type ProtectedChange =
   "allowFormatCells" | "allowFormatColumns" | "allowFormatRows" | "allowEditObjects" | "never";
 
-// A protected sheet refuses formatting cells (number formats, fonts, fills, borders, alignment, merges and
-// conditional formats: the Format Cells and Conditional Formatting dialogs), column widths, row heights and
-// charts unless its options allow them, and data validation and new tables always ("Protect a worksheet",
-// support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6; WorksheetProtectionOptions).
+/**
+ * A protected sheet refuses formatting cells (number formats, fonts, fills, borders, alignment, merges and
+ * conditional formats: the Format Cells and Conditional Formatting dialogs), column widths, row heights and
+ * charts unless its options allow them, and data validation and new tables always.
+ */
+// "Protect a worksheet": support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6
 export function refuseOnProtected(sheet: Sheet, change: ProtectedChange, what: string): void {
   if (!sheet.protected) return;
   if (change !== "never" && sheet.protectionOptions[change]) return;
@@ -117,7 +118,8 @@ export function refuseOnProtected(sheet: Sheet, change: ProtectedChange, what: s
   );
 }
 
-/** Values and formulas of locked cells are refused on a protected sheet (same page). */
+/** Values and formulas of locked cells are refused on a protected sheet. */
+// "Protect a worksheet": support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6
 export function refuseLocked(sheet: Sheet, cell: Cell, address: string): void {
   if (sheet.protected && cell.format.locked)
     throw new OfficeError(
@@ -131,9 +133,11 @@ export function refuseLocked(sheet: Sheet, cell: Cell, address: string): void {
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[CcRr])$/;
 
-// A table name starts with a letter, "_" or "\", has no spaces, is not a cell reference, is at most 255
-// characters and is unique in the workbook whatever its case ("Rename an Excel table",
-// support.microsoft.com/office/fbf49a4f-82a3-43eb-8ba2-44d21233b114); a clash is InvalidArgument (office-js#551).
+/**
+ * A table name starts with a letter, "_" or "\", has no spaces, is not a cell reference, is at most 255
+ * characters and is unique in the workbook whatever its case; a clash is InvalidArgument.
+ */
+// "Rename an Excel table": support.microsoft.com/office/fbf49a4f-82a3-43eb-8ba2-44d21233b114; office-js#551
 export function checkTableName(name: string, others: readonly string[]): void {
   if (name.length > 255 || !TABLE_NAME.test(name) || CELL_LIKE.test(name))
     throw new OfficeError("InvalidArgument", `The table name '${name}' is not valid.`);
@@ -146,12 +150,11 @@ export function checkTableName(name: string, others: readonly string[]): void {
 
 // ---- data validation ----
 
-// Excel limits a validation's texts: prompt title and error title 32 characters, prompt 255, error message 224
-// ([MS-OI29500] 2.1.613, learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-
-// 0c1fdebfcc64); a list typed as its source is one formula string of at most 255 characters
-// ([MS-XLSB] 2.4.355 BrtDValList, and Excel rejects longer lists: qax-os/excelize#972).
+/** Excel's longest data-validation texts, in characters. */
 export const VALIDATION_LIMITS = {
+  // A list typed as its source (Excel refuses longer ones: qax-os/excelize#972)
   listSource: 255,
+  // [MS-OI29500] 2.1.613: learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64
   promptTitle: 32,
   prompt: 255,
   errorTitle: 32,
@@ -168,7 +171,6 @@ export function checkValidationText(kind: keyof typeof VALIDATION_LIMITS, text: 
 
 // ---- reads ----
 
-// A read of more than 5,000,000 cells fails (RangeExceedsLimit), and Excel on the web refuses a request or a
-// response over 5 MB (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-
-// optimization#excel-add-ins; excel/performance#payload-size-limit-best-practices).
+/** Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. */
+// learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
 export const LIMITS = { request: 5 * 1024 * 1024, response: 5 * 1024 * 1024, readCells: 5_000_000 };
