@@ -41,7 +41,8 @@ export type Submission = { stamp: Stamp; issues: Issue[] } | { stamp: undefined;
  * Stamps the workbook for the quarter, or refuses (no stamp, the issues returned) while any error remains.
  * Reads the register, adds the quarter's forms where missing, reads the submitted sheets back, writes the
  * new 报送信息 beside the old one and protects the submitted sheets not yet protected, then deletes the old
- * 报送信息: seven syncs whatever the row count (eight when the forms are added and an old stamp replaced).
+ * 报送信息: seven syncs for an ordinary register (eight when the forms are added and an old stamp replaced; a
+ * read-back of more than 100,000 cells, with their formulas, takes one more sync per 100,000).
  * Stamping again after the register was unprotected and changed works; if anything fails, the workbook is
  * put back as it was.
  */

@@ -8,8 +8,8 @@ import type { WorkbookGrids } from "../core/workbook";
 import { CommandError } from "./errors";
 
 /**
- * Cells read in one sync (a cell read with its formulas counts twice): far under the 5,000,000-cell limit,
- * and, at the 7–10 bytes a register's cell takes in a response, about 3 MB: under the web's 5 MB.
+ * Cells read in one sync: far under the 5,000,000-cell limit, and, at the 7–10 bytes a register's cell takes
+ * in a response, about 3 MB: under the web's 5 MB.
  */
 export const READ_CELLS = 300_000;
 
@@ -111,10 +111,11 @@ async function readBlocks(
   context: Excel.RequestContext,
   blocks: readonly Block[],
   formulas: boolean,
+  cellsPerSync: number,
 ): Promise<{ block: Block; cells: BlockCells }[]> {
   const sheets = context.workbook.worksheets;
   const out: { block: Block; cells: BlockCells }[] = [];
-  const queue = batches(blocks, formulas ? READ_CELLS / 2 : READ_CELLS);
+  const queue = batches(blocks, cellsPerSync);
   while (queue.length > 0) {
     const batch = queue.shift()!;
     const ranges = batch.map((b) =>
@@ -175,10 +176,12 @@ export async function readSheets(
     return { name, protection: ws.protection, used };
   });
   if (sizes.length > 0) await context.sync();
+  // With its formulas a cell comes back twice, and the forms' long texts with it: a third as many cells.
+  const cellsPerSync = options.formulas ? READ_CELLS / 3 : READ_CELLS;
   const blocks = sizes.flatMap(({ name, used }) =>
-    used.isNullObject ? [] : blocksOf(name, used, READ_CELLS),
+    used.isNullObject ? [] : blocksOf(name, used, cellsPerSync),
   );
-  const read = await readBlocks(context, blocks, options.formulas ?? false);
+  const read = await readBlocks(context, blocks, options.formulas ?? false, cellsPerSync);
 
   const grids = new Map<string, Grid>();
   for (const { name, used } of sizes) {
