@@ -1,7 +1,14 @@
 // 名单调整记录: the adjustment log, one row per change event (SPEC 2.2), and what each event does to an
 // enterprise's status.
 
-import { dateCell, requiredDateCell, requiredOptionCell, requiredTextCell, textCell } from "./cells";
+import {
+  codeCell,
+  dateCell,
+  requiredDateCell,
+  requiredOptionCell,
+  requiredTextCell,
+  textCell,
+} from "./cells";
 import type { DateSerial } from "./dates";
 import type { Grid } from "./grid";
 import type { Issue } from "./issues";
@@ -29,7 +36,7 @@ export interface LogEntry {
 export function logColumns(profile: Profile) {
   return [
     { field: "name", label: "企业名称", schema: requiredTextCell, required: true },
-    { field: "creditCode", label: "统一社会信用代码", schema: textCell },
+    { field: "creditCode", label: "统一社会信用代码", schema: codeCell },
     { field: "changedOn", label: "变化日期", schema: requiredDateCell, required: true },
     {
       field: "change",

@@ -51,6 +51,18 @@ export const textCell = z.unknown().transform((raw, ctx): string => {
   return cellText(cellValue(raw as CellInput));
 });
 
+/**
+ * A code kept as text (统一社会信用代码, 企业代码). A number there means Excel took typed digits for a number
+ * and kept only 15 significant digits: the code is damaged and must be typed again into a text cell.
+ */
+export const codeCell = z.unknown().transform((raw, ctx): string => {
+  if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
+  const v = cellValue(raw as CellInput);
+  if (typeof v === "number")
+    return failWith(ctx, `数字已被 Excel 改写，请设为文本后重新输入（单元格中为 ${cellText(v)}）`);
+  return cellText(v);
+});
+
 /** Required text. */
 export const requiredTextCell = textCell.pipe(z.string().min(1, { message: "不能为空" }));
 

@@ -1,7 +1,15 @@
 // 企业名单台账: the register of listed enterprises, one row per enterprise and audit round (SPEC 2.1).
 
 import { z } from "zod";
-import { dateCell, numberCell, optionCell, requiredDateCell, requiredTextCell, textCell } from "./cells";
+import {
+  codeCell,
+  dateCell,
+  numberCell,
+  optionCell,
+  requiredDateCell,
+  requiredTextCell,
+  textCell,
+} from "./cells";
 import { toHalfWidth, type DateSerial } from "./dates";
 import type { Grid } from "./grid";
 import type { Issue } from "./issues";
@@ -48,7 +56,7 @@ const scoreCell = (label: string) => numberCell({ min: 0, max: 100, step: 0.1, l
 export const REGISTER_COLUMNS = [
   { field: "seq", label: "序号", schema: textCell },
   { field: "name", label: "企业名称", schema: requiredTextCell, required: true },
-  { field: "creditCode", label: "统一社会信用代码", schema: textCell, required: true },
+  { field: "creditCode", label: "统一社会信用代码", schema: codeCell, required: true },
   { field: "district", label: "所属区", schema: textCell },
   { field: "auditTypes", label: "审核类型", schema: auditTypesCell },
   { field: "auditMethod", label: "审核方式", schema: optionCell(AUDIT_METHODS, "审核方式") },
@@ -108,6 +116,8 @@ export type RegisterValues = z.infer<typeof registerRowSchema>;
 export interface RegisterRow extends RegisterValues {
   sheet: string;
   cells: Partial<Record<RegisterField, string>>;
+  /** The 统一社会信用代码 cell could not be read (its issue is listed already), e.g. digits Excel made a number. */
+  creditCodeUnreadable?: boolean;
 }
 
 export interface RegisterRead {
@@ -128,6 +138,7 @@ export function readRegister(grid: Grid, profile: Profile): RegisterRead {
       seq: (v.seq as string | null) ?? "",
       name: (v.name as string | null) ?? "",
       creditCode: (v.creditCode as string | null) ?? "",
+      ...(v.creditCode === null ? { creditCodeUnreadable: true } : {}),
       district: (v.district as string | null) ?? "",
       auditTypes: (v.auditTypes as AuditType[] | null) ?? [],
       auditMethod: (v.auditMethod as AuditMethod | null) ?? (profile.defaultAuditMethod as AuditMethod),

@@ -44,6 +44,7 @@ function codeIssue(
 
 function creditCodeIssues(row: RegisterRow, profile: Profile): Issue[] {
   const cell = at(row, "creditCode");
+  if (row.creditCodeUnreadable) return [];
   if (row.creditCode.trim() === "") {
     return [
       issue(

@@ -19,8 +19,9 @@ import {
   type Verification,
 } from "../core/stamp";
 import { rowContexts } from "../core/status";
-import { loadWorkbook, workbookIssues } from "../core/workbook";
+import { loadWorkbook, workbookIssues, type LoadedWorkbook } from "../core/workbook";
 import { stampLayout } from "../forms/centreForms";
+import { uniqueSheetName } from "../forms/layout";
 import {
   adjustmentLayout,
   adjustmentSheetName,
@@ -28,16 +29,22 @@ import {
   implementationSheetName,
 } from "../forms/quarterlyForms";
 import type { Supports } from "./forms";
+import { CommandError } from "./errors";
 import { readSheets } from "./read";
-import { CommandError } from "./register";
-import { suspendCalculation } from "./run";
+import { Rollback } from "./rollback";
+import { RequestBudget, suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
 export type Submission = { stamp: Stamp; issues: Issue[] } | { stamp: undefined; issues: Issue[] };
 
 /**
  * Stamps the workbook for the quarter, or refuses (no stamp, the issues returned) while any error remains.
- * Six syncs whatever the row count: read, write the forms, read the submitted sheets back, write the stamp.
+ * Reads the register, adds the quarter's forms where missing, reads the submitted sheets back, writes the
+ * new 报送信息 beside the old one and protects the submitted sheets not yet protected, then deletes the old
+ * 报送信息: seven syncs for an ordinary register (eight when the forms are added and an old stamp replaced; a
+ * read-back of more than 100,000 cells, with their formulas, takes one more sync per 100,000).
+ * Stamping again after the register was unprotected and changed works; if anything fails, the workbook is
+ * put back as it was.
  */
 export async function prepareSubmission(
   context: Excel.RequestContext,
@@ -53,43 +60,64 @@ export async function prepareSubmission(
   const wb = loadWorkbook(grids);
   const issues = workbookIssues(wb, today);
   if (countBySeverity(issues).errors > 0) return { stamp: undefined, issues };
+  const rollback = new Rollback();
+  try {
+    const stamp = await stampWorkbook(
+      context,
+      wb,
+      { quarter, preparer, today, stampedAt },
+      existing,
+      supports,
+      rollback,
+    );
+    return { stamp, issues };
+  } catch (err) {
+    await rollback.undo(context);
+    throw err;
+  }
+}
 
-  const party = { district: wb.settings.district, preparer, preparedOn: today };
+async function stampWorkbook(
+  context: Excel.RequestContext,
+  wb: LoadedWorkbook,
+  at: { quarter: Quarter; preparer: string; today: DateSerial; stampedAt: string },
+  existing: readonly string[],
+  supports: Supports,
+  rollback: Rollback,
+): Promise<Stamp> {
+  const { quarter, preparer } = at;
+  const sheets = context.workbook.worksheets;
+  const party = { district: wb.settings.district, preparer, preparedOn: at.today };
   const implName = implementationSheetName(quarter, wb.profile);
   const adjName = adjustmentSheetName(quarter, wb.profile);
+  const forms = [
+    implementationLayout(
+      implementationRows(wb.rows, quarter, wb.profile, rowContexts(wb.rows, wb.log)),
+      quarter,
+      wb.profile,
+      party,
+      implName,
+    ),
+    adjustmentLayout(adjustmentRows(wb.log, quarter), quarter, wb.profile, party, adjName),
+  ].filter((l) => !existing.includes(l.name));
   suspendCalculation(context);
-  if (!existing.includes(implName)) {
-    await queueLayout(
-      context,
-      implementationLayout(
-        implementationRows(wb.rows, quarter, wb.profile, rowContexts(wb.rows, wb.log)),
-        quarter,
-        wb.profile,
-        party,
-        implName,
-      ),
-      supports,
-    );
+  const budget = new RequestBudget(context);
+  for (const layout of forms) {
+    rollback.adding(layout.name);
+    await queueLayout(context, layout, supports, budget);
   }
-  if (!existing.includes(adjName)) {
-    await queueLayout(
-      context,
-      adjustmentLayout(adjustmentRows(wb.log, quarter), quarter, wb.profile, party, adjName),
-      supports,
-    );
-  }
-  if (existing.includes(STAMP_SHEET)) context.workbook.worksheets.getItem(STAMP_SHEET).delete();
-  await context.sync();
+  if (forms.length > 0) await context.sync();
 
   const submitted = [REGISTER_SHEET, LOG_SHEET, implName, adjName].filter(
     (n) => n !== LOG_SHEET || existing.includes(LOG_SHEET),
   );
-  const back = await readSheets(context, submitted, { formulas: true });
+  const now = [...existing, ...forms.map((l) => l.name)];
+  const back = await readSheets(context, submitted, { formulas: true, existing: now });
   const partial: Omit<Stamp, "sha256"> = {
     district: wb.settings.district,
     preparer,
     quarter: quarterCode(quarter),
-    stampedAt,
+    stampedAt: at.stampedAt,
     profile: wb.profile.region,
     counts: [
       { label: "企业名单台账", rows: wb.rows.length, sheet: REGISTER_SHEET },
@@ -98,11 +126,26 @@ export async function prepareSubmission(
     sheets: await digestSheets(submitted.map((n) => back.grids.sheet(n)!)),
   };
   const stamp: Stamp = { ...partial, sha256: await stampDigest(partial) };
+
+  // The old 报送信息 steps aside under another name and goes only once everything else is in place.
+  const old = existing.includes(STAMP_SHEET) ? uniqueSheetName(`${STAMP_SHEET} 旧`, now) : undefined;
+  if (old) {
+    rollback.renaming(STAMP_SHEET, old);
+    sheets.getItem(STAMP_SHEET).name = old;
+  }
+  rollback.adding(STAMP_SHEET);
   await queueLayout(context, { ...stampLayout(stamp), protect: true }, supports);
-  for (const n of submitted) context.workbook.worksheets.getItem(n).protection.protect();
-  context.workbook.worksheets.getItem(STAMP_SHEET).activate();
+  for (const n of submitted.filter((s) => !back.protectedSheets.includes(s))) {
+    rollback.protecting(n);
+    sheets.getItem(n).protection.protect();
+  }
+  sheets.getItem(STAMP_SHEET).activate();
   await context.sync();
-  return { stamp, issues };
+  if (old) {
+    sheets.getItem(old).delete();
+    await context.sync();
+  }
+  return stamp;
 }
 
 export type PaneVerification = Verification & { late: boolean };
@@ -120,7 +163,7 @@ export async function verifySubmission(context: Excel.RequestContext): Promise<P
   const { grids } = await readSheets(
     context,
     stamp.sheets.map((d) => d.sheet),
-    { formulas: true },
+    { formulas: true, existing: first.existing },
   );
   const verification = await verifyStamp(stamp, (n) => grids.sheet(n));
   return { ...verification, late: stampIsLate(stamp) };

@@ -8,7 +8,8 @@ import { loadWorkbook } from "../core/workbook";
 import { enterpriseFormLabel, enterpriseFormLayout, profileHasForm } from "../forms/enterpriseForms";
 import { named, writeSheets, type Supports } from "./forms";
 import { readSheets } from "./read";
-import { CommandError, REGISTER_SHEETS } from "./register";
+import { CommandError } from "./errors";
+import { REGISTER_SHEETS } from "./register";
 
 export async function insertEnterpriseForm(
   context: Excel.RequestContext,

@@ -1,5 +1,5 @@
 // The form commands of the task pane: the quarter's 附表3 and 名单调整表, the experts' scoring sheets, and
-// writing panel results back into the register. Three syncs each, whatever the row count (more only when
+// writing panel results back into the register. Four syncs each, whatever the row count (more only when
 // a request must be split).
 
 import type { DateSerial, Quarter } from "../core/dates";
@@ -28,9 +28,12 @@ import {
   readScoreSheet,
   scoreSheetLayout,
 } from "../forms/scoresheets";
+import { writeValues } from "./cells";
+import { CommandError } from "./errors";
 import { readSheets } from "./read";
-import { CommandError, REGISTER_SHEETS, refuseProtectedRegister, removeSheets } from "./register";
-import { suspendCalculation } from "./run";
+import { REGISTER_SHEETS, refuseProtectedRegister } from "./register";
+import { Rollback } from "./rollback";
+import { RequestBudget, suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
 export type Supports = (version: string) => boolean;
@@ -41,16 +44,18 @@ export async function writeSheets(
   layouts: SheetLayout[],
   supports: Supports,
 ): Promise<string[]> {
+  const rollback = new Rollback();
+  const budget = new RequestBudget(context);
   suspendCalculation(context);
   try {
-    for (const l of layouts) await queueLayout(context, l, supports);
+    for (const l of layouts) {
+      rollback.adding(l.name);
+      await queueLayout(context, l, supports, budget);
+    }
     context.workbook.worksheets.getItem(layouts[0]!.name).activate();
     await context.sync();
   } catch (err) {
-    await removeSheets(
-      context,
-      layouts.map((l) => l.name),
-    );
+    await rollback.undo(context);
     throw err;
   }
   return layouts.map((l) => l.name);
@@ -163,7 +168,7 @@ export async function writeBackScores(context: Excel.RequestContext): Promise<Wr
   const { columns } = readTable(grid, REGISTER_COLUMNS);
   const plan = planWriteBack(loadWorkbook(grids).rows, columns, result.panels);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
-  for (const w of plan.writes) ws.getRangeByIndexes(w.row - 1, w.col, 1, 1).values = [[w.value]];
+  for (const w of plan.writes) writeValues(ws.getRangeByIndexes(w.row - 1, w.col, 1, 1), [[w.value]]);
   issues.push(...plan.issues);
   await context.sync();
   return { panels: result.panels, written: plan.writes.length, issues };

@@ -1,8 +1,17 @@
-// Reading sheets of the open workbook into Grids: two syncs whatever the row count — one to learn which
-// sheets exist, one to load their used ranges and whether each is protected.
+// Reading sheets of the open workbook into Grids. One sync learns which sheets exist (skipped when the caller
+// knows), one how large each used range is and whether each sheet is protected, then the cells are read in
+// blocks that stay under Excel's limits: 5 million cells a read, and 5 MB a response on the web. A block
+// Excel still refuses as too large is read again in halves.
 
 import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
+import { CommandError } from "./errors";
+
+/**
+ * Cells read in one sync: far under the 5,000,000-cell limit, and, at the 7–10 bytes a register's cell takes
+ * in a response, about 3 MB: under the web's 5 MB.
+ */
+export const READ_CELLS = 300_000;
 
 /**
  * Used-range values → a Grid addressed from A1, whatever corner the used range starts at. With the
@@ -32,40 +41,161 @@ export function gridFromRange(
   return { sheet, rows };
 }
 
+/** Rows [top, top + rows) of a sheet's used range, all its columns. */
+interface Block {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+interface BlockCells {
+  values: unknown[][];
+  formulas?: unknown[][];
+}
+
+/** A sheet's used range cut into blocks of at most `cells` cells (whole rows, at least one row each). */
+function blocksOf(
+  sheet: string,
+  used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+  cells: number,
+): Block[] {
+  const step = Math.max(1, Math.floor(cells / used.columnCount));
+  const out: Block[] = [];
+  for (let r = 0; r < used.rowCount; r += step)
+    out.push({
+      sheet,
+      top: used.rowIndex + r,
+      left: used.columnIndex,
+      rows: Math.min(step, used.rowCount - r),
+      cols: used.columnCount,
+    });
+  return out;
+}
+
+/** Consecutive blocks grouped so that each group reads at most `cells` cells. */
+function batches(blocks: readonly Block[], cells: number): Block[][] {
+  const out: Block[][] = [];
+  let current: Block[] = [];
+  let size = 0;
+  for (const b of blocks) {
+    if (current.length > 0 && size + b.rows * b.cols > cells) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(b);
+    size += b.rows * b.cols;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** A group split in two: its blocks in two groups, or a single block in two halves by rows. */
+function halves(batch: readonly Block[]): Block[][] | undefined {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const b = batch[0]!;
+  if (b.rows < 2) return undefined;
+  const upper = Math.ceil(b.rows / 2);
+  return [[{ ...b, rows: upper }], [{ ...b, top: b.top + upper, rows: b.rows - upper }]];
+}
+
+const TOO_LARGE = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+/** Reads every block, one group per sync; a group Excel refuses as too large is read again in halves. */
+async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: readonly Block[],
+  formulas: boolean,
+  cellsPerSync: number,
+): Promise<{ block: Block; cells: BlockCells }[]> {
+  const sheets = context.workbook.worksheets;
+  const out: { block: Block; cells: BlockCells }[] = [];
+  const queue = batches(blocks, cellsPerSync);
+  while (queue.length > 0) {
+    const batch = queue.shift()!;
+    const ranges = batch.map((b) =>
+      sheets
+        .getItem(b.sheet)
+        .getRangeByIndexes(b.top, b.left, b.rows, b.cols)
+        .load(formulas ? "values,formulas" : "values"),
+    );
+    let tooLarge = false;
+    try {
+      await context.sync();
+      // Excel may answer a read over its cell limit with null values instead of an error.
+      tooLarge = ranges.some((r) => r.values === null);
+    } catch (err) {
+      if (!TOO_LARGE.has((err as { code?: string }).code ?? "")) throw err;
+      tooLarge = true;
+    }
+    if (tooLarge) {
+      const split = halves(batch);
+      if (!split) {
+        const b = batch[0]!;
+        throw new CommandError(
+          `工作表“${b.sheet}”第 ${b.top + 1} 行的内容超过 Excel 单次读取的上限，无法读取。请缩短该行单元格中的文字后重试。`,
+        );
+      }
+      queue.unshift(...split);
+      continue;
+    }
+    batch.forEach((block, i) =>
+      out.push({
+        block,
+        cells: { values: ranges[i]!.values, formulas: formulas ? ranges[i]!.formulas : undefined },
+      }),
+    );
+  }
+  return out;
+}
+
 export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[] | ((name: string) => boolean),
-  options: { formulas?: boolean } = {},
+  options: { formulas?: boolean; existing?: readonly string[] } = {},
 ): Promise<{ grids: WorkbookGrids; existing: string[]; read: string[]; protectedSheets: string[] }> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  const existing = sheets.items.map((s) => s.name);
-  const wanted =
-    typeof names === "function" ? existing.filter(names) : names.filter((n) => existing.includes(n));
-  const protections = wanted.map((name) => {
-    const p = sheets.getItem(name).protection;
-    p.load("protected");
-    return [name, p] as const;
+  let existing = options.existing ? [...options.existing] : undefined;
+  if (!existing) {
+    sheets.load("items/name");
+    await context.sync();
+    existing = sheets.items.map((s) => s.name);
+  }
+  const known = existing;
+  const wanted = typeof names === "function" ? known.filter(names) : names.filter((n) => known.includes(n));
+  const sizes = wanted.map((name) => {
+    const ws = sheets.getItem(name);
+    ws.protection.load("protected");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { name, protection: ws.protection, used };
   });
-  const ranges = wanted.map((name) => {
-    const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
-    range.load(options.formulas ? "values,formulas,rowIndex,columnIndex" : "values,rowIndex,columnIndex");
-    return [name, range] as const;
-  });
-  await context.sync();
+  if (sizes.length > 0) await context.sync();
+  // With its formulas a cell comes back twice, and the forms' long texts with it: a third as many cells.
+  const cellsPerSync = options.formulas ? READ_CELLS / 3 : READ_CELLS;
+  const blocks = sizes.flatMap(({ name, used }) =>
+    used.isNullObject ? [] : blocksOf(name, used, cellsPerSync),
+  );
+  const read = await readBlocks(context, blocks, options.formulas ?? false, cellsPerSync);
+
   const grids = new Map<string, Grid>();
-  for (const [name, range] of ranges) {
+  for (const { name, used } of sizes) {
+    const parts = read.filter((p) => p.block.sheet === name).sort((a, b) => a.block.top - b.block.top);
     grids.set(
       name,
-      range.isNullObject
+      used.isNullObject
         ? { sheet: name, rows: [] }
         : gridFromRange(
             name,
-            range.values,
-            range.rowIndex,
-            range.columnIndex,
-            options.formulas ? range.formulas : undefined,
+            parts.flatMap((p) => p.cells.values),
+            used.rowIndex,
+            used.columnIndex,
+            options.formulas ? parts.flatMap((p) => p.cells.formulas!) : undefined,
           ),
     );
   }
@@ -73,6 +203,6 @@ export async function readSheets(
     grids: { sheet: (name) => grids.get(name), names: () => wanted },
     existing,
     read: wanted,
-    protectedSheets: protections.filter(([, p]) => p.protected).map(([n]) => n),
+    protectedSheets: sizes.filter((s) => s.protection.protected).map((s) => s.name),
   };
 }

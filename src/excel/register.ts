@@ -1,5 +1,6 @@
 // The register commands of the task pane on the open workbook: create the sheets, refresh the status
-// columns, validate, and select an offending cell. Each is one Excel.run with at most three syncs.
+// columns, validate, and select an offending cell. Each is one Excel.run with at most four syncs for any
+// ordinary register (reads of more than 300,000 cells take one more sync per 300,000).
 
 import { LOG_SHEET } from "../core/adjustments";
 import { ARCHIVE_PREFIX } from "../core/archive";
@@ -7,7 +8,7 @@ import { columnLetters } from "../core/address";
 import type { DateSerial } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { getProfile } from "../core/profiles";
-import { REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
+import { COMPUTED_COLUMNS, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
 import { settingsRows, SETTINGS_SHEET, type WorkbookSettings, settingChoices } from "../core/settings";
 import type { BureauStatus } from "../core/bureau";
 import { STAMP_SHEET } from "../core/stamp";
@@ -25,10 +26,14 @@ import {
   registerSheetSpec,
   type ColumnRule,
   type TableSheetSpec,
+  uniqueTableName,
 } from "../forms/registerSheet";
 import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns } from "../forms/statusColumns";
+import { writeValues, type CellWrite } from "./cells";
+import { CommandError } from "./errors";
 import { readSheets } from "./read";
-import { suspendCalculation, writeInChunks } from "./run";
+import { Rollback } from "./rollback";
+import { payloadSize, suspendCalculation, writeInChunks } from "./run";
 
 export const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET] as const;
 
@@ -36,8 +41,6 @@ export const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET] as co
 const SPARE_ROWS = 500;
 /** Excel's column width unit is points; a character of the default font is about 7 points wide. */
 const POINTS_PER_CHAR = 7;
-
-export class CommandError extends Error {}
 
 function fill2d<T>(rows: number, cols: number, value: T): T[][] {
   return Array.from({ length: rows }, () => new Array<T>(cols).fill(value));
@@ -84,7 +87,7 @@ function writeTableSheet(sheets: Excel.WorksheetCollection, spec: TableSheetSpec
   const ws = sheets.add(spec.sheet);
   const n = spec.columns.length;
   const header = ws.getRangeByIndexes(0, 0, 1, n);
-  header.values = [spec.columns.map((c) => c.label)];
+  writeValues(header, [spec.columns.map((c) => c.label)]);
   const table = ws.tables.add(ws.getRangeByIndexes(0, 0, 2, n), true);
   table.name = spec.tableName;
   table.style = "TableStyleLight9";
@@ -111,10 +114,12 @@ function writeTableSheet(sheets: Excel.WorksheetCollection, spec: TableSheetSpec
 function writeSettingsSheet(sheets: Excel.WorksheetCollection, settings: WorkbookSettings): void {
   const ws = sheets.add(SETTINGS_SHEET);
   const rows = settingsRows(settings);
-  const range = ws.getRangeByIndexes(0, 0, rows.length + 1, 3);
-  // Text format first: a district or preparer typed as "=…" or "+…" stays text.
-  range.numberFormat = fill2d(rows.length + 1, 3, "@");
-  range.values = [["设置项", "值", "说明"], ...rows];
+  // A district or preparer typed as "=…" or "+…" stays text.
+  writeValues(
+    ws.getRangeByIndexes(0, 0, rows.length + 1, 3),
+    [["设置项", "值", "说明"], ...rows],
+    ["@", "@", "@"],
+  );
   ws.getRange("A1:C1").format.font.bold = true;
   ws.getRange("A:A").format.columnWidth = 20 * POINTS_PER_CHAR;
   ws.getRange("B:B").format.columnWidth = 26 * POINTS_PER_CHAR;
@@ -128,40 +133,39 @@ function writeSettingsSheet(sheets: Excel.WorksheetCollection, settings: Workboo
   });
 }
 
-/** Creates 企业名单台账, 名单调整记录 and 强审设置; refuses when any of them exists (nothing is overwritten). */
+/**
+ * Creates 企业名单台账, 名单调整记录 and 强审设置; refuses when any of them exists (nothing is overwritten). Their
+ * tables take names no other table of the workbook has (a renamed old register keeps its table's name).
+ */
 export async function createRegister(
   context: Excel.RequestContext,
   settings: WorkbookSettings,
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
   await context.sync();
   const clash = REGISTER_SHEETS.filter((n) => sheets.items.some((s) => s.name === n));
   if (clash.length > 0) throw new CommandError(`工作簿中已有工作表“${clash.join("”“")}”，未作改动。`);
   const profile = getProfile(settings.profileId);
+  const taken = tables.items.map((t) => t.name);
+  const specs = [registerSheetSpec(profile), logSheetSpec(profile)].map((spec) => {
+    const tableName = uniqueTableName(spec.tableName, taken);
+    taken.push(tableName);
+    return { ...spec, tableName };
+  });
+  const rollback = new Rollback();
   suspendCalculation(context);
   try {
-    writeTableSheet(sheets, registerSheetSpec(profile));
-    writeTableSheet(sheets, logSheetSpec(profile));
+    for (const name of REGISTER_SHEETS) rollback.adding(name);
+    for (const spec of specs) writeTableSheet(sheets, spec);
     writeSettingsSheet(sheets, settings);
     sheets.getItem(REGISTER_SHEET).activate();
     await context.sync();
   } catch (err) {
-    await removeSheets(context, REGISTER_SHEETS);
+    await rollback.undo(context);
     throw err;
-  }
-}
-
-/** Deletes the named sheets where they exist: undoes a command that failed half-way. */
-export async function removeSheets(context: Excel.RequestContext, names: readonly string[]): Promise<void> {
-  try {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    for (const s of sheets.items) if (names.includes(s.name)) s.delete();
-    await context.sync();
-  } catch {
-    // The workbook is unreachable; the original error is the one to report.
   }
 }
 
@@ -198,7 +202,7 @@ export function refuseProtectedRegister(protectedSheets: readonly string[]): voi
     );
 }
 
-/** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: three syncs for any row count. */
+/** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: four syncs for any ordinary register. */
 export async function refreshStatus(
   context: Excel.RequestContext,
   asOf: DateSerial,
@@ -215,31 +219,36 @@ export async function refreshStatus(
   suspendCalculation(context);
   for (const h of plan.missingHeaders) {
     const cell = ws.getRangeByIndexes(plan.headerRow, h.col, 1, 1);
-    cell.values = [[h.label]];
+    writeValues(cell, [[h.label]]);
     cell.format.font.bold = true;
   }
   const cols = plan.columns;
   const contiguous = cols.every((c, k) => c === cols[0]! + k);
+  const formatOf = new Map(registerSheetSpec(loaded.profile).columns.map((c) => [c.label, c.numberFormat]));
+  const formats = COMPUTED_COLUMNS.map((label) => formatOf.get(label));
   const rows = plan.values.map((r) =>
-    r.map((v) => (v !== null && typeof v === "object" ? v.date : (v ?? ""))),
+    r.map((v): CellWrite => (v !== null && typeof v === "object" ? v.date : (v ?? ""))),
   );
-  await writeInChunks(context, rows, (start, chunk) => {
-    const top = plan.firstRow + start;
-    if (contiguous) {
-      const block = ws.getRangeByIndexes(top, cols[0]!, chunk.length, cols.length);
-      block.values = chunk.map((r) => [...r]);
-      block.format.fill.color = COMPUTED_FILL;
-      block.format.font.color = "#000000";
-    } else {
-      cols.forEach((c, k) => {
-        const column = ws.getRangeByIndexes(top, c, chunk.length, 1);
-        column.values = chunk.map((r) => [r[k]!]);
-        column.format.fill.color = COMPUTED_FILL;
-        column.format.font.color = "#000000";
+  // Each row travels twice: its values and their number formats.
+  const rowBytes = (row: readonly CellWrite[]) => 2 * payloadSize(row) + 2;
+  await writeInChunks(
+    context,
+    rows,
+    (start, chunk) => {
+      const top = plan.firstRow + start;
+      const blocks = contiguous
+        ? [{ col: cols[0]!, width: cols.length, pick: (r: readonly CellWrite[]) => [...r] }]
+        : cols.map((col, k) => ({ col, width: 1, pick: (r: readonly CellWrite[]) => [r[k]!] }));
+      blocks.forEach(({ col, width, pick }, b) => {
+        const range = ws.getRangeByIndexes(top, col, chunk.length, width);
+        writeValues(range, chunk.map(pick), contiguous ? formats : [formats[b]]);
+        range.format.fill.color = COMPUTED_FILL;
+        range.format.font.color = "#000000";
       });
-    }
-    ws.getRangeByIndexes(top, cols[1]!, chunk.length, 1).numberFormat = fill2d(chunk.length, 1, "yyyy-mm-dd");
-  });
+    },
+    undefined,
+    rowBytes,
+  );
   // Overdue rows: the computed cells of each run of consecutive overdue rows in one call.
   for (const [start, length] of runs(plan.overdue)) {
     for (const c of contiguous ? [cols[0]!] : cols) {
@@ -264,7 +273,7 @@ export function runs(flags: readonly boolean[]): [number, number][] {
   return out;
 }
 
-/** Validation without writing anything: two syncs. */
+/** Validation without writing anything: three syncs. */
 export async function validateWorkbook(
   context: Excel.RequestContext,
   asOf: DateSerial,

@@ -1,38 +1,59 @@
 // How every command talks to Excel: one Excel.run per command, calculation suspended while writing,
-// and payloads kept under Excel on the web's request limit.
+// requests kept under Excel on the web's 5 MB, and Office.js errors turned into Chinese messages.
 
-/** Excel on the web rejects requests over 5 MB; stay clear of it. */
+/** Excel on the web rejects a request over 5 MB; a batch stays under 4 MB, leaving room for the calls. */
 export const PAYLOAD_LIMIT = 4_000_000;
+/** What one call adds to a request besides its values: the action and its object path, as JSON. */
+export const CALL_BYTES = 300;
 
-/** Rough size of a values/formats array once serialised into the request. */
-export function payloadSize(values: readonly (readonly unknown[])[]): number {
-  let n = 2;
-  for (const row of values) {
-    n += 2;
-    for (const v of row) n += typeof v === "string" ? v.length * 3 + 3 : 12;
+const utf8 = new TextEncoder();
+
+/** Bytes a value takes in a request: its JSON in UTF-8, as Excel counts it. */
+export function payloadSize(value: unknown): number {
+  return utf8.encode(JSON.stringify(value) ?? "null").length;
+}
+
+/** Keeps a batch under the request limit: `add` syncs first when the next call would go over. */
+export class RequestBudget {
+  private pending = 0;
+  syncs = 0;
+
+  constructor(
+    private context: Excel.RequestContext,
+    private limit = PAYLOAD_LIMIT,
+  ) {}
+
+  async add(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.limit) {
+      await this.context.sync();
+      this.syncs++;
+      this.pending = 0;
+    }
+    this.pending += bytes;
   }
-  return n;
 }
 
 /**
- * Splits rows into chunks whose payload stays under the limit; `write` queues one chunk, and a sync is made
- * between chunks only when there is more than one.
+ * Splits rows into chunks whose request stays under the limit (`size` measures one row with whatever is
+ * written alongside it); `write` queues one chunk, and a sync is made between chunks only when there is
+ * more than one.
  */
-export async function writeInChunks<T extends readonly unknown[]>(
+export async function writeInChunks<T>(
   context: Excel.RequestContext,
   rows: readonly T[],
   write: (start: number, chunk: readonly T[]) => void,
   limit = PAYLOAD_LIMIT,
+  size: (row: T) => number = (row) => payloadSize(row) + 1,
 ): Promise<number> {
   let start = 0;
   let syncs = 0;
   while (start < rows.length) {
     let end = start;
-    let size = 0;
+    let bytes = CALL_BYTES;
     while (end < rows.length) {
-      const rowSize = payloadSize([rows[end]!]);
-      if (end > start && size + rowSize > limit) break;
-      size += rowSize;
+      const rowSize = size(rows[end]!);
+      if (end > start && bytes + rowSize > limit) break;
+      bytes += rowSize;
       end++;
     }
     write(start, rows.slice(start, end));
@@ -54,7 +75,13 @@ export function officeErrorMessage(err: unknown): string {
   const e = err as { code?: string; message?: string };
   switch (e.code) {
     case "RequestPayloadSizeLimitExceeded":
-      return "写入的数据量超过 Excel 网页版的单次请求上限，请分批处理或在桌面版 Excel 中操作。";
+      return "写入的数据量超过 Excel 网页版的单次请求上限（5 MB），请分批处理或在桌面版 Excel 中操作。";
+    case "ResponsePayloadSizeLimitExceeded":
+      return "从工作簿读取的数据量超过 Excel 网页版的单次响应上限（5 MB），请删除不需要的行列后重试，或在桌面版 Excel 中操作。";
+    case "RangeExceedsLimit":
+      return "读取的区域超过 Excel 单次读取 500 万个单元格的上限，请删除不需要的行列后重试。";
+    case "ApiNotFound":
+      return "当前 Excel 版本不支持本加载项所需的功能，请更新 Office 后重试。";
     case "InvalidArgument":
       return `Excel 拒绝了写入的内容（${e.message ?? "参数无效"}）。`;
     case "ItemAlreadyExists":

@@ -11,12 +11,14 @@ import {
   type LayoutValue,
   type SheetLayout,
 } from "../forms/layout";
-import { payloadSize, PAYLOAD_LIMIT } from "./run";
+import { CALL_BYTES, payloadSize, PAYLOAD_LIMIT, RequestBudget } from "./run";
 
 /** Excel's column width unit in Office.js is points; a character of the default font is about 7 points. */
 export const POINTS_PER_CHAR = 7;
 /** Rows per piece when a block is too large for one request. */
 const MIN_PIECE = 50;
+/** Calls a piece of a block makes: its formats, its formulas and its style (font, fill, alignment, borders). */
+const CALLS_PER_PIECE = 16;
 
 function content(v: LayoutValue): string | number {
   if (v === null) return "";
@@ -64,25 +66,18 @@ function styleRange(range: Excel.Range, block: Block): void {
 }
 
 /**
- * Queues the layout as a new sheet. Returns after any syncs that splitting a too-large request needed
- * (none for ordinary forms); the caller makes the final sync.
+ * Queues the layout as a new sheet. Returns after any syncs that keeping the batch under the request limit
+ * needed (none for ordinary forms; layouts queued into one batch share its budget); the caller makes the
+ * final sync.
  */
 export async function queueLayout(
   context: Excel.RequestContext,
   layout: SheetLayout,
   supports: (version: string) => boolean,
+  budget = new RequestBudget(context),
 ): Promise<number> {
   const ws = context.workbook.worksheets.add(layout.name);
-  let syncs = 0;
-  let pending = 0;
-  const budget = async (size: number) => {
-    if (pending > 0 && pending + size > PAYLOAD_LIMIT) {
-      await context.sync();
-      syncs++;
-      pending = 0;
-    }
-    pending += size;
-  };
+  await budget.add(CALL_BYTES * (layout.columnWidths.length + Object.keys(layout.rowHeights).length + 1));
   layout.columnWidths.forEach(
     (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR),
   );
@@ -108,13 +103,16 @@ export async function queueLayout(
     for (let start = 0; start < values.length; start += step) {
       const v = values.slice(start, start + step);
       const f = formats.slice(start, start + step);
-      await budget(payloadSize(v) + payloadSize(f));
+      await budget.add(payloadSize(v) + payloadSize(f) + CALL_BYTES * CALLS_PER_PIECE);
       const range = ws.getRangeByIndexes(block.row + start, block.col, v.length, cols);
       range.numberFormat = f;
       range.formulas = v;
       styleRange(range, block);
     }
   }
+  await budget.add(
+    CALL_BYTES * (layout.merges.length + 3 * layout.validations.length + layout.unlocked.length + 12),
+  );
   for (const m of layout.merges) ws.getRange(m).merge(false);
   for (const v of layout.validations) {
     const range = ws.getRange(v.range);
@@ -154,5 +152,5 @@ export async function queueLayout(
     chart.setPosition(c.from, c.to);
   }
   if (layout.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-  return syncs;
+  return budget.syncs;
 }

@@ -107,6 +107,8 @@ export const STYLES: Record<StyleName, CellStyle> = {
 };
 
 export const DATE_FORMAT = "yyyy-mm-dd";
+/** Excel's text format: what is typed stays as typed, never a number or a formula. */
+export const TEXT_FORMAT = "@";
 
 /** A rectangle of values sharing one style; rows[0][0] sits at (row, col), both zero-based. */
 export interface Block {

@@ -13,7 +13,7 @@ import { cellValue, type Grid } from "../core/grid";
 import type { Profile } from "../core/profiles";
 import type { AdjustmentRow, ImplementationRow } from "../core/quarterly";
 import { normalizeLabel } from "../core/table";
-import { date, emptyLayout, num, put, text, type LayoutValue, type SheetLayout } from "./layout";
+import { date, emptyLayout, num, put, text, TEXT_FORMAT, type LayoutValue, type SheetLayout } from "./layout";
 
 export const IMPLEMENTATION_HEADERS = [
   "序号",
@@ -166,7 +166,13 @@ export function adjustmentLayout(
   ]);
   if (body.length > 0) {
     layout.blocks.push({ row: 4, col: 0, values: body.map((r) => r.slice(0, 1)), style: "number" });
-    layout.blocks.push({ row: 4, col: 1, values: body.map((r) => r.slice(1)), style: "cell" });
+    if (form.hasEnterpriseCode) {
+      // 企业代码 is text even where blank, so a code typed in later keeps all its digits.
+      layout.blocks.push({ row: 4, col: 1, values: body.map((r) => r.slice(1, 2)), style: "cell" });
+      const code = body.map((r) => r.slice(2, 3));
+      layout.blocks.push({ row: 4, col: 2, values: code, style: "cell", numberFormat: TEXT_FORMAT });
+      layout.blocks.push({ row: 4, col: 3, values: body.map((r) => r.slice(3)), style: "cell" });
+    } else layout.blocks.push({ row: 4, col: 1, values: body.map((r) => r.slice(1)), style: "cell" });
   } else {
     put(layout, 4, 0, text("本季度名单无调整"), "cellCenter", width);
   }

@@ -12,7 +12,7 @@ import {
   REGISTER_SHEET,
 } from "../core/register";
 
-import { DATE_FORMAT } from "./layout";
+import { DATE_FORMAT, TEXT_FORMAT } from "./layout";
 export const COMPUTED_PROMPT = "此列由强审助手根据台账计算（刷新状态时更新），请勿手工填写";
 
 export type ColumnRule =
@@ -64,10 +64,22 @@ const WIDTHS: Record<string, number> = {
   证明材料: 26,
 };
 
+/**
+ * 统一社会信用代码 is text: typed into a General cell, an all-digit code (about 3 in 10 real ones) becomes a
+ * number and loses its last three digits.
+ */
+const codeColumn = (label: string, width: number): TableColumn => ({
+  label,
+  width,
+  numberFormat: TEXT_FORMAT,
+});
+
 function column(label: string, profile: Profile): TableColumn {
   const width = WIDTHS[label] ?? (DATE_LABELS.has(label) ? 13 : 11);
   if (DATE_LABELS.has(label)) return { label, width, numberFormat: DATE_FORMAT, rule: dateRule(label) };
   switch (label) {
+    case "统一社会信用代码":
+      return codeColumn(label, width);
     case "审核类型":
       return {
         label,
@@ -144,6 +156,7 @@ export function logSheetSpec(profile: Profile): TableSheetSpec {
     const width = WIDTHS[label] ?? 14;
     if (label === "变化日期" || label === "恢复日期")
       return { label, width, numberFormat: DATE_FORMAT, rule: dateRule(label) };
+    if (label === "统一社会信用代码") return codeColumn(label, width);
     if (label === "变化情况") {
       return {
         label,
@@ -171,4 +184,14 @@ export function logSheetSpec(profile: Profile): TableSheetSpec {
     return { label, width };
   });
   return { sheet: LOG_SHEET, tableName: "AdjustmentTable", columns };
+}
+
+/**
+ * A table name no other table of the workbook has, compared without case as Excel does: the wanted name,
+ * else "RegisterTable2", "RegisterTable3"…
+ */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  const names = new Set(taken.map((t) => t.toLowerCase()));
+  if (!names.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) if (!names.has(`${wanted}${n}`.toLowerCase())) return `${wanted}${n}`;
 }

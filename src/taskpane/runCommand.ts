@@ -1,6 +1,6 @@
 // Every task pane command runs in one Excel.run; Office.js errors become Chinese messages.
 
-import { CommandError } from "../excel/register";
+import { CommandError } from "../excel/errors";
 import { officeErrorMessage } from "../excel/run";
 
 export async function runCommand<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {

@@ -103,6 +103,9 @@ export function writeTableSheet(
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
+    // The column's own format, so a value typed in any row below the table gets it too ("@" keeps an
+    // all-digit 统一社会信用代码 as typed).
+    if (c.numberFormat) col.numFmt = c.numberFormat;
     const letter = columnLetters(i);
     const header = ws.getCell(`${letter}1`);
     header.font = { bold: true };

@@ -178,6 +178,40 @@ describe("credit codes (SPEC 5)", () => {
   });
 });
 
+describe("a code Excel turned into a number", () => {
+  /** What 913101151234567893 typed into a General cell holds: 15 significant digits, then zeros. */
+  const DAMAGED = 913101151234567000;
+  const MESSAGE =
+    "统一社会信用代码：数字已被 Excel 改写，请设为文本后重新输入（单元格中为 913101151234567000）";
+
+  it("says so on the register's cell, once, and not that the code is missing or wrong", () => {
+    const record: RegRecord = { ...BASE, 统一社会信用代码: DAMAGED };
+    const register = readRegister(
+      { sheet: R, rows: [[...REG], REG.map((l) => record[l] ?? null)] },
+      shanghai,
+    );
+    const issues = [...register.issues, ...validateRegister(register.rows, [], shanghai, ASOF)];
+    expect(brief(issues)).toEqual([`error ${R} ${reg("统一社会信用代码")} cell.creditCode`]);
+    expect(issues[0]!.message).toBe(MESSAGE);
+  });
+
+  it("says so on the adjustment log's cell", () => {
+    const entry: LogRecord = {
+      企业名称: "上海甲化工有限公司",
+      统一社会信用代码: DAMAGED,
+      变化日期: "2026-01-10",
+      变化情况: "企业名称变更",
+      调整结果: "名称变更",
+      证明材料: "营业执照",
+    };
+    const read = readAdjustmentLog(
+      { sheet: L, rows: [[...LOG], LOG.map((l) => entry[l] ?? null)] },
+      shanghai,
+    );
+    expect(read.issues.map((i) => [i.cell, i.message])).toEqual([[log("统一社会信用代码"), MESSAGE]]);
+  });
+});
+
 describe("one enterprise once per round (SPEC 5)", () => {
   it("is an error on the second row's code cell", () => {
     const issues = validate([BASE, { ...BASE, 企业名称: "上海甲化工有限公司（重复）" }]);

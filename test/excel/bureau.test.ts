@@ -17,12 +17,12 @@ const stamp = (stampedAt: string): Stamp => ({
 });
 
 describe("bureau deadlines in the pane", () => {
-  it("calls 2026Q3's report met from a stamp of 2026-10-09, in the refresh's three syncs", async () => {
+  it("calls 2026Q3's report met from a stamp of 2026-10-09, in the refresh's four syncs", async () => {
     const host = await filledHost(20);
     host.seed(STAMP_SHEET, stampRows(stamp("2026-10-09T10:00:00+08:00")));
     host.syncCount = 0;
     const r = await run(host, (ctx) => refreshStatus(ctx, TODAY));
-    expect(host.syncCount).toBe(3);
+    expect(host.syncCount).toBe(4);
     expect(r.bureau.deadlines[0]).toMatchObject({ code: "quarterly_report", period: "2026Q3", state: "met" });
     expect(r.bureau.deadlines.map((b) => b.code)).toEqual([
       "quarterly_report",

@@ -14,7 +14,6 @@ import { run } from "./hostWorkbook";
 jest.setTimeout(180_000);
 
 const q3 = parseQuarter("2026Q3")!;
-const all = () => true;
 const dir = mkdtempSync(path.join(tmpdir(), "pane-city-"));
 const file = (name: string) => path.join(dir, name);
 
@@ -75,7 +74,7 @@ describe("consolidation in the task pane", () => {
     });
 
     host.syncCount = 0;
-    const names = await run(host, (ctx) => writeCityReport(ctx, result, q3, all));
+    const names = await run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports));
     expect(names).toEqual(["统计看板", "报送核验", "各区统计", "附表3 全市 2026Q3", "附表4 全市 2026Q3"]);
     expect(host.syncCount).toBe(2);
     expect(host.activeSheet).toBe("统计看板");
@@ -121,9 +120,9 @@ describe("consolidation in the task pane", () => {
   it("adds (2) sheets on a second run and leaves the first run's sheets as they were", async () => {
     const host = new ExcelHost();
     const result = await consolidateFiles(picked(files.slice(0, 1)), q3, "shanghai");
-    await run(host, (ctx) => writeCityReport(ctx, result, q3, all));
+    await run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports));
     host.seed("统计看板", [["区（已核对）"]], 3, 0);
-    const again = await run(host, (ctx) => writeCityReport(ctx, result, q3, all));
+    const again = await run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports));
     expect(again[0]).toBe("统计看板 (2)");
     expect(host.value("统计看板", "A4")).toBe("区（已核对）");
     expect(host.sheets).toHaveLength(10);
@@ -134,7 +133,7 @@ describe("consolidation in the task pane", () => {
     host.seed("中心备注", [["保留"]]);
     const result = await consolidateFiles(picked(files), q3, "shanghai");
     host.failAfterOps = 60;
-    await expect(run(host, (ctx) => writeCityReport(ctx, result, q3, all))).rejects.toMatchObject({
+    await expect(run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports))).rejects.toMatchObject({
       code: "GeneralException",
     });
     expect(host.sheets.map((s) => s.name)).toEqual(["中心备注"]);

@@ -39,3 +39,17 @@ export async function filledHost(
   host.seed(REGISTER_SHEET, rows, 1, 0);
   return host;
 }
+
+/** A copy of the host's workbook, to run a command on without touching the original. */
+export function cloneHost(host: ExcelHost): ExcelHost {
+  const copy = new ExcelHost(host.excelApi);
+  copy.sheets = structuredClone(host.sheets);
+  return copy;
+}
+
+/** Everything the workbook holds, sheet by sheet in order, as one comparable text. */
+export function snapshot(host: ExcelHost): string {
+  const isMap = (v: unknown): v is Map<unknown, unknown> =>
+    Object.prototype.toString.call(v) === "[object Map]";
+  return JSON.stringify(host.sheets, (_k, v: unknown) => (isMap(v) ? [...v.entries()] : v));
+}

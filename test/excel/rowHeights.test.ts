@@ -15,7 +15,7 @@ import { filledHost, run, TODAY } from "./hostWorkbook";
 it("writes 附表3's fitted row heights, the ones the CLI's writer sets", async () => {
   const host = await filledHost(300);
   const q = parseQuarter("2026Q3")!;
-  const [name] = await run(host, (ctx) => generateQuarterly(ctx, q, TODAY, () => true));
+  const [name] = await run(host, (ctx) => generateQuarterly(ctx, q, TODAY, host.supports));
   const { grids } = await run(host, (ctx) => readSheets(ctx, REGISTER_SHEETS));
   const wb = loadWorkbook(grids);
   const party = { district: wb.settings.district, preparer: wb.settings.preparer, preparedOn: TODAY };

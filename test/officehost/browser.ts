@@ -1,8 +1,10 @@
-// The host bundled for a browser page: stands in for office.js, and exposes the workbook to the test.
+// The host bundled for a browser page: stands in for office.js, and exposes the workbook to the test. The
+// page's `?excelApi=1.8` sets the requirement set the simulated Excel supports.
 
 import { ExcelHost } from "./host";
 import { installOfficeHost } from "./install";
 
 const host = new ExcelHost();
-installOfficeHost(window as unknown as Record<string, unknown>, host);
+const excelApi = new URLSearchParams(window.location.search).get("excelApi") ?? undefined;
+installOfficeHost(window as unknown as Record<string, unknown>, host, { excelApi });
 (window as unknown as { __excelHost: ExcelHost }).__excelHost = host;

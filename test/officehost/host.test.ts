@@ -1,4 +1,6 @@
 import { ExcelHost, OfficeError } from "./host";
+import { installOfficeHost } from "./install";
+import { jsonBytes } from "./rules";
 import { run } from "../excel/hostWorkbook";
 
 const code = async (p: Promise<unknown>) => {
@@ -56,7 +58,7 @@ describe("the in-memory Excel behaves like Excel", () => {
   it("rejects a request over the payload limit and applies none of it", async () => {
     const host = new ExcelHost();
     host.seed("S", [[null]]);
-    host.payloadLimit = 1000;
+    host.requestLimit = 1000;
     const p = run(host, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
       ws.getRange("A1").values = [["small"]];
@@ -97,5 +99,187 @@ describe("the in-memory Excel behaves like Excel", () => {
       "ItemAlreadyExists",
     );
     expect(host.syncCount).toBe(4);
+  });
+
+  it("leaves a cell as it is where the 2-D array holds null, and refuses null for the whole property", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [["keep", "old"]]);
+    await run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[null, "new"]];
+    });
+    expect([host.value("S", "A1"), host.value("S", "B1")]).toEqual(["keep", "new"]);
+    const p = run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").values = null as never;
+    });
+    expect(await code(p)).toBe("InvalidArgument");
+  });
+});
+
+describe("refusals Excel makes", () => {
+  const at = (host: ExcelHost, fn: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => void) =>
+    code(run(host, async (ctx) => fn(ctx.workbook.worksheets.getItem("S"), ctx)));
+
+  it("refuses protect() on a protected sheet and unprotect() on an unprotected one", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    expect(await at(host, (ws) => ws.protection.unprotect())).toBe("AccessDenied");
+    expect(await at(host, (ws) => ws.protection.protect())).toBe("no error");
+    expect(await at(host, (ws) => ws.protection.protect())).toBe("AccessDenied");
+    expect(host.sheet("S")!.protected).toBe(true);
+    expect(await at(host, (ws) => ws.protection.unprotect())).toBe("no error");
+  });
+
+  it("refuses formats, validation, conditional formats, merges, tables and charts on a protected sheet", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1, 2]]);
+    await at(host, (ws) => {
+      ws.getRange("B1").format.protection.locked = false;
+      ws.protection.protect({ allowFormatColumns: true });
+    });
+    const refused: ((ws: Excel.Worksheet) => void)[] = [
+      (ws) => (ws.getRange("B1").numberFormat = [["@"]]),
+      (ws) => (ws.getRange("B1").format.font.bold = true),
+      (ws) => (ws.getRange("B1").format.fill.color = "#FF0000"),
+      (ws) => (ws.getRange("B1").format.rowHeight = 30),
+      (ws) => (ws.getRange("B1").dataValidation.rule = { list: { inCellDropDown: true, source: "a,b" } }),
+      (ws) => ws.getRange("B1").conditionalFormats.add("Custom" as Excel.ConditionalFormatType),
+      (ws) => ws.getRange("A1:B1").merge(false),
+      (ws) => ws.tables.add("A1:B2", true),
+      (ws) => ws.charts.add("ColumnClustered" as Excel.ChartType, ws.getRange("A1:B1")),
+      (ws) => (ws.getRange("A1").values = [[3]]),
+    ];
+    for (const change of refused) expect(await at(host, change)).toBe("AccessDenied");
+    expect(await at(host, (ws) => (ws.getRange("B1").values = [[5]]))).toBe("no error");
+    expect(await at(host, (ws) => (ws.getRange("B1").format.columnWidth = 80))).toBe("no error");
+    expect(host.sheet("S")).toMatchObject({
+      validations: [],
+      conditionalFormats: [],
+      merges: [],
+      tables: [],
+    });
+  });
+
+  it("refuses a response over 5 MB, handing over nothing, and a read of more than 5 million cells", async () => {
+    const host = new ExcelHost();
+    host.seed(
+      "S",
+      Array.from({ length: 2000 }, () => ["上海市某某化工有限公司上海市某某化工有限公司"]),
+    );
+    host.responseLimit = 50_000;
+    let loaded: Excel.Range | undefined;
+    const p = run(host, async (ctx) => {
+      loaded = ctx.workbook.worksheets.getItem("S").getRange("A1:A2000").load("values");
+      await ctx.sync();
+    });
+    expect(await code(p)).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(() => loaded!.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    host.responseLimit = 5 * 1024 * 1024;
+    const big = run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:E1000001").load("values");
+      await ctx.sync();
+    });
+    expect(await code(big)).toBe("RangeExceedsLimit");
+  });
+
+  it("counts a request as the UTF-8 JSON Excel receives", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    const write = async (text: string) => {
+      host.maxRequest = 0;
+      await run(host, async (ctx) => {
+        ctx.workbook.worksheets.getItem("S").getRange("A1").values = [[text]];
+      });
+      return host.maxRequest;
+    };
+    const base = await write("");
+    expect((await write("中".repeat(1000))) - base).toBe(3000);
+    expect((await write("\u0001".repeat(1000))) - base).toBe(6000);
+    expect((await write('"'.repeat(1000))) - base).toBe(2000);
+    expect(jsonBytes([["中"]])).toBe(9);
+  });
+
+  it("keeps table names unique in the workbook whatever their case", async () => {
+    const host = new ExcelHost();
+    host.seed("A", [["h"], [1]]);
+    host.seed("B", [["h"], [1]]);
+    await run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").tables.add("A1:A2", true).name = "RegisterTable";
+    });
+    const clash = run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("B").tables.add("A1:A2", true).name = "registertable";
+    });
+    expect(await code(clash)).toBe("InvalidArgument");
+    for (const bad of ["A1", "has space", "1abc", "R1C1"]) {
+      const p = run(host, async (ctx) => {
+        ctx.workbook.worksheets.getItem("B").tables.add("A1:A2", true).name = bad;
+      });
+      expect(await code(p)).toBe("InvalidArgument");
+    }
+    expect(host.tableNames().filter((n) => /^Table\d+$/.test(n))).toEqual([
+      "Table1",
+      "Table2",
+      "Table3",
+      "Table4",
+      "Table5",
+    ]);
+  });
+
+  it("limits a typed list to 255 characters and a validation's titles and messages", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    const dv = (set: (v: Excel.DataValidation) => void) =>
+      at(host, (ws) => set(ws.getRange("A1").dataValidation));
+    const list = (n: number) => ({ list: { inCellDropDown: true, source: "甲".repeat(n) } });
+    expect(await dv((v) => (v.rule = list(255)))).toBe("no error");
+    expect(await dv((v) => (v.rule = list(256)))).toBe("InvalidArgument");
+    expect(await dv((v) => (v.prompt = { showPrompt: true, title: "题".repeat(33), message: "" }))).toBe(
+      "InvalidArgument",
+    );
+    expect(await dv((v) => (v.prompt = { showPrompt: true, title: "", message: "文".repeat(256) }))).toBe(
+      "InvalidArgument",
+    );
+    const alert = (title: number, message: number) => ({
+      showAlert: true,
+      style: "Stop" as Excel.DataValidationAlertStyle,
+      title: "题".repeat(title),
+      message: "文".repeat(message),
+    });
+    expect(await dv((v) => (v.errorAlert = alert(32, 224)))).toBe("no error");
+    expect(await dv((v) => (v.errorAlert = alert(33, 10)))).toBe("InvalidArgument");
+    expect(await dv((v) => (v.errorAlert = alert(10, 225)))).toBe("InvalidArgument");
+  });
+
+  it("turns 18 digits typed into a General cell into a number of 15 significant digits, not into a text cell", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    await at(host, (ws) => (ws.getRange("B1").numberFormat = [["@"]]));
+    host.type("S", "A1", "913101151234567893");
+    host.type("S", "B1", "913101151234567893");
+    expect(host.value("S", "A1")).toBe(913101151234567000);
+    expect(host.value("S", "B1")).toBe("913101151234567893");
+  });
+
+  it("fails a member above its requirement set with ApiNotFound, and says so in isSetSupported", async () => {
+    const host = new ExcelHost("1.8");
+    host.seed("S", [[null]]);
+    const landscape = (ws: Excel.Worksheet) =>
+      (ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation);
+    const dropDown = (ws: Excel.Worksheet) =>
+      (ws.getRange("A1").dataValidation.rule = { list: { inCellDropDown: true, source: "是,否" } });
+    expect(await at(host, landscape)).toBe("ApiNotFound");
+    expect(await at(host, (_ws, ctx) => ctx.workbook.application.suspendScreenUpdatingUntilNextSync())).toBe(
+      "ApiNotFound",
+    );
+    expect(await at(host, dropDown)).toBe("no error");
+    host.excelApi = "1.7";
+    expect(await at(host, dropDown)).toBe("ApiNotFound");
+    host.excelApi = "1.9";
+    expect(await at(host, landscape)).toBe("no error");
+    host.excelApi = "1.8";
+    const globals: Record<string, unknown> = {};
+    installOfficeHost(globals, host);
+    const office = globals.Office as typeof Office;
+    expect(office.context.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);
+    expect(office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(false);
   });
 });

@@ -1,64 +1,95 @@
 // A faithful in-memory Excel for the Office.js calls the add-in makes. Proxies queue their writes and
 // loads; `context.sync()` applies the batch in order and fills the loaded properties. Reading a property
-// that was not loaded throws PropertyNotLoaded; a batch over the request limit is rejected whole; a
-// string starting with "=" written to `values` becomes a formula, unless the cell is formatted as text.
+// that was not loaded throws PropertyNotLoaded; a request or a response over the size limit fails; members
+// above the host's requirement set fail with ApiNotFound; protected sheets refuse what Excel refuses
+// (rules.ts names the page each refusal models).
 
-import { cellAddress, parseCellAddress, rangeAddress } from "../../src/core/address";
+import { parseCellAddress } from "../../src/core/address";
+import { cellAt, newSheet, peek, type Cell, type Chart, type Rect, type Scalar, type Sheet } from "./model";
+import { RangeProxy, rectOf } from "./range";
 import {
-  cellAt,
-  newSheet,
-  peek,
-  usedRect,
-  type Cell,
-  type Chart,
-  type Rect,
-  type Scalar,
-  type Sheet,
-} from "./model";
+  apiNotFound,
+  checkTableName,
+  compareSets,
+  defaultExcelApi,
+  jsonBytes,
+  LIMITS,
+  notLoaded,
+  OfficeError,
+  refuseLocked,
+  refuseOnProtected,
+  typedValue,
+} from "./rules";
 
-export class OfficeError extends Error {
-  constructor(
-    public code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "RichApi.Error";
-  }
+export { OfficeError } from "./rules";
+
+/** The object path a proxy stands for in a request: the method that made it and its arguments. */
+export interface PathInfo {
+  name: string;
+  args: unknown[];
 }
-
-const notLoaded = (what: string) =>
-  new OfficeError(
-    "PropertyNotLoaded",
-    `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
 
 interface Op {
   run(): void;
-  payload: number;
+  bytes: number;
+  /** A load: reads at its place in the batch; the result is handed over only when the response fits. */
+  read?: () => unknown;
+  apply?: (data: unknown) => void;
 }
 
 export class ExcelHost {
   sheets: Sheet[] = [];
   syncCount = 0;
-  /** Excel on the web rejects a request over 5 MB. */
-  payloadLimit = 5 * 1024 * 1024;
+  requestLimit = LIMITS.request;
+  responseLimit = LIMITS.response;
+  readCellLimit = LIMITS.readCells;
+  /** The highest ExcelApi requirement set this Excel supports. */
+  excelApi: string;
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   calculationSuspensions = 0;
-  maxPayload = 0;
+  maxRequest = 0;
+  maxResponse = 0;
+  /** Operations applied so far, loads included. */
+  opsApplied = 0;
+  /** `opsApplied` when each sync began: where the batches start. */
+  batchStarts: number[] = [];
   /** Test hook: the sync that applies this many more operations fails there, as a lost connection would. */
   failAfterOps: number | undefined;
+
+  constructor(excelApi = defaultExcelApi()) {
+    this.excelApi = excelApi;
+  }
+
+  /** Office.context.requirements.isSetSupported("ExcelApi", version) on this Excel. */
+  supports = (version: string): boolean => compareSets(version, this.excelApi) <= 0;
 
   sheet(name: string): Sheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** Test helper: put values straight into a sheet (creating it), as a user would have typed them. */
+  tableNames(): string[] {
+    return this.sheets.flatMap((s) => s.tables.map((t) => t.name));
+  }
+
+  /** Test helper: put values straight into a sheet (creating it), as a file would have held them. */
   seed(name: string, rows: Scalar[][], top = 0, left = 0): Sheet {
     let s = this.sheet(name);
     if (!s) this.sheets.push((s = newSheet(name)));
     rows.forEach((row, r) => row.forEach((v, c) => v !== null && (cellAt(s!, top + r, left + c).value = v)));
     return s;
+  }
+
+  /** Test helper: a user typing `text` into a cell and pressing Enter, with Excel's input rules. */
+  type(sheet: string, address: string, text: string): void {
+    const s = this.sheet(sheet);
+    const p = parseCellAddress(address);
+    if (!s || !p) throw new OfficeError("ItemNotFound", `No cell ${sheet}!${address}`);
+    const cell = cellAt(s, p.row, p.col);
+    refuseLocked(s, cell, address);
+    const typed = typedValue(text, cell.format.numberFormat === "@");
+    cell.value = typed.value;
+    cell.formula = typed.formula;
   }
 
   value(sheet: string, address: string): Scalar {
@@ -83,20 +114,56 @@ export class ExcelHost {
 
 export class RequestContext {
   private ops: Op[] = [];
-  private loads: (() => void)[] = [];
+  private paths = new Set<PathInfo>();
   workbook: WorkbookProxy;
 
   constructor(readonly host: ExcelHost) {
     this.workbook = new WorkbookProxy(this);
   }
 
-  queue(run: () => void, payload = 64): void {
-    this.ops.push({ run, payload });
+  /** The request's share for an action on an object path (the path itself travels once per batch). */
+  private bytes(name: string, args: unknown[], path?: PathInfo): number {
+    const id = this.ops.length + 1;
+    let n = jsonBytes({
+      Id: id,
+      ActionType: 4,
+      Name: name,
+      ObjectPathId: id,
+      ArgumentInfo: { Arguments: args },
+    });
+    if (path && !this.paths.has(path)) {
+      this.paths.add(path);
+      n += jsonBytes({
+        Id: id,
+        ObjectPathType: 3,
+        Name: path.name,
+        ParentObjectPathId: id,
+        ArgumentInfo: { Arguments: path.args },
+      });
+      n += jsonBytes({ Id: id, ActionType: 1, Name: "", ObjectPathId: id });
+    }
+    return n + 2;
   }
 
-  queueLoad(fill: () => void): void {
-    this.ops.push({ run: fill, payload: 32 });
-    this.loads.push(fill);
+  queue(run: () => void, name: string, args: unknown[] = [], path?: PathInfo): void {
+    this.ops.push({ run, bytes: this.bytes(name, args, path) });
+  }
+
+  queueLoad(
+    path: PathInfo | undefined,
+    props: string,
+    read: () => unknown,
+    apply: (data: unknown) => void,
+  ): void {
+    this.ops.push({ run: () => undefined, read, apply, bytes: this.bytes("Query", [props], path) });
+  }
+
+  /** Queues ApiNotFound when the host's requirement set is below `set`. */
+  requires(set: string, api: string): void {
+    if (!this.host.supports(set))
+      this.queue(() => {
+        throw apiNotFound(api, set);
+      }, api);
   }
 
   pending(): boolean {
@@ -104,25 +171,42 @@ export class RequestContext {
   }
 
   async sync(): Promise<void> {
-    this.host.syncCount++;
+    const host = this.host;
+    host.syncCount++;
+    host.batchStarts.push(host.opsApplied);
     const ops = this.ops;
     this.ops = [];
-    this.loads = [];
-    const payload = ops.reduce((a, o) => a + o.payload, 0);
-    this.host.maxPayload = Math.max(this.host.maxPayload, payload);
-    if (payload > this.host.payloadLimit) {
+    this.paths = new Set();
+    const request = ops.reduce((a, o) => a + o.bytes, 0);
+    host.maxRequest = Math.max(host.maxRequest, request);
+    if (request > host.requestLimit) {
       throw new OfficeError(
         "RequestPayloadSizeLimitExceeded",
-        `The request payload size (${payload} bytes) has exceeded the limit.`,
+        `The request payload size has exceeded the limit. (${request} bytes)`,
       );
     }
+    const answers: [Op, unknown][] = [];
     for (const op of ops) {
-      if (this.host.failAfterOps !== undefined && this.host.failAfterOps-- <= 0) {
-        this.host.failAfterOps = undefined;
-        throw new OfficeError("GeneralException", "An internal error has occurred.");
+      if (host.failAfterOps !== undefined && host.failAfterOps-- <= 0) {
+        host.failAfterOps = undefined;
+        throw new OfficeError(
+          "GeneralException",
+          "There was an internal error while processing the request.",
+        );
       }
-      op.run();
+      host.opsApplied++;
+      if (op.read) answers.push([op, op.read()]);
+      else op.run();
     }
+    const response = answers.reduce((a, [, data]) => a + jsonBytes({ Id: 1, Value: data }) + 1, 0);
+    host.maxResponse = Math.max(host.maxResponse, response);
+    if (response > host.responseLimit) {
+      throw new OfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit. (${response} bytes)`,
+      );
+    }
+    for (const [op, data] of answers) op.apply!(data);
   }
 }
 
@@ -130,21 +214,38 @@ export class RequestContext {
 
 const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 
+// "Rename a worksheet": support.microsoft.com/office/3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
+  if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name))
+    throw new OfficeError("InvalidArgument", `The sheet name '${name}' is not valid.`);
+  const other = host.sheet(name);
+  if (other && other !== self)
+    throw new OfficeError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
+}
+
 class WorkbookProxy {
   worksheets: WorksheetCollectionProxy;
+  tables: TableCollectionProxy;
   application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
 
   constructor(private ctx: RequestContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx);
     this.application = {
-      suspendApiCalculationUntilNextSync: () => ctx.queue(() => ctx.host.calculationSuspensions++),
-      suspendScreenUpdatingUntilNextSync: () => ctx.queue(() => undefined),
+      suspendApiCalculationUntilNextSync: () => {
+        ctx.requires("1.6", "Application.suspendApiCalculationUntilNextSync");
+        ctx.queue(() => ctx.host.calculationSuspensions++, "SuspendApiCalculationUntilNextSync");
+      },
+      suspendScreenUpdatingUntilNextSync: () => {
+        ctx.requires("1.9", "Application.suspendScreenUpdatingUntilNextSync");
+        ctx.queue(() => undefined, "SuspendScreenUpdatingUntilNextSync");
+      },
     };
   }
 
   getSelectedRange(): RangeProxy {
     const host = this.ctx.host;
-    return new RangeProxy(this.ctx, () => {
+    return new RangeProxy(this.ctx, { name: "GetSelectedRange", args: [] }, () => {
       const sel = host.selection;
       if (!sel) throw new OfficeError("ItemNotFound", "No selection");
       return { sheet: host.sheet(sel.sheet)!, rect: rectOf(sel.address) };
@@ -152,8 +253,31 @@ class WorkbookProxy {
   }
 }
 
+class TableCollectionProxy {
+  private loadedItems: { name: string }[] | undefined;
+  private path: PathInfo = { name: "Tables", args: [] };
+
+  constructor(private ctx: RequestContext) {}
+
+  get items(): { name: string }[] {
+    if (!this.loadedItems) throw notLoaded("items");
+    return this.loadedItems;
+  }
+
+  load(_props?: string): this {
+    this.ctx.queueLoad(
+      this.path,
+      "items/name",
+      () => this.ctx.host.tableNames().map((name) => ({ name })),
+      (data) => (this.loadedItems = data as { name: string }[]),
+    );
+    return this;
+  }
+}
+
 class WorksheetCollectionProxy {
   private loadedItems: WorksheetProxy[] | undefined;
+  private path: PathInfo = { name: "Worksheets", args: [] };
 
   constructor(private ctx: RequestContext) {}
 
@@ -162,19 +286,32 @@ class WorksheetCollectionProxy {
     return this.loadedItems;
   }
 
-  load(_props?: string): this {
-    this.ctx.queueLoad(() => {
-      this.loadedItems = this.ctx.host.sheets.map((s) => {
-        const p = new WorksheetProxy(this.ctx, () => s);
-        p.fill({ name: s.name });
-        return p;
-      });
-    });
+  /** Loads the sheets' names, and with "items/protection/protected" whether each is protected. */
+  load(props = "items/name"): this {
+    const withProtection = props.includes("items/protection/protected");
+    this.ctx.queueLoad(
+      this.path,
+      props,
+      () =>
+        this.ctx.host.sheets.map((s) => ({
+          name: s.name,
+          ...(withProtection ? { protected: s.protected } : {}),
+        })),
+      (items) =>
+        (this.loadedItems = (items as { name: string; protected?: boolean }[]).map((item) => {
+          const p = new WorksheetProxy(this.ctx, { name: "GetItem", args: [item.name] }, () =>
+            this.ctx.host.sheet(item.name),
+          );
+          p.fill({ name: item.name });
+          if (item.protected !== undefined) p.fillProtection(item.protected);
+          return p;
+        })),
+    );
     return this;
   }
 
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => {
+    return new WorksheetProxy(this.ctx, { name: "GetItem", args: [name] }, () => {
       const s = this.ctx.host.sheet(name);
       if (!s)
         throw new OfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet '${name}'.`);
@@ -183,24 +320,47 @@ class WorksheetCollectionProxy {
   }
 
   getItemOrNullObject(name: string): WorksheetProxy {
-    const p = new WorksheetProxy(this.ctx, () => this.ctx.host.sheet(name), true);
-    this.ctx.queueLoad(() => p.fill({ isNullObject: this.ctx.host.sheet(name) === undefined }));
+    this.ctx.requires("1.4", "WorksheetCollection.getItemOrNullObject");
+    const p = new WorksheetProxy(
+      this.ctx,
+      { name: "GetItemOrNullObject", args: [name] },
+      () => this.ctx.host.sheet(name),
+      true,
+    );
+    this.ctx.queueLoad(
+      p.path,
+      "isNullObject",
+      () => this.ctx.host.sheet(name) === undefined,
+      (isNull) => p.fill({ isNullObject: isNull }),
+    );
     return p;
   }
 
   add(name: string): WorksheetProxy {
-    this.ctx.queue(() => {
-      const host = this.ctx.host;
-      if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name)) {
-        throw new OfficeError("InvalidArgument", `The sheet name '${name}' is not valid.`);
-      }
-      if (host.sheet(name))
-        throw new OfficeError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
-      host.sheets.push(newSheet(name));
-    });
+    this.ctx.queue(
+      () => {
+        checkSheetName(this.ctx.host, name);
+        this.ctx.host.sheets.push(newSheet(name));
+      },
+      "Add",
+      [name],
+      this.path,
+    );
     return this.getItem(name);
   }
 }
+
+/** The chart types the add-in may ask for. */
+const CHART_TYPES = new Set([
+  "ColumnClustered",
+  "ColumnStacked",
+  "BarClustered",
+  "BarStacked",
+  "Pie",
+  "Line",
+]);
+
+type ProtectionOptions = Record<string, boolean | undefined>;
 
 class WorksheetProxy {
   private loaded: Record<string, unknown> = {};
@@ -208,7 +368,7 @@ class WorksheetProxy {
   charts: { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy };
   freezePanes: { freezeRows(n: number): void };
   protection: {
-    protect(options?: unknown, password?: string): void;
+    protect(options?: ProtectionOptions, password?: string): void;
     unprotect(password?: string): void;
     load(props?: string): void;
     readonly protected: boolean;
@@ -217,6 +377,7 @@ class WorksheetProxy {
 
   constructor(
     private ctx: RequestContext,
+    readonly path: PathInfo,
     private resolve: () => Sheet | undefined,
     private nullable = false,
   ) {
@@ -224,46 +385,115 @@ class WorksheetProxy {
     this.tables = {
       add: (range, hasHeaders) => {
         const table = new TableProxy(ctx);
-        ctx.queue(() => {
-          const s = sheet();
-          const rect = typeof range === "string" ? rectOf(range) : range.resolveRect().rect;
-          if (!hasHeaders) throw new OfficeError("InvalidArgument", "tables without headers are not used");
-          table.model = { name: `Table${s.tables.length + 1}`, rect };
-          s.tables.push(table.model);
-        });
+        ctx.queue(
+          () => {
+            const s = sheet();
+            refuseOnProtected(s, "never", "Adding a table");
+            const rect = typeof range === "string" ? rectOf(range) : range.resolveRect().rect;
+            if (!hasHeaders) throw new OfficeError("InvalidArgument", "tables without headers are not used");
+            const taken = ctx.host.tableNames();
+            let n = 1;
+            while (taken.some((t) => t.toLowerCase() === `table${n}`)) n++;
+            table.model = { name: `Table${n}`, rect };
+            s.tables.push(table.model);
+          },
+          "Add",
+          [typeof range === "string" ? range : "range", hasHeaders],
+          { name: "Tables", args: [] },
+        );
         return table;
       },
     };
     this.charts = {
       add: (type, source, seriesBy = "Auto") => {
         const chart = new ChartProxy(ctx);
-        ctx.queue(() => {
-          if (!CHART_TYPES.has(type))
-            throw new OfficeError("InvalidArgument", `Unknown chart type '${type}'.`);
-          if (!["Auto", "Columns", "Rows"].includes(seriesBy))
-            throw new OfficeError("InvalidArgument", `Unknown seriesBy '${seriesBy}'.`);
-          const { sheet: from, rect } = source.resolveRect();
-          const s = sheet();
-          if (from !== s) throw new OfficeError("InvalidArgument", "The chart's data is on another sheet.");
-          chart.model = { type, source: rect, seriesBy };
-          s.charts.push(chart.model);
-        });
+        ctx.queue(
+          () => {
+            if (!CHART_TYPES.has(type))
+              throw new OfficeError("InvalidArgument", `Unknown chart type '${type}'.`);
+            if (!["Auto", "Columns", "Rows"].includes(seriesBy))
+              throw new OfficeError("InvalidArgument", `Unknown seriesBy '${seriesBy}'.`);
+            const { sheet: from, rect } = source.resolveRect();
+            const s = sheet();
+            refuseOnProtected(s, "allowEditObjects", "Adding a chart");
+            if (from !== s) throw new OfficeError("InvalidArgument", "The chart's data is on another sheet.");
+            chart.model = { type, source: rect, seriesBy };
+            s.charts.push(chart.model);
+          },
+          "Add",
+          [type, seriesBy],
+          { name: "Charts", args: [] },
+        );
         return chart;
       },
     };
-    this.freezePanes = { freezeRows: (n) => ctx.queue(() => (sheet().freezeRows = n)) };
-    const protection: { protected?: boolean } = {};
-    this.protection = {
-      protect: () => ctx.queue(() => (sheet().protected = true)),
-      unprotect: () => ctx.queue(() => (sheet().protected = false)),
-      load: () => ctx.queueLoad(() => (protection.protected = sheet().protected)),
-      get protected(): boolean {
-        if (protection.protected === undefined) throw notLoaded("protection/protected");
-        return protection.protected;
+    this.freezePanes = {
+      freezeRows: (n) => {
+        ctx.requires("1.7", "Worksheet.freezePanes");
+        ctx.queue(() => (sheet().freezeRows = n), "FreezeRows", [n], this.path);
       },
     };
-    const page = (k: string, v: unknown) =>
-      ctx.queue(() => ((sheet().page as Record<string, unknown>)[k] = v));
+    const self = () => this;
+    this.protection = {
+      protect: (options, password) => {
+        ctx.requires("1.2", "Worksheet.protection");
+        if (password !== undefined) ctx.requires("1.7", "WorksheetProtection.protect(password)");
+        ctx.queue(
+          () => {
+            const s = sheet();
+            // "Fails if the worksheet has already been protected" (WorksheetProtection.protect), AccessDenied: office-js#6784
+            if (s.protected)
+              throw new OfficeError(
+                "AccessDenied",
+                `You cannot perform the requested operation. (the sheet '${s.name}' is already protected)`,
+              );
+            s.protected = true;
+            s.protectionOptions = { ...options };
+          },
+          "Protect",
+          [options ?? null],
+          this.path,
+        );
+      },
+      unprotect: (password) => {
+        ctx.requires("1.2", "Worksheet.protection");
+        if (password !== undefined) ctx.requires("1.7", "WorksheetProtection.unprotect(password)");
+        ctx.queue(
+          () => {
+            const s = sheet();
+            // unprotect() on an unprotected sheet fails with AccessDenied too: office-js#6784
+            if (!s.protected)
+              throw new OfficeError(
+                "AccessDenied",
+                `You cannot perform the requested operation. (the sheet '${s.name}' is not protected)`,
+              );
+            s.protected = false;
+            s.protectionOptions = {};
+          },
+          "Unprotect",
+          [],
+          this.path,
+        );
+      },
+      load: () => {
+        ctx.requires("1.2", "Worksheet.protection");
+        ctx.queueLoad(
+          this.path,
+          "protection/protected",
+          () => sheet().protected,
+          (p) => this.fillProtection(p as boolean),
+        );
+      },
+      get protected(): boolean {
+        const loaded = self().loadedProtection;
+        if (loaded === undefined) throw notLoaded("protection/protected");
+        return loaded;
+      },
+    };
+    const page = (k: string, v: unknown) => {
+      ctx.requires("1.9", "Worksheet.pageLayout");
+      ctx.queue(() => ((sheet().page as Record<string, unknown>)[k] = v), k, [v], this.path);
+    };
     this.pageLayout = new Proxy(
       { setPrintTitleRows: (rows: string) => page("printTitleRows", rows) } as WorksheetProxy["pageLayout"],
       {
@@ -279,6 +509,12 @@ class WorksheetProxy {
     Object.assign(this.loaded, props);
   }
 
+  private loadedProtection: boolean | undefined;
+
+  fillProtection(value: boolean): void {
+    this.loadedProtection = value;
+  }
+
   must(): Sheet {
     const s = this.resolve();
     if (!s) throw new OfficeError("ItemNotFound", "The requested worksheet doesn't exist.");
@@ -290,6 +526,21 @@ class WorksheetProxy {
     return this.loaded.name as string;
   }
 
+  /** Renames the sheet (sheet protection does not stop it; workbook structure protection would). */
+  set name(v: string) {
+    this.ctx.queue(
+      () => {
+        const s = this.must();
+        checkSheetName(this.ctx.host, v, s);
+        if (this.ctx.host.activeSheet === s.name) this.ctx.host.activeSheet = v;
+        s.name = v;
+      },
+      "Name",
+      [v],
+      this.path,
+    );
+  }
+
   get isNullObject(): boolean {
     if (!this.nullable) return false;
     if (!("isNullObject" in this.loaded)) throw notLoaded("isNullObject");
@@ -297,80 +548,70 @@ class WorksheetProxy {
   }
 
   load(_props?: string): this {
-    this.ctx.queueLoad(() => {
-      const s = this.resolve();
-      this.fill({ name: s?.name, isNullObject: s === undefined });
-    });
+    this.ctx.queueLoad(
+      this.path,
+      "name",
+      () => {
+        const s = this.resolve();
+        return { name: s?.name, isNullObject: s === undefined };
+      },
+      (data) => this.fill(data as Record<string, unknown>),
+    );
     return this;
   }
 
   activate(): void {
-    this.ctx.queue(() => (this.ctx.host.activeSheet = this.must().name));
+    this.ctx.queue(() => (this.ctx.host.activeSheet = this.must().name), "Activate", [], this.path);
   }
 
   delete(): void {
-    this.ctx.queue(() => {
-      const s = this.must();
-      this.ctx.host.sheets = this.ctx.host.sheets.filter((x) => x !== s);
-    });
+    this.ctx.queue(
+      () => {
+        const s = this.must();
+        this.ctx.host.sheets = this.ctx.host.sheets.filter((x) => x !== s);
+        if (this.ctx.host.activeSheet === s.name) this.ctx.host.activeSheet = undefined;
+      },
+      "Delete",
+      [],
+      this.path,
+    );
   }
 
   getRange(address = ""): RangeProxy {
-    return new RangeProxy(this.ctx, () => ({ sheet: this.must(), rect: rectOf(address) }));
+    return new RangeProxy(this.ctx, { name: "GetRange", args: [address] }, () => ({
+      sheet: this.must(),
+      rect: rectOf(address),
+    }));
   }
 
   getRangeByIndexes(top: number, left: number, rows: number, cols: number): RangeProxy {
-    if (rows < 1 || cols < 1)
-      throw new OfficeError("InvalidArgument", "rowCount and columnCount must be positive");
-    return new RangeProxy(this.ctx, () => ({ sheet: this.must(), rect: { top, left, rows, cols } }));
+    this.ctx.requires("1.7", "Worksheet.getRangeByIndexes");
+    return new RangeProxy(this.ctx, { name: "GetRangeByIndexes", args: [top, left, rows, cols] }, () => {
+      if (rows < 1 || cols < 1)
+        throw new OfficeError("InvalidArgument", "rowCount and columnCount must be positive");
+      return { sheet: this.must(), rect: { top, left, rows, cols } };
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return new RangeProxy(
-      this.ctx,
-      () => {
-        const sheet = this.must();
-        const rect = usedRect(sheet, valuesOnly);
-        return rect ? { sheet, rect } : undefined;
-      },
-      true,
+    this.ctx.requires("1.4", "Worksheet.getUsedRangeOrNullObject");
+    return RangeProxy.used(this.ctx, { name: "GetUsedRangeOrNullObject", args: [valuesOnly] }, () =>
+      this.must(),
     );
   }
 }
-
-/** The chart types the add-in may ask for. */
-const CHART_TYPES = new Set([
-  "ColumnClustered",
-  "ColumnStacked",
-  "BarClustered",
-  "BarStacked",
-  "Pie",
-  "Line",
-]);
 
 class ChartProxy {
   model: Chart | undefined;
   title: { text: string };
   legend: { position: string };
+  private path: PathInfo = { name: "Chart", args: [] };
 
   constructor(private ctx: RequestContext) {
-    const set = (apply: (c: Chart) => void) => ctx.queue(() => apply(this.must()));
-    this.title = {
-      set text(v: string) {
-        set((c) => (c.title = v));
-      },
-      get text(): string {
-        throw notLoaded("title/text");
-      },
-    };
-    this.legend = {
-      set position(v: string) {
-        set((c) => (c.legend = v));
-      },
-      get position(): string {
-        throw notLoaded("legend/position");
-      },
-    };
+    const set: ChartSet = (name, apply) => (v) =>
+      ctx.queue(() => apply(this.must(), v), name, [v], this.path);
+    this.title = titleSetter(set);
+    this.legend = legendSetter(set);
   }
 
   must(): Chart {
@@ -379,321 +620,67 @@ class ChartProxy {
   }
 
   setPosition(startCell: string, endCell?: string): void {
-    this.ctx.queue(() => {
-      const c = this.must();
-      c.from = rectOf(startCell);
-      c.to = rectOf(endCell ?? startCell);
-      if (c.from.rows !== 1 || c.to.rows !== 1 || c.from.cols !== 1 || c.to.cols !== 1)
-        throw new OfficeError("InvalidArgument", "setPosition takes single cells.");
-    });
+    this.ctx.queue(
+      () => {
+        const c = this.must();
+        c.from = rectOf(startCell);
+        c.to = rectOf(endCell ?? startCell);
+        if (c.from.rows !== 1 || c.to.rows !== 1 || c.from.cols !== 1 || c.to.cols !== 1)
+          throw new OfficeError("InvalidArgument", "setPosition takes single cells.");
+      },
+      "SetPosition",
+      [startCell, endCell],
+      this.path,
+    );
   }
+}
+
+type ChartSet = (name: string, apply: (c: Chart, v: string) => void) => (v: string) => void;
+
+function titleSetter(set: ChartSet): { text: string } {
+  const text = set("Title", (c, v) => (c.title = v));
+  return {
+    set text(v: string) {
+      text(v);
+    },
+    get text(): string {
+      throw notLoaded("title/text");
+    },
+  };
+}
+
+function legendSetter(set: ChartSet): { position: string } {
+  const position = set("LegendPosition", (c, v) => (c.legend = v));
+  return {
+    set position(v: string) {
+      position(v);
+    },
+    get position(): string {
+      throw notLoaded("legend/position");
+    },
+  };
 }
 
 class TableProxy {
   model: { name: string; rect: Rect; style?: string } | undefined;
+  private path: PathInfo = { name: "Table", args: [] };
   constructor(private ctx: RequestContext) {}
   set name(v: string) {
-    this.ctx.queue(() => (this.model!.name = v));
+    this.ctx.queue(
+      () => {
+        const others = this.ctx.host.sheets.flatMap((s) => s.tables).filter((t) => t !== this.model);
+        checkTableName(
+          v,
+          others.map((t) => t.name),
+        );
+        this.model!.name = v;
+      },
+      "Name",
+      [v],
+      this.path,
+    );
   }
   set style(v: string) {
-    this.ctx.queue(() => (this.model!.style = v));
+    this.ctx.queue(() => (this.model!.style = v), "Style", [v], this.path);
   }
-}
-
-// ---- ranges ----
-
-function rectOf(address: string): Rect {
-  const bare = address.replace(/^.*!/, "").replace(/\$/g, "");
-  const whole = /^([A-Z]+):([A-Z]+)$/.exec(bare);
-  if (whole) {
-    const a = parseCellAddress(`${whole[1]}1`)!;
-    const b = parseCellAddress(`${whole[2]}1`)!;
-    return { top: 0, left: a.col, rows: 1_048_576, cols: b.col - a.col + 1 };
-  }
-  const [x, y = x] = bare.split(":") as [string, string?];
-  const a = parseCellAddress(x);
-  const b = parseCellAddress(y ?? x);
-  if (!a || !b) throw new OfficeError("InvalidArgument", `The address '${address}' is not valid.`);
-  return { top: a.row, left: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
-}
-
-type Resolved = { sheet: Sheet; rect: Rect } | undefined;
-
-/** Excel's coercion of a string written to `values`: "=…" is a formula; numerals and ISO dates become numbers. */
-function coerce(v: Scalar, textFormat: boolean): { value: Scalar; formula?: string } {
-  if (typeof v !== "string") return { value: v };
-  if (textFormat) return { value: v };
-  if (v.startsWith("'")) return { value: v.slice(1) };
-  if (v.startsWith("=") && v.length > 1) return { value: null, formula: v };
-  if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: Number(v) };
-  if (/^[+@]/.test(v) && v.length > 1) return { value: null, formula: `=${v.slice(1)}` };
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
-  if (iso)
-    return {
-      value: Math.round((Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!) - Date.UTC(1899, 11, 30)) / 86_400_000),
-    };
-  return { value: v };
-}
-
-function sizeOf(v: unknown): number {
-  return JSON.stringify(v)?.length ?? 0;
-}
-
-class RangeProxy {
-  private loaded: Record<string, unknown> = {};
-  format: ReturnType<RangeProxy["makeFormat"]>;
-  dataValidation: { rule: unknown; prompt: unknown; errorAlert: unknown };
-  conditionalFormats: {
-    add(type: string): {
-      custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } };
-    };
-  };
-
-  constructor(
-    private ctx: RequestContext,
-    private resolver: () => Resolved,
-    private nullable = false,
-  ) {
-    this.format = this.makeFormat();
-    const validation = (field: "rule" | "prompt" | "errorAlert") => (value: unknown) =>
-      this.each((sheet, rect) => {
-        let v = sheet.validations.find((x) => sameRect(x.rect, rect));
-        if (!v) sheet.validations.push((v = { rect, rule: {} }));
-        (v as unknown as Record<string, unknown>)[field] = value;
-      });
-    this.dataValidation = setterObject({
-      rule: validation("rule"),
-      prompt: validation("prompt"),
-      errorAlert: validation("errorAlert"),
-    }) as RangeProxy["dataValidation"];
-    this.conditionalFormats = {
-      add: (type: string) => {
-        const model = {
-          rect: { top: 0, left: 0, rows: 0, cols: 0 },
-          type,
-        } as Sheet["conditionalFormats"][number];
-        this.each((sheet, rect) => {
-          model.rect = rect;
-          sheet.conditionalFormats.push(model);
-        });
-        const set = (k: "formula" | "fill" | "fontColor") => (v: string) => ctx.queue(() => (model[k] = v));
-        return {
-          custom: {
-            rule: setterObject({ formula: set("formula") }) as { formula: string },
-            format: {
-              fill: setterObject({ color: set("fill") }) as { color: string },
-              font: setterObject({ color: set("fontColor") }) as { color: string },
-            },
-          },
-        };
-      },
-    };
-  }
-
-  resolveRect(): { sheet: Sheet; rect: Rect } {
-    const r = this.resolver();
-    if (!r) throw new OfficeError("ItemNotFound", "The range is a null object.");
-    return r;
-  }
-
-  /** Queues a write over every cell of the range; protected sheets refuse writes to locked cells. */
-  private each(fn: (sheet: Sheet, rect: Rect) => void, payload = 64): void {
-    this.ctx.queue(() => {
-      const { sheet, rect } = this.resolveRect();
-      fn(sheet, rect);
-    }, payload);
-  }
-
-  private cells(
-    fn: (cell: Cell, r: number, c: number) => void,
-    guardLocked: boolean,
-  ): (sheet: Sheet, rect: Rect) => void {
-    return (sheet, rect) => {
-      for (let r = 0; r < rect.rows; r++) {
-        for (let c = 0; c < rect.cols; c++) {
-          const cell = cellAt(sheet, rect.top + r, rect.left + c);
-          if (guardLocked && sheet.protected && cell.format.locked) {
-            throw new OfficeError(
-              "AccessDenied",
-              `The cell ${cellAddress(rect.top + r, rect.left + c)} is locked on a protected sheet.`,
-            );
-          }
-          fn(cell, r, c);
-        }
-      }
-    };
-  }
-
-  private grid<T>(name: string, value: T | T[][], write: (cell: Cell, v: T) => void): void {
-    this.each((sheet, rect) => {
-      if (Array.isArray(value)) {
-        if (
-          value.length !== rect.rows ||
-          value.some((row) => !Array.isArray(row) || row.length !== rect.cols)
-        ) {
-          throw new OfficeError(
-            "InvalidArgument",
-            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`,
-          );
-        }
-        this.cells((cell, r, c) => write(cell, value[r]![c]!), true)(sheet, rect);
-      } else this.cells((cell) => write(cell, value), true)(sheet, rect);
-    }, sizeOf(value));
-  }
-
-  set values(v: Scalar | Scalar[][]) {
-    this.grid("values", v, (cell, x) => {
-      const c = coerce(x, cell.format.numberFormat === "@");
-      cell.value = c.value;
-      cell.formula = c.formula;
-    });
-  }
-  get values(): Scalar[][] {
-    return this.get("values") as Scalar[][];
-  }
-
-  set formulas(v: Scalar | Scalar[][]) {
-    this.grid("formulas", v, (cell, x) => {
-      if (typeof x === "string" && x.startsWith("=") && cell.format.numberFormat !== "@") {
-        cell.formula = x;
-        cell.value = null;
-      } else {
-        cell.formula = undefined;
-        cell.value = coerce(x, cell.format.numberFormat === "@").value;
-      }
-    });
-  }
-  get formulas(): Scalar[][] {
-    return this.get("formulas") as Scalar[][];
-  }
-
-  set numberFormat(v: string | string[][]) {
-    this.grid("numberFormat", v, (cell, x) => (cell.format.numberFormat = x));
-  }
-  get numberFormat(): string[][] {
-    return this.get("numberFormat") as string[][];
-  }
-
-  get rowIndex(): number {
-    return this.get("rowIndex") as number;
-  }
-  get columnIndex(): number {
-    return this.get("columnIndex") as number;
-  }
-  get address(): string {
-    return this.get("address") as string;
-  }
-  get isNullObject(): boolean {
-    if (!this.nullable) return false;
-    return this.get("isNullObject") as boolean;
-  }
-
-  private get(prop: string): unknown {
-    if (!(prop in this.loaded)) throw notLoaded(prop);
-    return this.loaded[prop];
-  }
-
-  load(props = "values"): this {
-    this.ctx.queueLoad(() => {
-      const r = this.resolver();
-      this.loaded.isNullObject = r === undefined;
-      if (!r) return;
-      const { sheet, rect } = r;
-      const read = (f: (c: Cell | undefined) => unknown) =>
-        Array.from({ length: rect.rows }, (_, i) =>
-          Array.from({ length: rect.cols }, (_, j) => f(peek(sheet, rect.top + i, rect.left + j))),
-        );
-      for (const p of props.split(",").map((s) => s.trim())) {
-        if (p === "values") this.loaded.values = read((c) => c?.value ?? "");
-        if (p === "formulas") this.loaded.formulas = read((c) => c?.formula ?? c?.value ?? "");
-        if (p === "numberFormat") this.loaded.numberFormat = read((c) => c?.format.numberFormat ?? "General");
-        if (p === "rowIndex") this.loaded.rowIndex = rect.top;
-        if (p === "columnIndex") this.loaded.columnIndex = rect.left;
-        if (p === "address")
-          this.loaded.address = `${sheet.name}!${rangeAddress(rect.top, rect.left, rect.top + rect.rows - 1, rect.left + rect.cols - 1)}`;
-      }
-    });
-    return this;
-  }
-
-  merge(): void {
-    this.each((sheet, rect) => sheet.merges.push(rect));
-  }
-
-  select(): void {
-    this.each((sheet, rect) => {
-      this.ctx.host.selection = {
-        sheet: sheet.name,
-        address: rangeAddress(rect.top, rect.left, rect.top + rect.rows - 1, rect.left + rect.cols - 1),
-      };
-      this.ctx.host.activeSheet = sheet.name;
-    });
-  }
-
-  getResizedRange(deltaRows: number, deltaCols: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const { sheet, rect } = this.resolveRect();
-      return { sheet, rect: { ...rect, rows: rect.rows + deltaRows, cols: rect.cols + deltaCols } };
-    });
-  }
-
-  private makeFormat() {
-    const set = (fn: (cell: Cell, v: never) => void) => (v: never) =>
-      this.each(this.cells((cell) => fn(cell, v), false));
-    const perRect = (fn: (sheet: Sheet, rect: Rect, v: never) => void) => (v: never) =>
-      this.each((sheet, rect) => fn(sheet, rect, v));
-    return setterObject({
-      fill: setterObject({ color: set((c, v: string) => (c.format.fill = v)) }),
-      font: setterObject({
-        bold: set((c, v: boolean) => (c.format.font.bold = v)),
-        color: set((c, v: string) => (c.format.font.color = v)),
-        size: set((c, v: number) => (c.format.font.size = v)),
-        name: set((c, v: string) => (c.format.font.name = v)),
-      }),
-      protection: setterObject({ locked: set((c, v: boolean) => (c.format.locked = v)) }),
-      horizontalAlignment: set((c, v: string) => (c.format.horizontal = v)),
-      verticalAlignment: set((c, v: string) => (c.format.vertical = v)),
-      wrapText: set((c, v: boolean) => (c.format.wrap = v)),
-      columnWidth: perRect((sheet, rect, v: number) => {
-        for (let c = 0; c < rect.cols; c++) sheet.columnWidths.set(rect.left + c, v);
-      }),
-      rowHeight: perRect((sheet, rect, v: number) => {
-        for (let r = 0; r < Math.min(rect.rows, 100_000); r++) sheet.rowHeights.set(rect.top + r, v);
-      }),
-      borders: {
-        getItem: (edge: string) =>
-          setterObject({ style: set((c, v: string) => (c.format.borders[edge] = v)) }),
-      },
-    }) as {
-      fill: { color: string };
-      font: { bold: boolean; color: string; size: number; name: string };
-      protection: { locked: boolean };
-      horizontalAlignment: string;
-      verticalAlignment: string;
-      wrapText: boolean;
-      columnWidth: number;
-      rowHeight: number;
-      borders: { getItem(edge: string): { style: string } };
-    };
-  }
-}
-
-function sameRect(a: Rect, b: Rect): boolean {
-  return a.top === b.top && a.left === b.left && a.rows === b.rows && a.cols === b.cols;
-}
-
-/** An object whose listed properties are write-only setters (nested objects are kept as they are). */
-function setterObject(spec: Record<string, unknown>): object {
-  const target: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(spec)) {
-    if (typeof v === "function" && k !== "getItem") {
-      Object.defineProperty(target, k, {
-        set: v as (x: unknown) => void,
-        get: () => {
-          throw notLoaded(k);
-        },
-      });
-    } else target[k] = v;
-  }
-  return target;
 }

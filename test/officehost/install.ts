@@ -4,7 +4,7 @@
 import { ExcelHost, type RequestContext } from "./host";
 
 export interface HostOptions {
-  /** The highest ExcelApi requirement set the simulated Excel supports. */
+  /** The highest ExcelApi requirement set the simulated Excel supports (the host's own otherwise). */
   excelApi?: string;
   displayLanguage?: string;
 }
@@ -14,12 +14,7 @@ export function installOfficeHost(
   host = new ExcelHost(),
   options: HostOptions = {},
 ): ExcelHost {
-  const max = options.excelApi ?? "1.12";
-  const cmp = (a: string, b: string) => {
-    const [x1, y1] = a.split(".").map(Number) as [number, number];
-    const [x2, y2] = b.split(".").map(Number) as [number, number];
-    return x1 !== x2 ? x1 - x2 : y1 - y2;
-  };
+  if (options.excelApi) host.excelApi = options.excelApi;
   target.Excel = {
     run: <T>(fn: (ctx: RequestContext) => Promise<T>) => host.run(fn),
     ConditionalFormatType: { custom: "Custom" },
@@ -33,7 +28,7 @@ export function installOfficeHost(
     context: {
       displayLanguage: options.displayLanguage ?? "zh-CN",
       requirements: {
-        isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && cmp(version, max) <= 0,
+        isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && host.supports(version),
       },
     },
     HostType: { Excel: "Excel" },

@@ -61,6 +61,8 @@ export interface Sheet {
   conditionalFormats: ConditionalFormat[];
   tables: { name: string; rect: Rect; style?: string }[];
   protected: boolean;
+  /** The WorksheetProtectionOptions the sheet was protected with (allowFormatCells, allowEditObjects …). */
+  protectionOptions: Record<string, boolean | undefined>;
   freezeRows: number;
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
@@ -84,6 +86,7 @@ export function newSheet(name: string): Sheet {
     conditionalFormats: [],
     tables: [],
     protected: false,
+    protectionOptions: {},
     freezeRows: 0,
     columnWidths: new Map(),
     rowHeights: new Map(),

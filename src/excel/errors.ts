@@ -1,0 +1,3 @@
+// A command's refusal, in Chinese, for the task pane's message bar.
+
+export class CommandError extends Error {}

@@ -1,0 +1,176 @@
+// Excel's own rules that the in-memory host enforces, each with the Microsoft page or OfficeDev issue it
+// models: errors, typed input, requirement sets, protection, table names, data-validation texts and sizes.
+
+import type { Cell, Scalar, Sheet } from "./model";
+
+export class OfficeError extends Error {
+  constructor(
+    public code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export const notLoaded = (what: string) =>
+  new OfficeError(
+    "PropertyNotLoaded",
+    `The property '${what}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+// ---- sizes ----
+
+/** Bytes of a string in UTF-8, as it travels in a request or a response. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of a value serialised as JSON in UTF-8. */
+export const jsonBytes = (value: unknown): number => utf8Bytes(JSON.stringify(value) ?? "null");
+
+// ---- requirement sets ----
+
+/** Orders "1.8" < "1.10" < "1.12". */
+export function compareSets(a: string, b: string): number {
+  const [x1 = 0, y1 = 0] = a.split(".").map(Number);
+  const [x2 = 0, y2 = 0] = b.split(".").map(Number);
+  return x1 !== x2 ? x1 - x2 : y1 - y2;
+}
+
+/** The set a host supports unless told: the test run's (jest.config.js sets EXCEL_API), else 1.12. */
+export function defaultExcelApi(): string {
+  return (globalThis as { EXCEL_API?: string }).EXCEL_API ?? "1.12";
+}
+
+// ApiNotFound above the requirement set: learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+export const apiNotFound = (api: string, set: string) =>
+  new OfficeError(
+    "ApiNotFound",
+    `The API you are trying to use could not be found. It may be available in a newer version of the Office application. (${api}: ExcelApi ${set})`,
+  );
+
+// ---- typed and written input ----
+
+/** Excel keeps 15 significant digits of a number, so 18 digits typed into a General cell are damaged. */
+// learn.microsoft.com/office/troubleshoot/excel/last-digits-changed-to-zeros
+export function fifteenDigits(numeral: string): number {
+  const trimmed = numeral.trim();
+  const negative = trimmed.startsWith("-");
+  const [int = "", frac = ""] = trimmed.replace(/^[+-]/, "").split(".");
+  const digits = int + frac;
+  const first = digits.search(/[1-9]/);
+  if (first < 0) return 0;
+  const kept = digits.slice(0, first + 15).padEnd(digits.length, "0");
+  const value = Number(`${kept.slice(0, int.length) || "0"}.${kept.slice(int.length) || "0"}`);
+  return negative ? -value : value;
+}
+
+/**
+ * What a cell holds after a text is typed into it or written to `values`: "=…" is a formula, "+…", "-…"
+ * and "@…" formulas too, numerals become numbers and ISO dates date serials; a text-formatted ("@") cell or a leading
+ * apostrophe keeps the text (Range.values: learn.microsoft.com/javascript/api/excel/excel.range#values).
+ */
+export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; formula?: string } {
+  if (typeof v !== "string") return { value: v };
+  if (textFormat) return { value: v };
+  if (v.startsWith("'")) return { value: v.slice(1) };
+  if (v.startsWith("=") && v.length > 1) return { value: null, formula: v };
+  if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: fifteenDigits(v) };
+  if (/^[+@-]/.test(v) && v.length > 1)
+    return { value: null, formula: v.startsWith("-") ? `=${v}` : `=${v.slice(1)}` };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
+  if (iso)
+    return {
+      value: Math.round((Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!) - Date.UTC(1899, 11, 30)) / 86_400_000),
+    };
+  return { value: v };
+}
+
+// ---- protection ----
+
+/** What a change to a protected sheet needs: the option that allows it, or none (never allowed). */
+export type ProtectedChange =
+  "allowFormatCells" | "allowFormatColumns" | "allowFormatRows" | "allowEditObjects" | "never";
+
+/**
+ * A protected sheet refuses formatting cells (number formats, fonts, fills, borders, alignment, merges and
+ * conditional formats: the Format Cells and Conditional Formatting dialogs), column widths, row heights and
+ * charts unless its options allow them, and data validation and new tables always.
+ */
+// "Protect a worksheet": support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6
+export function refuseOnProtected(sheet: Sheet, change: ProtectedChange, what: string): void {
+  if (!sheet.protected) return;
+  if (change !== "never" && sheet.protectionOptions[change]) return;
+  throw new OfficeError(
+    "AccessDenied",
+    `You cannot perform the requested operation. (${what} on the protected sheet '${sheet.name}')`,
+  );
+}
+
+/** Values and formulas of locked cells are refused on a protected sheet. */
+// "Protect a worksheet": support.microsoft.com/office/3179efdb-1285-4d49-a9c3-f4ca36276de6
+export function refuseLocked(sheet: Sheet, cell: Cell, address: string): void {
+  if (sheet.protected && cell.format.locked)
+    throw new OfficeError(
+      "AccessDenied",
+      `The cell ${address} is locked on the protected sheet '${sheet.name}'.`,
+    );
+}
+
+// ---- table names ----
+
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[CcRr])$/;
+
+/**
+ * A table name starts with a letter, "_" or "\", has no spaces, is not a cell reference, is at most 255
+ * characters and is unique in the workbook whatever its case; a clash is InvalidArgument.
+ */
+// "Rename an Excel table": support.microsoft.com/office/fbf49a4f-82a3-43eb-8ba2-44d21233b114; office-js#551
+export function checkTableName(name: string, others: readonly string[]): void {
+  if (name.length > 255 || !TABLE_NAME.test(name) || CELL_LIKE.test(name))
+    throw new OfficeError("InvalidArgument", `The table name '${name}' is not valid.`);
+  if (others.some((o) => o.toLowerCase() === name.toLowerCase()))
+    throw new OfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. (a table named '${name}' exists)`,
+    );
+}
+
+// ---- data validation ----
+
+/** Excel's longest data-validation texts, in characters. */
+export const VALIDATION_LIMITS = {
+  // A list typed as its source (Excel refuses longer ones: qax-os/excelize#972)
+  listSource: 255,
+  // [MS-OI29500] 2.1.613: learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64
+  promptTitle: 32,
+  prompt: 255,
+  errorTitle: 32,
+  error: 224,
+} as const;
+
+export function checkValidationText(kind: keyof typeof VALIDATION_LIMITS, text: unknown): void {
+  if (typeof text === "string" && text.length > VALIDATION_LIMITS[kind])
+    throw new OfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. (${kind} of ${text.length} characters, at most ${VALIDATION_LIMITS[kind]})`,
+    );
+}
+
+// ---- reads ----
+
+/** Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. */
+// learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+export const LIMITS = { request: 5 * 1024 * 1024, response: 5 * 1024 * 1024, readCells: 5_000_000 };
