@@ -88,7 +88,7 @@ export async function queueLayout(
   for (const [row, h] of Object.entries(layout.rowHeights))
     ws.getRangeByIndexes(Number(row), 0, 1, 1).format.rowHeight = h;
   for (const block of layout.blocks) {
-    const cols = Math.max(...block.values.map((r) => r.length));
+    const cols = block.values.reduce((m, r) => Math.max(m, r.length), 0);
     const formats = block.values.map((r) =>
       Array.from({ length: cols }, (_, c) => formatOf(r[c] ?? null, block)),
     );
