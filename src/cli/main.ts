@@ -8,6 +8,7 @@ import { score, scoresheet } from "./scoring";
 import { consolidate, submit, verify } from "./centre";
 import { archive, performance } from "./archive";
 import { WorkbookFileError } from "../xlsx/io";
+import { InvalidWorkbookError } from "./workbookFile";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: {
@@ -93,6 +94,10 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (err instanceof UsageError || err instanceof WorkbookFileError) {
       io.err(`错误：${err.message}`);
       return EXIT.usage;
+    }
+    if (err instanceof InvalidWorkbookError) {
+      for (const i of err.issues) io.err(`错误：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
+      return EXIT.invalid;
     }
     throw err;
   }

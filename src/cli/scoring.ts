@@ -1,11 +1,11 @@
 // cpa scoresheet / cpa score: the experts' scoring sheets and their panel results.
 
-import type ExcelJS from "exceljs";
+import type { Grid } from "../core/grid";
 import { z } from "zod";
 import { countBySeverity } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
 import { REGISTER_COLUMNS, REGISTER_SHEET, type RegisterField, type RegisterRow } from "../core/register";
-import { readTable } from "../core/table";
+import { readHeader } from "../core/table";
 import {
   expertLabel,
   panelLayout,
@@ -13,15 +13,20 @@ import {
   readScoreSheet,
   scoreSheetLayout,
 } from "../forms/scoresheets";
-import { saveWorkbook, workbookGrids } from "../xlsx/io";
+import type { CellEdit, WorkbookPatch } from "../xlsx/package/patch";
 import { check, parse, profileArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { placeLayout } from "./quarterly";
-import { openRegisterWorkbook, outputTarget, requiredOutput } from "./workbookFile";
-import { readGrid } from "../xlsx/readSheet";
+import {
+  openRegisterWorkbook,
+  outputTarget,
+  placeLayout,
+  requiredOutput,
+  requireRegister,
+  saveChanges,
+} from "./workbookFile";
 
 /** 选取3—5名…专家组成现场评估专家组 */
 export const MIN_EXPERTS = 3;
@@ -57,8 +62,8 @@ export function findEnterprise(rows: readonly RegisterRow[], query: string): Reg
 }
 
 /** A scoring sheet may be replaced only while nobody has typed a score into it. */
-function hasTypedScores(ws: ExcelJS.Worksheet): boolean {
-  const read = readScoreSheet(readGrid(ws));
+function hasTypedScores(grid: Grid): boolean {
+  const read = readScoreSheet(grid);
   return (
     read !== undefined &&
     (read.scores.some((s) => s !== null) ||
@@ -85,20 +90,21 @@ export const scoresheet: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
+  requireRegister(opened);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
-  const replaceable = (ws: ExcelJS.Worksheet) => !hasTypedScores(ws);
+  const replaceable = (grid: Grid) => !hasTypedScores(grid);
   const sheets = Array.from({ length: a.experts }, (_, i) => {
     const expert = expertLabel(i);
     const { layout, cells } = scoreSheetLayout({ kind: a.kind, enterprise: row.name, expert });
-    return { name: placeLayout(opened.wb, layout, a.replace ?? false, replaceable), expert, cells };
+    return { name: placeLayout(opened, layout, a.replace ?? false, replaceable), expert, cells };
   });
   const panel = placeLayout(
-    opened.wb,
+    opened,
     panelLayout({ kind: a.kind, enterprise: row.name, sheets }),
     a.replace ?? false,
     () => true,
   );
-  await saveWorkbook(opened.wb, target);
+  await saveChanges(opened, target);
   const names = [...sheets.map((s) => s.name), panel];
   if (values.json)
     io.out(JSON.stringify({ file: target, enterprise: row.name, kind: a.kind, sheets: names }, null, 2));
@@ -117,15 +123,22 @@ const scoreArgs = z.object({
   profile: profileArg.optional(),
 });
 
-/** Carries out the write-back plan on the register sheet. */
-export function writeBack(
-  ws: ExcelJS.Worksheet,
+/** Records the write-back plan on the register sheet's patch: scores as numbers, verdicts as text. */
+function writeBack(
+  patch: WorkbookPatch,
   rows: readonly RegisterRow[],
   columns: Partial<Record<RegisterField, number>>,
   panels: readonly PanelResult[],
 ) {
   const plan = planWriteBack(rows, columns, panels);
-  for (const w of plan.writes) ws.getCell(w.row, w.col + 1).value = w.value;
+  patch.setCells(
+    REGISTER_SHEET,
+    plan.writes.map((w): CellEdit => ({
+      row: w.row - 1,
+      col: w.col,
+      value: typeof w.value === "number" ? { t: "number", v: w.value } : { t: "text", v: w.value },
+    })),
+  );
   return { written: plan.writes.length, issues: plan.issues };
 }
 
@@ -147,7 +160,7 @@ export const score: Command = async (argv, io) => {
   if (a.writeBack && !target)
     throw new UsageError("回填评分结果需要 -o 指定输出文件（或 --in-place 写入原文件）");
   const opened = await openRegisterWorkbook(a.file, a.profile);
-  const grids = workbookGrids(opened.wb);
+  const grids = opened.grids;
   const experts = opened.wb.worksheets
     .map((ws) => readScoreSheet(grids.sheet(ws.name)!))
     .filter((x) => x !== undefined);
@@ -157,12 +170,15 @@ export const score: Command = async (argv, io) => {
   const result = scorePanels(experts, panelSheets);
   const issues = experts.flatMap((e) => e.issues);
   if (a.writeBack && target) {
-    const ws = opened.wb.getWorksheet(REGISTER_SHEET);
-    const grid = grids.sheet(REGISTER_SHEET);
-    if (!ws || !grid) throw new UsageError(`工作簿中没有“${REGISTER_SHEET}”工作表，无法回填`);
-    const back = writeBack(ws, opened.loaded.rows, readTable(grid, REGISTER_COLUMNS).columns, result.panels);
-    issues.push(...back.issues);
-    await saveWorkbook(opened.wb, target);
+    const grid = requireRegister(opened);
+    const back = writeBack(
+      opened.patch,
+      opened.loaded.rows,
+      readHeader(grid, REGISTER_COLUMNS).columns,
+      result.panels,
+    );
+    for (const i of back.issues) issues.push(i);
+    await saveChanges(opened, target);
     if (!values.json) io.out(`已回填 ${back.written} 个单元格，写入 ${target}`);
   }
   if (values.json) {
