@@ -29,6 +29,7 @@ const REASONS: Record<string, string> = {
   EPERM: "操作不被允许",
   EISDIR: "这是一个目录",
   ENOTDIR: "路径中有一段不是目录",
+  EEXIST: "路径中有一段是已有的文件，不是目录",
   ENOSPC: "磁盘空间不足",
   EDQUOT: "磁盘配额已用完",
   EROFS: "文件系统是只读的",
@@ -211,7 +212,7 @@ export async function writeWorkbookBytes(
     }
     await fs.rename(tmp, real);
   } catch (err) {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     if (err instanceof WorkbookFileError) throw err;
     throw new WorkbookFileError(`无法写入文件 ${file}（${reason(err)}）`);
   } finally {

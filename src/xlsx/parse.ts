@@ -18,7 +18,7 @@ export class WorkbookFileError extends Error {}
 export function fileError(err: PackageError, file: string): WorkbookFileError {
   return new WorkbookFileError(
     err.problem === "corrupt"
-      ? `文件 ${file} 不是有效的 .xlsx 工作簿（${err.message}）`
+      ? `文件 ${file} 不是有效的 .xlsx 工作簿：${err.message}`
       : `无法处理 ${file}：${err.message}`,
   );
 }
