@@ -290,7 +290,7 @@ export function editCells<T>(
     if (w < wanted.length && wanted[w] === row) {
       out.push(buildRow(row, m[0]));
       w++;
-    } else out.push(numbered(m[0], String(row + 1)));
+    } else out.push(r === undefined ? numbered(m[0], String(row + 1)) : m[0]);
   }
   out.push(data.slice(last, contentEnd));
   while (w < wanted.length) out.push(buildRow(wanted[w++]!, undefined));
