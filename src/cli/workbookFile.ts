@@ -138,7 +138,7 @@ export function placeLayout(
     try {
       patch.replaceSheet(layout);
     } catch (err) {
-      throw err instanceof PackageError ? new UsageError(err.message) : err;
+      throw err instanceof PackageError ? new UsageError(`${err.message}；请去掉 --replace，另建新表`) : err;
     }
     return layout.name;
   }

@@ -4,7 +4,7 @@
 // and keeps every part it does not change byte for byte.
 
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { convert } from "../helpers/libreoffice";
@@ -205,5 +205,22 @@ describe("workbooks saved by other programs", () => {
           expect([w.name, p, sameBytes(partsOf(source).get(p), after.get(p))]).toEqual([w.name, p, true]);
       }
     }
+  });
+});
+
+describe("a change that would lose something", () => {
+  it("is refused before writing: --replace of a generated form a picture was put on", async () => {
+    const forms = file("forms.xlsx");
+    expect((await run("quarterly", scored, "--quarter", "2026Q3", "-o", forms)).code).toBe(0);
+    const pictured = file("forms-pictured.xlsx");
+    withChartAndPicture(forms, pictured, "附表3 2026Q3");
+    const before = readFileSync(pictured);
+    const r = await run("quarterly", pictured, "--quarter", "2026Q3", "--in-place", "--replace");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/附表3 2026Q3.*xl\/drawings\/drawing\d+\.xml.*--replace/);
+    expect(Buffer.compare(readFileSync(pictured), before)).toBe(0);
+    // Without --replace the new forms are added beside it.
+    const beside = await run("quarterly", pictured, "--quarter", "2026Q3", "--in-place", "--json");
+    expect(JSON.parse(beside.out).sheets).toEqual(["附表3 2026Q3 (2)", "附表4 2026Q3 (2)"]);
   });
 });

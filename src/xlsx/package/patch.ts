@@ -86,6 +86,7 @@ export class WorkbookPatch {
   private readonly formats = new Map<string, ConditionalFormat[]>();
   private readonly protections = new Set<string>();
   private readonly tableGrowth = new Map<string, { headerRow: number; lastRow: number }[]>();
+  private applied = false;
 
   constructor(bytes: Uint8Array) {
     this.pkg = new Package(bytes);
@@ -129,7 +130,7 @@ export class WorkbookPatch {
     if (attached.length + external.length > 0)
       throw new PackageError(
         "wouldLose",
-        `工作表“${entry.name}”中有本工具之外添加的内容（${[...attached.map((r) => r.part), ...external.map((r) => r.target)].join("、")}），替换会丢失它们；请去掉 --replace，另建新表`,
+        `工作表“${entry.name}”中有本工具之外添加的内容（${[...attached.map((r) => r.part), ...external.map((r) => r.target)].join("、")}），替换这张表会丢失它们`,
       );
     this.added.push({ layout, replaces: entry });
   }
@@ -158,8 +159,10 @@ export class WorkbookPatch {
     this.tableGrowth.set(sheet, [...(this.tableGrowth.get(sheet) ?? []), { headerRow, lastRow }]);
   }
 
-  /** The patched package's bytes. */
+  /** The patched package's bytes. A patch is applied once. */
   async apply(): Promise<Uint8Array> {
+    if (this.applied) throw new Error("a patch is applied once");
+    this.applied = true;
     const doc = this.pkg.xml(this.wbPart);
     const root = doc.documentElement!;
     const styles = this.styleBook();
