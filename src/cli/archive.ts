@@ -53,7 +53,7 @@ export const archive: Command = async (argv, io) => {
     a.replace ?? false,
     (grid) => !hasTypedDates(grid),
   );
-  await saveChanges(opened, target);
+  await saveChanges(opened, target, io);
   if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
   else
     io.out(
@@ -87,7 +87,7 @@ export const performance: Command = async (argv, io) => {
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
   // A second 绩效表 of the same enterprise gets a numbered sheet: one with figures typed in is never replaced.
   const name = placeLayout(opened, performanceLayout(row.name), false, () => false);
-  await saveChanges(opened, target);
+  await saveChanges(opened, target, io);
   if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
   else
     io.out(

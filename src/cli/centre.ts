@@ -156,7 +156,7 @@ export const submit: Command = async (argv, io) => {
   // A previous stamp is replaced where it stands.
   placeLayout(staged, { ...stampLayout(stamp), protect: true }, true, () => true);
   for (const n of names) staged.patch.protectSheet(n);
-  await saveChanges(staged, target, opened.source);
+  await saveChanges(staged, target, io, opened.source);
   if (values.json) io.out(JSON.stringify({ file: target, ...stamp }, null, 2));
   else
     io.out(

@@ -171,7 +171,7 @@ export const status: Command = async (argv, io) => {
   const { errors } = countBySeverity(workbookIssues(opened.loaded, a.asOf));
   if (target) {
     patchStatus(opened, a.asOf);
-    await saveChanges(opened, target);
+    await saveChanges(opened, target, io);
     if (opened.grids.sheet(STAMP_SHEET))
       io.err(
         `注意：该工作簿已报送盖章；${target} 中写入了状态列，其“${STAMP_SHEET}”不再核验通过，不宜作为报送文件。`,

@@ -79,7 +79,7 @@ export const quarterly: Command = async (argv, io) => {
       () => true,
     ),
   ];
-  await saveChanges(opened, target);
+  await saveChanges(opened, target, io);
   if (values.json)
     io.out(
       JSON.stringify(

@@ -104,7 +104,7 @@ export const scoresheet: Command = async (argv, io) => {
     a.replace ?? false,
     () => true,
   );
-  await saveChanges(opened, target);
+  await saveChanges(opened, target, io);
   const names = [...sheets.map((s) => s.name), panel];
   if (values.json)
     io.out(JSON.stringify({ file: target, enterprise: row.name, kind: a.kind, sheets: names }, null, 2));
@@ -178,7 +178,7 @@ export const score: Command = async (argv, io) => {
       result.panels,
     );
     for (const i of back.issues) issues.push(i);
-    await saveChanges(opened, target);
+    await saveChanges(opened, target, io);
     if (!values.json) io.out(`已回填 ${back.written} 个单元格，写入 ${target}`);
   }
   if (values.json) {

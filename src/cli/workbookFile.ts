@@ -20,6 +20,7 @@ import { WorkbookPatch } from "../xlsx/package/patch";
 import { fileError, parseXlsx, workbookGrids, WorkbookFileError } from "../xlsx/parse";
 import { patchStatusColumns } from "../xlsx/statusColumns";
 import { UsageError } from "./args";
+import type { Io } from "./commands";
 
 export interface OpenedWorkbook {
   file: string;
@@ -135,11 +136,7 @@ export function placeLayout(
     const grid = opened.grids.sheet(layout.name);
     if (!grid || !replaceable(grid))
       throw new UsageError(`工作表“${layout.name}”中有手工录入的内容，不能替换；请去掉 --replace 另建新表`);
-    try {
-      patch.replaceSheet(layout);
-    } catch (err) {
-      throw err instanceof PackageError ? new UsageError(`${err.message}；请去掉 --replace，另建新表`) : err;
-    }
+    patch.replaceSheet(layout);
     return layout.name;
   }
   const name = uniqueSheetName(layout.name, patch.sheetNames());
@@ -158,15 +155,30 @@ export async function patchedBytes(opened: OpenedWorkbook, target: string): Prom
 
 /**
  * Writes the patched workbook to `target`; in place, only when the file is still as `read` (the file as
- * the command read it) was.
+ * the command read it) was. A replaced sheet's attachments (a picture someone put on a generated form) are
+ * never dropped from the file itself: in place the write is refused, naming them; into another file they
+ * are left out with a notice, the original keeping them.
  */
 export async function saveChanges(
   opened: OpenedWorkbook,
   target: string,
+  io: Io,
   read: FileSnapshot = opened.source,
 ): Promise<void> {
+  const inPlace = samePath(target, read.file);
+  const losses = opened.patch.losses();
+  if (losses.length > 0) {
+    const what = losses
+      .map((l) => `工作表“${l.sheet}”中本工具之外添加的内容（${l.parts.join("、")}）`)
+      .join("；");
+    if (inPlace)
+      throw new WorkbookFileError(
+        `未写入 ${target}：--replace 会丢失${what}。请去掉 --replace 另建新表，或用 -o 写入新文件（新文件中不含这些内容，原文件保持不变）`,
+      );
+    io.err(`注意：--replace 替换后，${what}没有写入 ${target}；原文件 ${read.file} 中仍保留`);
+  }
   const bytes = await patchedBytes(opened, target);
-  await writeWorkbookBytes(target, bytes, { unchangedSince: samePath(target, read.file) ? read : undefined });
+  await writeWorkbookBytes(target, bytes, { unchangedSince: inPlace ? read : undefined });
 }
 
 /** Records the computed status columns of the register on the patch. */

@@ -209,18 +209,26 @@ describe("workbooks saved by other programs", () => {
 });
 
 describe("a change that would lose something", () => {
-  it("is refused before writing: --replace of a generated form a picture was put on", async () => {
+  it("is refused in place, naming it and pointing to -o, and left out of another file with a notice", async () => {
     const forms = file("forms.xlsx");
     expect((await run("quarterly", scored, "--quarter", "2026Q3", "-o", forms)).code).toBe(0);
     const pictured = file("forms-pictured.xlsx");
     withChartAndPicture(forms, pictured, "附表3 2026Q3");
     const before = readFileSync(pictured);
-    const r = await run("quarterly", pictured, "--quarter", "2026Q3", "--in-place", "--replace");
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/附表3 2026Q3.*xl\/drawings\/drawing\d+\.xml.*--replace/);
+    const refused = await run("quarterly", pictured, "--quarter", "2026Q3", "--in-place", "--replace");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/附表3 2026Q3.*xl\/drawings\/drawing\d+\.xml.*-o/);
     expect(Buffer.compare(readFileSync(pictured), before)).toBe(0);
-    // Without --replace the new forms are added beside it.
+    // Without --replace the new forms are added beside it, and the picture stays.
     const beside = await run("quarterly", pictured, "--quarter", "2026Q3", "--in-place", "--json");
     expect(JSON.parse(beside.out).sheets).toEqual(["附表3 2026Q3 (2)", "附表4 2026Q3 (2)"]);
+    expect([...partsOf(pictured).keys()].some((p) => /drawings\/drawing\d+\.xml$/.test(p))).toBe(true);
+    // Into another file, --replace leaves the picture out and says so; the original keeps it.
+    const out = file("forms-replaced.xlsx");
+    const replaced = await run("quarterly", pictured, "--quarter", "2026Q3", "--replace", "-o", out);
+    expect(replaced.code).toBe(0);
+    expect(replaced.err).toMatch(/注意：.*xl\/drawings\/drawing\d+\.xml.*没有写入/);
+    expect([...partsOf(out).keys()].some((p) => /drawings|charts|media/.test(p))).toBe(false);
+    expect((await run("status", out, "--json")).code).toBe(0);
   });
 });

@@ -3,7 +3,6 @@
 
 import { strFromU8, unzipSync, zipSync } from "fflate";
 import { emptyLayout, formula, num, put, text } from "../../src/forms/layout";
-import { PackageError } from "../../src/xlsx/package/errors";
 import { WorkbookPatch } from "../../src/xlsx/package/patch";
 import { readablePackage } from "../../src/xlsx/package/readable";
 import {
@@ -168,7 +167,7 @@ describe("a patch", () => {
       expect(strFromU8(parts(out)[name]!)).toBe(strFromU8(parts(base)[name]!));
   });
 
-  it("replaces a sheet in its place and part, and refuses when it carries a drawing", async () => {
+  it("replaces a sheet in its place and part, naming what another program attached to it", async () => {
     const base = await new WorkbookPatch(craftWorkbook([{ name: "a", rows: [["x"]] }])).apply();
     const first = new WorkbookPatch(base);
     first.addSheet(layout("表"));
@@ -189,8 +188,11 @@ describe("a patch", () => {
     );
     files["xl/drawings/drawing1.xml"] = new TextEncoder().encode("<xdr:wsDr/>");
     const drawn = new WorkbookPatch(zipSync(files));
-    expect(() => drawn.replaceSheet(layout("表"))).toThrow(PackageError);
-    expect(() => drawn.replaceSheet(layout("表"))).toThrow(/xl\/drawings\/drawing1\.xml/);
+    drawn.replaceSheet(layout("表"));
+    expect(drawn.losses()).toEqual([{ sheet: "表", parts: ["xl/drawings/drawing1.xml"] }]);
+    const dropped = parts(await drawn.apply());
+    expect(dropped["xl/drawings/drawing1.xml"]).toBeUndefined();
+    expect(dropped["xl/worksheets/_rels/sheet2.xml.rels"]).toBeUndefined();
   });
 
   it("sets cells: text inline (never a formula), dates with a date format, and drops calcChain", async () => {

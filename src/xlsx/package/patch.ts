@@ -120,19 +120,29 @@ export class WorkbookPatch {
   }
 
   /**
-   * Writes `layout` over the existing sheet of the same name, in its place and part. Refused, naming them,
-   * when the sheet carries parts the new content would orphan (pictures, charts, comments…).
+   * Writes `layout` over the existing sheet of the same name, in its place and part. What another program
+   * attached to that sheet (pictures, charts, comments…) goes with it: `losses` names it before `apply`.
    */
   replaceSheet(layout: SheetLayout): void {
-    const entry = this.worksheet(layout.name);
-    const attached = this.pkg.related(entry.part).filter((r) => !DROPPABLE_ON_REPLACE.has(r.type));
-    const external = this.pkg.rels(entry.part).filter((r) => r.external);
-    if (attached.length + external.length > 0)
-      throw new PackageError(
-        "wouldLose",
-        `工作表“${entry.name}”中有本工具之外添加的内容（${[...attached.map((r) => r.part), ...external.map((r) => r.target)].join("、")}），替换这张表会丢失它们`,
-      );
-    this.added.push({ layout, replaces: entry });
+    this.added.push({ layout, replaces: this.worksheet(layout.name) });
+  }
+
+  /** What applying the patch would drop: attachments of the sheets it replaces, by sheet. */
+  losses(): { sheet: string; parts: string[] }[] {
+    return this.added.flatMap(({ replaces }) => {
+      if (!replaces) return [];
+      const parts = [
+        ...this.pkg
+          .related(replaces.part!)
+          .filter((r) => !DROPPABLE_ON_REPLACE.has(r.type))
+          .map((r) => r.part),
+        ...this.pkg
+          .rels(replaces.part!)
+          .filter((r) => r.external)
+          .map((r) => r.target),
+      ];
+      return parts.length > 0 ? [{ sheet: replaces.name, parts }] : [];
+    });
   }
 
   setCells(sheet: string, edits: readonly CellEdit[]): void {
@@ -238,16 +248,31 @@ export class WorkbookPatch {
     return existing.length;
   }
 
+  /** Parts reachable from `from` through relationships, not walking through `avoid`. */
+  private reachable(from: string, avoid?: string): Set<string> {
+    const seen = new Set<string>();
+    const walk = (part: string) => {
+      for (const r of this.pkg.related(part)) {
+        const key = r.part.toLowerCase();
+        if (seen.has(key) || key === avoid?.toLowerCase() || !this.pkg.has(r.part)) continue;
+        seen.add(key);
+        walk(r.part);
+      }
+    };
+    walk(from);
+    return seen;
+  }
+
+  /** A replaced sheet gets its new content; the parts only it led to go, with their relationships. */
   private writeOver(entry: SheetEntry, xml: string): void {
     const part = entry.part!;
-    for (const r of this.pkg.related(part)) {
-      const stillUsed = this.sheets.some(
-        (s) => s.part && s.part !== part && this.pkg.related(s.part).some((o) => o.part === r.part),
-      );
-      if (!stillUsed && this.pkg.has(r.part)) {
-        this.pkg.remove(r.part);
-        this.pkg.setContentType(r.part, undefined);
-      }
+    const elsewhere = this.reachable("", part);
+    for (const owned of this.reachable(part)) {
+      if (elsewhere.has(owned)) continue;
+      const name = this.pkg.nameOf(owned);
+      this.pkg.remove(name);
+      if (this.pkg.has(relsPartOf(name))) this.pkg.remove(relsPartOf(name));
+      this.pkg.setContentType(name, undefined);
     }
     if (this.pkg.has(relsPartOf(part))) this.pkg.remove(relsPartOf(part));
     this.pkg.setText(part, xml);
