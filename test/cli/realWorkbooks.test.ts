@@ -100,6 +100,10 @@ function changeable(input: string, w: Writer): Set<string> {
   ]);
 }
 
+/** A cell's text; LibreOffice writes Chinese beside Latin letters as rich text in runs of fonts. */
+const plain = (v: ExcelJS.CellValue) =>
+  v !== null && typeof v === "object" && "richText" in v ? v.richText.map((r) => r.text).join("") : v;
+
 /** What a command's output says, to compare across the copies of one workbook. */
 async function outcome(output: string): Promise<unknown> {
   const status = JSON.parse((await run("status", output, "--as-of", AS_OF, "--json")).out) as unknown[];
@@ -187,9 +191,36 @@ describe("workbooks saved by other programs", () => {
     },
   );
 
-  it("give outputs LibreOffice opens", () => {
+  it("give outputs LibreOffice opens, and reads the status columns of as we wrote them", async () => {
     expect(written).toHaveLength(WRITERS.length * Object.keys(sources).length);
-    for (const converted of convert(written, "xlsx")) expect(existsSync(converted)).toBe(true);
+    const converted = convert(written, "xlsx");
+    for (const c of converted) expect(existsSync(c)).toBe(true);
+    for (const name of Object.keys(sources)) {
+      const ours = written.indexOf(file(`${name}-status_o-out.xlsx`));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(converted[ours]!);
+      const ws = wb.getWorksheet(REGISTER)!;
+      const header = (ws.getRow(1).values as unknown[]).map(String);
+      const status = JSON.parse((await run("status", written[ours]!, "--as-of", AS_OF, "--json")).out) as {
+        row: number;
+        stage: string;
+        deadlines: Record<string, string | null>;
+      }[];
+      const labels = { listed: "已列入", auditing: "审核中", evaluated: "已评估·方案实施中" } as Record<
+        string,
+        string
+      >;
+      for (const s of status.filter((x) => labels[x.stage])) {
+        expect([name, s.row, plain(ws.getCell(s.row, header.indexOf("当前阶段")).value)]).toEqual([
+          name,
+          s.row,
+          labels[s.stage],
+        ]);
+      }
+      const deadlines = status.map((s) => ws.getCell(s.row, header.indexOf("下一期限")).value);
+      expect(deadlines.every((d) => d === null || d instanceof Date)).toBe(true);
+      expect(deadlines.some((d) => d instanceof Date)).toBe(true);
+    }
   });
 
   it("keep their chart and picture, byte for byte, through every writing command", () => {
