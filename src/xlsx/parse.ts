@@ -32,7 +32,7 @@ export async function parseXlsx(
   const { readablePackage } = await import(/* webpackChunkName: "exceljs" */ "./package/readable");
   let readable: Uint8Array;
   try {
-    readable = readablePackage(data instanceof Uint8Array ? data : new Uint8Array(data), limits).bytes;
+    readable = readablePackage(data instanceof Uint8Array ? data : new Uint8Array(data), limits);
   } catch (err) {
     if (err instanceof PackageError) throw fileError(err, file);
     throw err;

@@ -21,13 +21,21 @@ function register(
   labels: readonly string[],
   rows: Record<string, CraftCell>[],
   sheet = REGISTER,
+  after: string[] = [],
 ) {
   const out = file(name);
   writeFileSync(
     out,
-    craftWorkbook([{ name: sheet, rows: [labels, ...rows.map((r) => labels.map((l) => r[l] ?? null))] }], {
-      sharedStrings: true,
-    }),
+    craftWorkbook(
+      [
+        {
+          name: sheet,
+          rows: [labels, ...rows.map((r) => labels.map((l) => r[l] ?? null))],
+          after: after.join(""),
+        },
+      ],
+      { sharedStrings: true },
+    ),
   );
   return out;
 }
@@ -88,26 +96,9 @@ describe("what reading notices", () => {
   });
 
   it("says a formula without a computed value is one, instead of calling the cell empty", async () => {
-    const labels = [...SPEC_REGISTER_LABELS];
-    const rows = [labels, labels.map((l) => row("甲公司")[l] ?? null)];
-    const sheetData = rows
-      .map(
-        (r, i) =>
-          `<row r="${i + 1}">${r
-            .map((v, c) => {
-              const ref = `${String.fromCharCode(65 + c)}${i + 1}`;
-              if (i === 1 && labels[c] === "企业名称")
-                return `<c r="${ref}" t="str"><f>"甲"&amp;"公司"</f></c>`;
-              if (v === null) return "";
-              return typeof v === "number"
-                ? `<c r="${ref}"><v>${v}</v></c>`
-                : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-            })
-            .join("")}</row>`,
-      )
-      .join("");
-    const input = file("uncomputed.xlsx");
-    writeFileSync(input, craftWorkbook([{ name: REGISTER, sheetData }]));
+    const input = register("uncomputed.xlsx", SPEC_REGISTER_LABELS, [
+      { ...row("甲公司"), 企业名称: { formula: '"甲"&"公司"' } },
+    ]);
     const r = await run("validate", input, "--json");
     const issue = (JSON.parse(r.out).issues as { cell: string; message: string }[]).find(
       (i) => i.cell === "B2",
@@ -118,30 +109,10 @@ describe("what reading notices", () => {
   });
 
   it("warns of cells merged across rows in the register", async () => {
-    const labels = [...SPEC_REGISTER_LABELS];
-    const body = [labels, ...["甲公司", "乙公司"].map((n) => labels.map((l) => row(n)[l] ?? null))];
-    const sheetData = body
-      .map(
-        (r, i) =>
-          `<row r="${i + 1}">${r
-            .map((v, c) => {
-              const ref = `${String.fromCharCode(65 + c)}${i + 1}`;
-              if (v === null) return "";
-              return typeof v === "number"
-                ? `<c r="${ref}"><v>${v}</v></c>`
-                : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
-            })
-            .join("")}</row>`,
-      )
-      .join("");
     // The 咨询机构名称 cells of both enterprises are one merged cell (K2:K3).
-    const input = file("merged.xlsx");
-    writeFileSync(
-      input,
-      craftWorkbook([
-        { name: REGISTER, sheetData, after: '<mergeCells count="1"><mergeCell ref="K2:K3"/></mergeCells>' },
-      ]),
-    );
+    const input = register("merged.xlsx", SPEC_REGISTER_LABELS, [row("甲公司"), row("乙公司")], REGISTER, [
+      '<mergeCells count="1"><mergeCell ref="K2:K3"/></mergeCells>',
+    ]);
     const status = await run("status", input);
     expect(status.err).toContain("K2:K3");
     expect(status.err).toContain("跨 2 行合并");

@@ -5,7 +5,8 @@
 import { zipSync, type Zippable } from "fflate";
 import { cellAddress } from "../../src/core/address";
 
-export type CraftCell = string | number | null;
+/** A cell: text, a number, a formula written without its result (as scripts write them), or nothing. */
+export type CraftCell = string | number | { formula: string } | null;
 
 export interface CraftSheet {
   name: string;
@@ -43,6 +44,8 @@ export function rowsXml(rows: readonly (readonly CraftCell[])[], p = "", shared?
         const ref = cellAddress(r, c);
         if (v === null) return "";
         if (typeof v === "number") return `<${p}c r="${ref}"><${p}v>${v}</${p}v></${p}c>`;
+        if (typeof v === "object")
+          return `<${p}c r="${ref}" t="str"><${p}f>${esc(v.formula)}</${p}f></${p}c>`;
         if (shared) return `<${p}c r="${ref}" t="s"><${p}v>${shared.push(v) - 1}</${p}v></${p}c>`;
         return `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${xstring(v)}</${p}t></${p}is></${p}c>`;
       })

@@ -130,11 +130,6 @@ export class Package {
     return parseXml(this.text(name), name);
   }
 
-  /** Whether the part is new or changed. */
-  isChanged(name: string): boolean {
-    return this.replaced.has(key(name));
-  }
-
   setBytes(name: string, data: Uint8Array): void {
     const k = key(name);
     this.removed.delete(k);

@@ -16,13 +16,6 @@ import { listSheets, workbookPart, type SheetEntry } from "./workbook";
 import { escapeAttr, NS, REL } from "./xml";
 import { streamEntry, writeZip, type ZipPart } from "./zip";
 
-export interface ReadablePackage {
-  /** A plain copy of what reading needs, which ExcelJS reads as Excel would read the original. */
-  bytes: Uint8Array;
-  /** Rows of each worksheet, by sheet name (the highest row number). */
-  rows: Map<string, number>;
-}
-
 const CANONICAL = {
   workbook: "xl/workbook.xml",
   styles: "xl/styles.xml",
@@ -86,10 +79,11 @@ function scanSheet(pkg: Package, sheet: SheetEntry & { part: string }, limits: R
 }
 
 /**
- * Checks `bytes` against the limits and verifies every part; returns bytes ExcelJS reads as Excel would.
- * A package beyond a limit, damaged, encrypted or in Strict Open XML is a PackageError, in Chinese.
+ * Checks `bytes` against the limits and verifies every part; returns a plain copy of what reading needs,
+ * which ExcelJS reads as Excel would read the original. A package beyond a limit, damaged, encrypted or in
+ * Strict Open XML is a PackageError, in Chinese.
  */
-export function readablePackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadablePackage {
+export function readablePackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Uint8Array {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw new PackageError(
       "unsupported",
@@ -122,9 +116,7 @@ export function readablePackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
   for (const s of worksheets) scans.set(s.part.toLowerCase(), scanSheet(pkg, s, limits));
   for (const p of parts)
     if (p.entry && !scans.has(p.name.toLowerCase())) streamEntry(bytes, p.entry, () => undefined);
-
-  const rows = new Map(worksheets.map((s) => [s.name, scans.get(s.part.toLowerCase())!.rows]));
-  return { bytes: plainCopy(pkg, wbPart, sheets, scans), rows };
+  return plainCopy(pkg, wbPart, sheets, scans);
 }
 
 /** The main namespace's prefix made the default, so element names are plain. */

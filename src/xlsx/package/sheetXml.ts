@@ -54,7 +54,7 @@ export type WorksheetElement = (typeof WORKSHEET_ORDER)[number];
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 
 /** The namespace prefix of the worksheet's elements, with its colon ("" for the default namespace). */
-export function worksheetPrefix(xml: string): string {
+function worksheetPrefix(xml: string): string {
   const m = /<([A-Za-z_][\w.-]*:)?worksheet[\s/>]/.exec(xml);
   if (!m) throw new PackageError("corrupt", "文件已损坏（工作表部件没有 worksheet 元素）");
   return m[1] ?? "";

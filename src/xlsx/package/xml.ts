@@ -105,10 +105,6 @@ export function childrenNamed(parent: Element, ns: string, local: string): Eleme
   return out;
 }
 
-export function firstChildNamed(parent: Element, ns: string, local: string): Element | undefined {
-  return childrenNamed(parent, ns, local)[0];
-}
-
 /** A new element in the same namespace and with the same prefix as `like`. */
 export function createLike(doc: Document, like: Element, local: string): Element {
   return doc.createElementNS(like.namespaceURI, like.prefix ? `${like.prefix}:${local}` : local);

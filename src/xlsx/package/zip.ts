@@ -255,19 +255,23 @@ export function writeZip(parts: readonly ZipPart[], options: { store?: boolean }
   const dv = view(out);
   let p = 0;
   const offsets: number[] = [];
+  // The fields both headers share, from "version needed" to the name's length; sizes are always known here,
+  // so no data descriptor follows the data.
+  const shared = (at: number, e: ZipEntry, compressed: number, nameLength: number) => {
+    dv.setUint16(at, 20, true);
+    dv.setUint16(at + 2, (e.flags & ~0x0008) | UTF8_NAME, true);
+    dv.setUint16(at + 4, e.method, true);
+    dv.setUint16(at + 6, e.dosTime, true);
+    dv.setUint16(at + 8, e.dosDate, true);
+    dv.setUint32(at + 10, e.crc, true);
+    dv.setUint32(at + 14, compressed, true);
+    dv.setUint32(at + 18, e.size, true);
+    dv.setUint16(at + 22, nameLength, true);
+  };
   for (const { name, e, data } of records) {
     offsets.push(p);
     dv.setUint32(p, SIG.local, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, (e.flags & ~0x0008) | UTF8_NAME, true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint16(p + 10, e.dosTime, true);
-    dv.setUint16(p + 12, e.dosDate, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, data.length, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, name.length, true);
-    dv.setUint16(p + 28, 0, true);
+    shared(p + 4, e, data.length, name.length);
     out.set(name, p + 30);
     out.set(data, p + 30 + name.length);
     p += 30 + name.length + data.length;
@@ -276,15 +280,7 @@ export function writeZip(parts: readonly ZipPart[], options: { store?: boolean }
   records.forEach(({ name, e, data }, i) => {
     dv.setUint32(p, SIG.central, true);
     dv.setUint16(p + 4, e.versionMadeBy, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, (e.flags & ~0x0008) | UTF8_NAME, true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint16(p + 12, e.dosTime, true);
-    dv.setUint16(p + 14, e.dosDate, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, data.length, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, name.length, true);
+    shared(p + 6, e, data.length, name.length);
     dv.setUint32(p + 38, e.externalAttributes, true);
     dv.setUint32(p + 42, offsets[i]!, true);
     out.set(name, p + 46);
