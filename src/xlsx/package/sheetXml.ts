@@ -2,7 +2,7 @@
 // cut out, rebuilt and spliced back; every other byte of the part stays as it was. Elements are placed in the
 // order CT_Worksheet requires, and a namespace prefix on the root (`x:worksheet`) is carried everywhere.
 
-import { cellAddress, parseCellAddress, rangeAddress } from "../../core/address";
+import { cellAddress, columnIndex, parseCellAddress, rangeAddress } from "../../core/address";
 import { PackageError } from "./errors";
 import { attr, setAttr } from "./xml";
 
@@ -227,47 +227,59 @@ export function editCells<T>(
   const cellRe = new RegExp(`<${pe}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}c>)`, "g");
   const rowEnd = `</${p}row>`;
 
+  const refRe = /\sr\s*=\s*["']([A-Za-z]{1,3})\d*["']/;
+  const grow = (row: number, col: number) => {
+    bounds = bounds
+      ? {
+          top: Math.min(bounds.top, row),
+          bottom: Math.max(bounds.bottom, row),
+          left: Math.min(bounds.left, col),
+          right: Math.max(bounds.right, col),
+        }
+      : { top: row, bottom: row, left: col, right: col };
+  };
+
   const buildRow = (row: number, rowXml: string | undefined): string => {
+    const rowEdits = edits.get(row)!;
     const tag = rowXml === undefined ? `<${p}row r="${row + 1}">` : startTagOf(rowXml);
     const inner = rowXml === undefined || tag.endsWith("/>") ? "" : rowXml.slice(tag.length, -rowEnd.length);
     const rowStyle = /^(1|true)$/.test(attr(tag, "customFormat") ?? "")
       ? Number(attr(tag, "s") ?? 0)
       : undefined;
-    const cells = new Map<number, string>();
-    const existing = new Map<number, ExistingCell>();
-    let implicitCol = 0;
+    const place = (col: number, edit: T, existing: ExistingCell | undefined) => {
+      const own = existing ? attr(existing.tag, "s") : undefined;
+      const baseStyle = own !== undefined ? Number(own) : (rowStyle ?? colStyle(col));
+      grow(row, col);
+      return render(edit, { row, col, ref: cellAddress(row, col), existing, baseStyle });
+    };
+    // Cells are looked at closely only where an edit falls; the others are copied as they are.
+    const cells: { col: number; xml: string }[] = [];
+    const done = new Set<number>();
     let rest = "";
     let last = 0;
+    let implicitCol = 0;
     for (const m of inner.matchAll(cellRe)) {
-      rest += inner.slice(last, m.index);
+      if (m.index > last) rest += inner.slice(last, m.index);
       last = m.index + m[0].length;
-      const ref = attr(`<c${m[1]}>`, "r");
-      const col = ref === undefined ? implicitCol : (parseCellAddress(ref)?.col ?? implicitCol);
+      const ref = refRe.exec(m[1]!);
+      const col = ref ? columnIndex(ref[1]!) : implicitCol;
       implicitCol = col + 1;
-      existing.set(col, { xml: m[0], tag: startTagOf(m[0]), inner: m[2] });
-      cells.set(col, ref === undefined ? numbered(m[0], cellAddress(row, col)) : m[0]);
+      const edit = rowEdits.get(col);
+      if (edit === undefined) cells.push({ col, xml: ref ? m[0] : numbered(m[0], cellAddress(row, col)) });
+      else {
+        cells.push({ col, xml: place(col, edit, { xml: m[0], tag: startTagOf(m[0]), inner: m[2] }) });
+        done.add(col);
+      }
     }
     rest += inner.slice(last);
-    for (const [col, edit] of edits.get(row)!) {
-      const current = existing.get(col);
-      const own = current ? attr(current.tag, "s") : undefined;
-      const baseStyle = own !== undefined ? Number(own) : (rowStyle ?? colStyle(col));
-      cells.set(col, render(edit, { row, col, ref: cellAddress(row, col), existing: current, baseStyle }));
-      bounds = bounds
-        ? {
-            top: Math.min(bounds.top, row),
-            bottom: Math.max(bounds.bottom, row),
-            left: Math.min(bounds.left, col),
-            right: Math.max(bounds.right, col),
-          }
-        : { top: row, bottom: row, left: col, right: col };
-    }
-    const cols = [...cells.keys()].sort((a, b) => a - b);
+    for (const [col, edit] of rowEdits)
+      if (!done.has(col)) cells.push({ col, xml: place(col, edit, undefined) });
+    if (cells.some((c, i) => i > 0 && c.col < cells[i - 1]!.col)) cells.sort((a, b) => a.col - b.col);
     let newTag = tag.replace(/\/>$/, ">");
     if (attr(newTag, "r") === undefined) newTag = setAttr(newTag, "r", String(row + 1));
-    if (attr(newTag, "spans") !== undefined && cols.length > 0)
-      newTag = setAttr(newTag, "spans", `${cols[0]! + 1}:${cols[cols.length - 1]! + 1}`);
-    return `${newTag}${cols.map((c) => cells.get(c)).join("")}${rest}${rowEnd}`;
+    if (attr(newTag, "spans") !== undefined && cells.length > 0)
+      newTag = setAttr(newTag, "spans", `${cells[0]!.col + 1}:${cells[cells.length - 1]!.col + 1}`);
+    return `${newTag}${cells.map((c) => c.xml).join("")}${rest}${rowEnd}`;
   };
 
   const openEnd = data.indexOf(">") + 1;

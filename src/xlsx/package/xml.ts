@@ -83,11 +83,8 @@ export function setAttr(tag: string, name: string, value: string | undefined): s
 }
 
 export function parseXml(text: string, part: string): Document {
-  const fail = (_level: string, message: string) => {
-    throw new PackageError(
-      "corrupt",
-      `文件已损坏（部件 ${part} 不是有效的 XML：${String(message).slice(0, 60)}）`,
-    );
+  const fail = (level: string) => {
+    if (level !== "warning") throw new PackageError("corrupt", `文件已损坏（部件 ${part} 不是有效的 XML）`);
   };
   return new DOMParser({ onError: fail }).parseFromString(text, "application/xml");
 }
