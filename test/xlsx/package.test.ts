@@ -310,6 +310,27 @@ describe("reading what other programs write", () => {
     expect(g.rows[2]).toEqual([null, 3]);
   });
 
+  it("reads a workbook whose part names use backslashes, or whose sheet is in UTF-16", async () => {
+    const files = parts(craftWorkbook([{ name: "表", rows: [["甲", 1]] }]));
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!).replace(
+      'encoding="UTF-8"',
+      'encoding="UTF-16"',
+    );
+    const utf16 = new Uint8Array(2 + sheet.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < sheet.length; i++)
+      new DataView(utf16.buffer).setUint16(2 + i * 2, sheet.charCodeAt(i), true);
+    files["xl/worksheets/sheet1.xml"] = utf16;
+    const windows = Object.fromEntries(Object.entries(files).map(([n, d]) => [n.replace(/\//g, "\\"), d]));
+    const bytes = zipSync(windows);
+    expect((await grid(bytes, "表")).rows).toEqual([["甲", 1]]);
+    const patch = new WorkbookPatch(bytes);
+    patch.setCells("表", [{ row: 0, col: 2, value: text("乙") }]);
+    const out = await patch.apply();
+    expect(textOf(out, "xl/worksheets/sheet1.xml")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect((await grid(out, "表")).rows).toEqual([["甲", 1, "乙"]]);
+  });
+
   it("reads a workbook without a styles part", async () => {
     const files = parts(craftWorkbook([{ name: "表", rows: [["甲"]] }]));
     delete files["xl/styles.xml"];

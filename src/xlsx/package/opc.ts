@@ -76,6 +76,8 @@ export class Package {
 
   constructor(readonly source: Uint8Array) {
     for (const e of readZip(source)) {
+      // Some Windows tools write part names with backslashes; the package's names use slashes.
+      e.name = e.name.replace(/\\/g, "/");
       if (e.name.endsWith("/")) continue;
       if (this.entries.has(key(e.name)))
         throw new PackageError("corrupt", `文件已损坏（部件 ${e.name} 重复出现）`);

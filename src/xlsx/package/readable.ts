@@ -9,7 +9,7 @@
 import { cellAddress, columnIndex } from "../../core/address";
 import { PackageError, mb } from "./errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
-import { decodePart, Package, relativeTarget } from "./opc";
+import { decodePart, encodePart, Package, relativeTarget } from "./opc";
 import { joinSheet, splitSheet } from "./sheetXml";
 import { EMPTY_STYLESHEET } from "./styles";
 import { listSheets, workbookPart, type SheetEntry } from "./workbook";
@@ -197,9 +197,8 @@ function plainCopy(
   sheets: readonly SheetEntry[],
   scans: ReadonlyMap<string, SheetScan>,
 ): Uint8Array {
-  const encoder = new TextEncoder();
   const out: ZipPart[] = [];
-  const put = (name: string, text: string) => out.push({ name, data: encoder.encode(text) });
+  const put = (name: string, text: string) => out.push({ name, data: encodePart(text) });
   const overrides: string[] = [];
   const wbRels: { id: string; type: string; target: string }[] = [];
   const related = pkg.related(wbPart);
