@@ -1,7 +1,3 @@
 #!/usr/bin/env node
 "use strict";
-require("../dist/node/cli/main.js")
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+require("../dist/node/cli/main.js").cli(process.argv.slice(2));

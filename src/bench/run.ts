@@ -96,9 +96,23 @@ async function consolidationChild(dir: string): Promise<void> {
   );
 }
 
+/** `cpa status -o` on a register of 100,000 rows, alone in a child process so its peak memory is its own. */
+async function statusChild(file: string): Promise<void> {
+  const quiet = { out: () => undefined, err: () => undefined };
+  const rssBefore = process.memoryUsage().rss;
+  const t = performance.now();
+  const code = await cpa(["status", file, "-o", `${file}.status.xlsx`, "--as-of", "2026-11-24"], quiet);
+  const elapsed = performance.now() - t;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  console.log(
+    `cpa status -o, 100,000 rows: ${ms(elapsed)} (exit ${code}); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (${((peak - rssBefore) / 2 ** 20).toFixed(0)} MB above the start)`,
+  );
+}
+
 async function main() {
   if (process.argv[2] === "quarterly-child") return quarterlyChild();
   if (process.argv[2] === "consolidate-child") return consolidationChild(process.argv[3]!);
+  if (process.argv[2] === "status-child") return statusChild(process.argv[3]!);
   console.log(`强审助手 bench — Node ${process.version}, ${new Date().toISOString()}`);
   const dir = mkdtempSync(path.join(tmpdir(), "cpa-bench-"));
   for (const n of [1_000, 10_000]) {
@@ -145,6 +159,16 @@ async function main() {
     );
   }
   execFileSync(process.execPath, [__filename, "quarterly-child"], { stdio: "inherit" });
+  const huge = path.join(dir, "register-100000.xlsx");
+  await saveWorkbook(
+    newRegisterWorkbook(
+      "shanghai",
+      "浦东新区生态环境局",
+      demoData({ profile, district: "浦东新区生态环境局", seed: 42, today, count: 100_000 }),
+    ),
+    huge,
+  );
+  execFileSync(process.execPath, [__filename, "status-child", huge], { stdio: "inherit" });
   const centre = path.join(dir, "centre");
   await fs.mkdir(centre);
   await fs.writeFile(path.join(centre, "files.json"), JSON.stringify(await stampedDistricts(centre)));

@@ -1,19 +1,22 @@
 // cpa archive: 附表2 档案材料清单 for an enterprise (Shanghai), whose filing dates then feed the revision and
 // archive deadlines of `cpa status`. cpa performance: 附件6 绩效表 for an enterprise.
 
-import type ExcelJS from "exceljs";
+import type { Grid } from "../core/grid";
 import { z } from "zod";
 import { readArchiveForm } from "../core/archive";
 import { archiveLayout } from "../forms/archiveForm";
 import { performanceLayout } from "../forms/performanceForm";
-import { saveWorkbook } from "../xlsx/io";
-import { readGrid } from "../xlsx/readSheet";
 import { check, parse, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { placeLayout } from "./quarterly";
 import { findEnterprise } from "./scoring";
-import { openRegisterWorkbook, requiredOutput } from "./workbookFile";
+import {
+  openRegisterWorkbook,
+  placeLayout,
+  requiredOutput,
+  requireRegister,
+  saveChanges,
+} from "./workbookFile";
 
 const args = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -24,8 +27,8 @@ const args = z.object({
 });
 
 /** A checklist with any filing date typed in is somebody's work: it is never replaced. */
-function hasTypedDates(ws: ExcelJS.Worksheet): boolean {
-  const form = readArchiveForm(readGrid(ws));
+function hasTypedDates(grid: Grid): boolean {
+  const form = readArchiveForm(grid);
   return form !== undefined && ([...form.dates.values()].some((d) => d !== null) || form.issues.length > 0);
 }
 
@@ -39,17 +42,18 @@ export const archive: Command = async (argv, io) => {
   const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
+  requireRegister(opened);
   const { profile } = opened.loaded;
   if (profile.deadlines.archiveMonths === null)
     throw new UsageError(`附表2 档案材料清单属于上海市配置，工作簿为${profile.region}配置`);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
   const name = placeLayout(
-    opened.wb,
+    opened,
     archiveLayout(row, profile),
     a.replace ?? false,
-    (ws) => !hasTypedDates(ws),
+    (grid) => !hasTypedDates(grid),
   );
-  await saveWorkbook(opened.wb, target);
+  await saveChanges(opened, target, io);
   if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
   else
     io.out(
@@ -79,10 +83,11 @@ export const performance: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
+  requireRegister(opened);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
   // A second 绩效表 of the same enterprise gets a numbered sheet: one with figures typed in is never replaced.
-  const name = placeLayout(opened.wb, performanceLayout(row.name), false, () => false);
-  await saveWorkbook(opened.wb, target);
+  const name = placeLayout(opened, performanceLayout(row.name), false, () => false);
+  await saveChanges(opened, target, io);
   if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
   else
     io.out(

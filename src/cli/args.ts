@@ -29,11 +29,26 @@ export function parse<O extends Options>(argv: string[], options: O) {
       strict: true,
     });
   } catch (err) {
-    const message = (err as Error).message
-      .replace(/^Unknown option '(.*)'.*$/s, "未知选项 $1")
-      .replace(/^Option '(.*)' argument missing.*$/s, "选项 $1 缺少取值");
-    throw new UsageError(message);
+    throw new UsageError(argumentProblem(err as Error & { code?: string }));
   }
+}
+
+/** node:util's English message about an argument, said in Chinese. */
+function argumentProblem(err: Error & { code?: string }): string {
+  const option = /'(-[^',\s]*)/.exec(err.message)?.[1] ?? "";
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return `未知选项 ${option}（以“-”开头的文件名请写在 -- 之后，如 -- ${option}）`;
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/argument missing/.test(err.message)) return `选项 ${option} 缺少取值`;
+    if (/does not take an argument/.test(err.message)) return `选项 ${option} 不带取值`;
+    if (/ambiguous/.test(err.message)) {
+      const long = /use '(--[\w-]+)=/.exec(err.message)?.[1] ?? option;
+      return `选项 ${option} 后面是以“-”开头的内容：如它就是取值，请写成 ${long}=取值`;
+    }
+    return `选项 ${option} 的取值无效`;
+  }
+  if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return "多余的参数";
+  return "参数有误";
 }
 
 export const profileArg = z.enum(PROFILE_IDS, { message: "--profile 应为 shanghai 或 guangxi" });

@@ -23,7 +23,7 @@ import {
   type Verification,
 } from "../core/stamp";
 import { rowContexts } from "../core/status";
-import { loadWorkbook, workbookIssues } from "../core/workbook";
+import { loadWorkbook, workbookIssues, type WorkbookGrids } from "../core/workbook";
 import {
   cityAdjustmentLayout,
   cityImplementationLayout,
@@ -46,8 +46,15 @@ import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { placeLayout } from "./quarterly";
-import { openRegisterWorkbook, requiredOutput } from "./workbookFile";
+import {
+  openRegisterWorkbook,
+  openSnapshot,
+  patchedBytes,
+  placeLayout,
+  requiredOutput,
+  requireRegister,
+  saveChanges,
+} from "./workbookFile";
 
 const submitArgs = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -64,13 +71,13 @@ const submitArgs = z.object({
 });
 
 /** The sheets a submission covers: the register, the log, and the quarter's two forms. */
-function submittedSheets(wb: ExcelJS.Workbook, q: Quarter, profile: Profile): string[] {
+function submittedSheets(grids: WorkbookGrids, q: Quarter, profile: Profile): string[] {
   return [
     REGISTER_SHEET,
     LOG_SHEET,
     implementationSheetName(q, profile),
     adjustmentSheetName(q, profile),
-  ].filter((n) => wb.getWorksheet(n));
+  ].filter((n) => grids.sheet(n));
 }
 
 export const submit: Command = async (argv, io) => {
@@ -89,7 +96,8 @@ export const submit: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
-  const { loaded, wb } = opened;
+  requireRegister(opened);
+  const { loaded } = opened;
   const issues = workbookIssues(loaded, serialFromLocalDate(new Date()));
   if (countBySeverity(issues).errors > 0) {
     if (values.json) io.out(JSON.stringify({ ...countBySeverity(issues), issues }, null, 2));
@@ -106,9 +114,10 @@ export const submit: Command = async (argv, io) => {
     preparedOn: serialFromLocalDate(new Date()),
   };
   // The quarter's forms are generated where the workbook lacks them.
-  if (!wb.getWorksheet(implementationSheetName(a.quarter, profile))) {
+  const present = opened.patch.sheetNames();
+  if (!present.includes(implementationSheetName(a.quarter, profile))) {
     placeLayout(
-      wb,
+      opened,
       implementationLayout(
         implementationRows(loaded.rows, a.quarter, profile, rowContexts(loaded.rows, loaded.log)),
         a.quarter,
@@ -119,22 +128,18 @@ export const submit: Command = async (argv, io) => {
       () => true,
     );
   }
-  if (!wb.getWorksheet(adjustmentSheetName(a.quarter, profile))) {
+  if (!present.includes(adjustmentSheetName(a.quarter, profile))) {
     placeLayout(
-      wb,
+      opened,
       adjustmentLayout(adjustmentRows(loaded.log, a.quarter), a.quarter, profile, party),
       false,
       () => true,
     );
   }
-  const old = wb.getWorksheet(STAMP_SHEET);
-  if (old) wb.removeWorksheet(old.id);
   // Digest the sheets as they will be read back from the saved file.
-  const reread = new ExcelJS.Workbook();
-  await reread.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const names = submittedSheets(reread, a.quarter, profile);
-  const grids = workbookGrids(reread);
-  const sheets = await digestSheets(names.map((n) => grids.sheet(n)!));
+  const staged = await openSnapshot({ ...opened.source, bytes: await patchedBytes(opened, target) });
+  const names = submittedSheets(staged.grids, a.quarter, profile);
+  const sheets = await digestSheets(names.map((n) => staged.grids.sheet(n)!));
   const partial: Omit<Stamp, "sha256"> = {
     district: loaded.settings.district,
     preparer: a.preparer,
@@ -148,10 +153,10 @@ export const submit: Command = async (argv, io) => {
     sheets,
   };
   const stamp: Stamp = { ...partial, sha256: await stampDigest(partial) };
-  writeLayout(reread, { ...stampLayout(stamp), protect: true });
-  for (const n of names)
-    void reread.getWorksheet(n)!.protect("", { selectLockedCells: true, selectUnlockedCells: true });
-  await saveWorkbook(reread, target);
+  // A previous stamp is replaced where it stands.
+  placeLayout(staged, { ...stampLayout(stamp), protect: true }, true, () => true);
+  for (const n of names) staged.patch.protectSheet(n);
+  await saveChanges(staged, target, io, opened.source);
   if (values.json) io.out(JSON.stringify({ file: target, ...stamp }, null, 2));
   else
     io.out(

@@ -1,6 +1,5 @@
 // The `cpa` commands: each parses its arguments, calls the core, and prints Chinese tables or JSON.
 
-import ExcelJS from "exceljs";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { LOG_SHEET } from "../core/adjustments";
@@ -13,12 +12,19 @@ import { SETTINGS_SHEET } from "../core/settings";
 import { overdueText, STAGE_LABELS, STAGES, type RowStatus } from "../core/status";
 import { workbookBureau, workbookIssues, workbookStatus } from "../core/workbook";
 import { BUREAU_LABELS, bureauDeadlineText, type BureauStatus } from "../core/bureau";
-import { saveWorkbook } from "../xlsx/io";
+import { saveWorkbook, writeWorkbookBytes } from "../xlsx/io";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import { asOfArg, check, parse, profileArg, seedArg, UsageError, xlsxPath } from "./args";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { openRegisterWorkbook, outputTarget, saveWithStatus } from "./workbookFile";
+import {
+  openRegisterWorkbook,
+  openSnapshot,
+  outputTarget,
+  patchStatus,
+  requireRegister,
+  saveChanges,
+} from "./workbookFile";
 import { STAMP_SHEET } from "../core/stamp";
 
 export interface Io {
@@ -84,12 +90,10 @@ export const demo: Command = async (argv, io) => {
   const data = demoData({ profile, district, seed: a.seed, today });
   const wb = newRegisterWorkbook(a.profile, district, data);
   // Fill the status columns the way `status --in-place` would, from the cells just laid out.
-  const tmp = await wb.xlsx.writeBuffer();
-  const reread = new ExcelJS.Workbook();
-  await reread.xlsx.load(tmp as ArrayBuffer);
-  await saveWorkbook(reread, a.o);
-  const opened = await openRegisterWorkbook(a.o);
-  await saveWithStatus(opened, today, a.o);
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const opened = await openSnapshot({ file: a.o, bytes, size: bytes.length, mtimeMs: 0, ino: 0 });
+  patchStatus(opened, today);
+  await writeWorkbookBytes(a.o, await opened.patch.apply());
   if (values.json)
     io.out(
       json({
@@ -202,10 +206,13 @@ export const status: Command = async (argv, io) => {
   });
   const target = outputTarget(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
+  requireRegister(opened);
+  printReadWarnings(opened.loaded.readIssues, io);
   const statuses = workbookStatus(opened.loaded, a.asOf);
   const { errors } = countBySeverity(workbookIssues(opened.loaded, a.asOf));
   if (target) {
-    await saveWithStatus(opened, a.asOf, target);
+    patchStatus(opened, a.asOf);
+    await saveChanges(opened, target, io);
     if (opened.grids.sheet(STAMP_SHEET))
       io.err(
         `注意：该工作簿已报送盖章；${target} 中写入了状态列，其“${STAMP_SHEET}”不再核验通过，不宜作为报送文件。`,
@@ -270,6 +277,13 @@ const validateArgs = z.object({
   asOf: asOfArg,
   profile: profileArg.optional(),
 });
+
+/** What reading the workbook noticed but the command would otherwise not say: unread columns, merged rows. */
+export function printReadWarnings(issues: readonly Issue[], io: Io): void {
+  for (const i of issues)
+    if (i.code === "sheet.nearHeader" || i.code === "sheet.mergedRows")
+      io.err(`警告：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
+}
 
 export function printIssues(issues: readonly Issue[], io: Io): void {
   const { errors, warnings } = countBySeverity(issues);

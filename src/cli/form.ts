@@ -10,13 +10,17 @@ import {
   enterpriseFormLayout,
   profileHasForm,
 } from "../forms/enterpriseForms";
-import { saveWorkbook } from "../xlsx/io";
 import { check, parse, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { placeLayout } from "./quarterly";
 import { findEnterprise } from "./scoring";
-import { openRegisterWorkbook, requiredOutput } from "./workbookFile";
+import {
+  openRegisterWorkbook,
+  placeLayout,
+  requiredOutput,
+  requireRegister,
+  saveChanges,
+} from "./workbookFile";
 
 const args = z.object({
   kind: z.string({ message: "缺少表单类型（如 evaluation-application）" }).min(1),
@@ -51,6 +55,7 @@ export const form: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
+  requireRegister(opened);
   const { profile, settings } = opened.loaded;
   if (!profileHasForm(profile, a.kind))
     throw new UsageError(
@@ -58,13 +63,8 @@ export const form: Command = async (argv, io) => {
     );
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
   // A form may already hold what someone filled in: a second one gets a numbered sheet, never a replacement.
-  const name = placeLayout(
-    opened.wb,
-    enterpriseFormLayout(a.kind, row, settings.district),
-    false,
-    () => false,
-  );
-  await saveWorkbook(opened.wb, target);
+  const name = placeLayout(opened, enterpriseFormLayout(a.kind, row, settings.district), false, () => false);
+  await saveChanges(opened, target, io);
   const label = enterpriseFormLabel(a.kind);
   if (values.json)
     io.out(

@@ -42,9 +42,10 @@ function clip(text: string, max: number | undefined): string {
 }
 
 export function textTable(columns: readonly TextColumn[], rows: readonly string[][]): string {
-  const cells = rows.map((r) => columns.map((c, i) => clip(r[i] ?? "", c.max)));
+  // A line break inside a cell would break the table's lines: it is shown as \n.
+  const cells = rows.map((r) => columns.map((c, i) => clip((r[i] ?? "").replace(/\r?\n/g, "\\n"), c.max)));
   const widths = columns.map((c, i) =>
-    Math.max(displayWidth(c.title), ...cells.map((r) => displayWidth(r[i]!))),
+    cells.reduce((m, r) => Math.max(m, displayWidth(r[i]!)), displayWidth(c.title)),
   );
   const line = (r: string[]) =>
     r

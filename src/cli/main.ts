@@ -9,6 +9,7 @@ import { consolidate, submit, verify } from "./centre";
 import { archive, performance } from "./archive";
 import { form, FORM_USAGE } from "./form";
 import { WorkbookFileError } from "../xlsx/io";
+import { InvalidWorkbookError } from "./workbookFile";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: {
@@ -79,7 +80,20 @@ const consoleIo: Io = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+/**
+ * Text as a terminal should get it: control characters (an escape sequence in an enterprise's name), C1
+ * controls and invisible direction marks are shown as \u001b…; only line breaks stay. JSON stays valid,
+ * since these characters stand only inside its strings.
+ */
+export function visible(text: string): string {
+  return text.replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+export async function main(argv: string[], given: Io = consoleIo): Promise<number> {
+  const io: Io = { out: (t) => given.out(visible(t)), err: (t) => given.err(visible(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === "-h" || name === "--help" || name === "help") {
     io.out(USAGE);
@@ -101,6 +115,36 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       io.err(`错误：${err.message}`);
       return EXIT.usage;
     }
+    if (err instanceof InvalidWorkbookError) {
+      for (const i of err.issues) io.err(`错误：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
+      return EXIT.invalid;
+    }
     throw err;
+  }
+}
+
+/** A reader that closed the pipe (`cpa status X | head -1`) has all it wanted: stop quietly. */
+function quitOnClosedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  throw err;
+}
+
+/** What a user sees of an error nobody foresaw: Chinese, and the details only when asked for. */
+function unexpected(err: unknown): string {
+  if (err instanceof RangeError && /string length|array length/i.test(err.message))
+    return "错误：数据过大，超出本工具可处理的范围";
+  return "错误：本工具内部出错，命令未完成。可设置环境变量 CPA_DEBUG=1 重新运行以查看技术细节，并告知维护人员";
+}
+
+/** The `cpa` program: runs the command and sets the exit code. */
+export async function cli(argv: string[]): Promise<void> {
+  process.stdout.on("error", quitOnClosedPipe);
+  process.stderr.on("error", quitOnClosedPipe);
+  try {
+    process.exitCode = await main(argv);
+  } catch (err) {
+    process.stderr.write(`${unexpected(err)}\n`);
+    if (process.env.CPA_DEBUG) process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = EXIT.usage;
   }
 }

@@ -1,7 +1,7 @@
 // cpa rubric / cpa scoresheet / cpa score: the workbook's 评分细则, the experts' scoring sheets made from it,
 // and their panel results.
 
-import type ExcelJS from "exceljs";
+import type { Grid } from "../core/grid";
 import { z } from "zod";
 import { countBySeverity } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
@@ -13,7 +13,7 @@ import {
   type RegisterRow,
 } from "../core/register";
 import { RUBRIC_SHEET, RUBRIC_TABLE_LABELS, workbookRubrics } from "../core/rubricSheet";
-import { readTable } from "../core/table";
+import { readHeader } from "../core/table";
 import { DEFAULT_RUBRICS, rubricItems, SCORING_KINDS, type Rubric, type RubricSet } from "../core/rubrics";
 import type { WorkbookGrids } from "../core/workbook";
 import { rubricSheetLayout } from "../forms/rubricSheet";
@@ -24,15 +24,20 @@ import {
   readScoreSheet,
   scoreSheetLayout,
 } from "../forms/scoresheets";
-import { openWorkbook, saveWorkbook, workbookGrids } from "../xlsx/io";
+import type { CellEdit, WorkbookPatch } from "../xlsx/package/patch";
 import { check, parse, profileArg, UsageError, xlsxPath } from "./args";
 import type { Command, Io } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { placeLayout } from "./quarterly";
-import { openRegisterWorkbook, outputTarget, requiredOutput } from "./workbookFile";
-import { readGrid } from "../xlsx/readSheet";
+import {
+  openRegisterWorkbook,
+  outputTarget,
+  placeLayout,
+  requiredOutput,
+  requireRegister,
+  saveChanges,
+} from "./workbookFile";
 
 /** 选取3—5名…专家组成现场评估专家组 */
 export const MIN_EXPERTS = 3;
@@ -68,8 +73,8 @@ export function findEnterprise(rows: readonly RegisterRow[], query: string): Reg
 }
 
 /** A scoring sheet may be replaced only while nobody has typed a score or key indicator into it. */
-function hasTypedScores(ws: ExcelJS.Worksheet, rubrics: RubricSet): boolean {
-  const read = readScoreSheet(readGrid(ws), rubrics);
+function hasTypedScores(grid: Grid, rubrics: RubricSet): boolean {
+  const read = readScoreSheet(grid, rubrics);
   return read !== undefined && [...read.scores, ...read.keys].some((c) => !c.ok || c.value !== null);
 }
 
@@ -104,12 +109,13 @@ export const scoresheet: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
+  requireRegister(opened);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);
   const rubrics = rubricsOf(opened.grids, io);
   if (!rubrics) return EXIT.invalid;
   const rubric = rubrics[a.kind];
   const profile = opened.loaded.profile.id;
-  const replaceable = (ws: ExcelJS.Worksheet) => !hasTypedScores(ws, rubrics);
+  const replaceable = (grid: Grid) => !hasTypedScores(grid, rubrics);
   const sheets = Array.from({ length: a.experts }, (_, i) => {
     const expert = expertLabel(i);
     const { layout, cells } = scoreSheetLayout({
@@ -119,15 +125,15 @@ export const scoresheet: Command = async (argv, io) => {
       rubric,
       profile,
     });
-    return { name: placeLayout(opened.wb, layout, a.replace ?? false, replaceable), expert, cells };
+    return { name: placeLayout(opened, layout, a.replace ?? false, replaceable), expert, cells };
   });
   const panel = placeLayout(
-    opened.wb,
+    opened,
     panelLayout({ kind: a.kind, enterprise: row.name, sheets }),
     a.replace ?? false,
     () => true,
   );
-  await saveWorkbook(opened.wb, target);
+  await saveChanges(opened, target, io);
   const names = [...sheets.map((s) => s.name), panel];
   if (values.json)
     io.out(JSON.stringify({ file: target, enterprise: row.name, kind: a.kind, sheets: names }, null, 2));
@@ -146,15 +152,22 @@ const scoreArgs = z.object({
   profile: profileArg.optional(),
 });
 
-/** Carries out the write-back plan on the register sheet. */
-export function writeBack(
-  ws: ExcelJS.Worksheet,
+/** Records the write-back plan on the register sheet's patch: scores as numbers, verdicts as text. */
+function writeBack(
+  patch: WorkbookPatch,
   rows: readonly RegisterRow[],
   columns: Partial<Record<RegisterField, number>>,
   panels: readonly PanelResult[],
 ) {
   const plan = planWriteBack(rows, columns, panels);
-  for (const w of plan.writes) ws.getCell(w.row, w.col + 1).value = w.value;
+  patch.setCells(
+    REGISTER_SHEET,
+    plan.writes.map((w): CellEdit => ({
+      row: w.row - 1,
+      col: w.col,
+      value: typeof w.value === "number" ? { t: "number", v: w.value } : { t: "text", v: w.value },
+    })),
+  );
   return { written: plan.writes.length, issues: plan.issues };
 }
 
@@ -176,7 +189,7 @@ export const score: Command = async (argv, io) => {
   if (a.writeBack && !target)
     throw new UsageError("回填评分结果需要 -o 指定输出文件（或 --in-place 写入原文件）");
   const opened = await openRegisterWorkbook(a.file, a.profile);
-  const grids = workbookGrids(opened.wb);
+  const grids = opened.grids;
   const rubrics = rubricsOf(grids, io);
   if (!rubrics) return EXIT.invalid;
   const experts = opened.wb.worksheets
@@ -188,12 +201,15 @@ export const score: Command = async (argv, io) => {
   const result = scorePanels(experts, panelSheets);
   const issues = [...result.issues];
   if (a.writeBack && target) {
-    const ws = opened.wb.getWorksheet(REGISTER_SHEET);
-    const grid = grids.sheet(REGISTER_SHEET);
-    if (!ws || !grid) throw new UsageError(`工作簿中没有“${REGISTER_SHEET}”工作表，无法回填`);
-    const back = writeBack(ws, opened.loaded.rows, readTable(grid, REGISTER_COLUMNS).columns, result.panels);
-    issues.push(...back.issues);
-    await saveWorkbook(opened.wb, target);
+    const grid = requireRegister(opened);
+    const back = writeBack(
+      opened.patch,
+      opened.loaded.rows,
+      readHeader(grid, REGISTER_COLUMNS).columns,
+      result.panels,
+    );
+    for (const i of back.issues) issues.push(i);
+    await saveChanges(opened, target, io);
     if (!values.json) io.out(`已回填 ${back.written} 个单元格，写入 ${target}`);
   }
   if (values.json) {
@@ -279,16 +295,16 @@ export const rubric: Command = async (argv, io) => {
   });
   const a = check(rubricArgs, { file: positionals[0], o: values.output, inPlace: values["in-place"] });
   const target = outputTarget(a.file, a.o, a.inPlace);
-  const wb = await openWorkbook(a.file);
-  const grids = workbookGrids(wb);
+  const opened = await openRegisterWorkbook(a.file);
+  let now = opened.grids;
   if (target) {
-    if (grids.sheet(RUBRIC_SHEET))
+    if (opened.grids.sheet(RUBRIC_SHEET))
       throw new UsageError(`工作簿已有“${RUBRIC_SHEET}”工作表，未覆盖；不加 -o 运行可检查它`);
-    placeLayout(wb, rubricSheetLayout(DEFAULT_RUBRICS), false, () => false);
-    await saveWorkbook(wb, target);
+    placeLayout(opened, rubricSheetLayout(DEFAULT_RUBRICS), false, () => false);
+    await saveChanges(opened, target, io);
+    // What the workbook scores by now: the file as written, with its own 评分细则.
+    now = (await openRegisterWorkbook(target)).grids;
   }
-  // What the workbook scores by now: read from its sheets as they stand (after the export, its own 评分细则).
-  const now = workbookGrids(wb);
   const { rubrics, issues } = workbookRubrics((n) => now.sheet(n));
   const tables = rubrics
     ? SCORING_KINDS.map((kind) => ({

@@ -45,9 +45,26 @@ function isErrorValue(raw: unknown): raw is { error: string } {
   return typeof raw === "object" && raw !== null && "error" in raw;
 }
 
+/**
+ * A formula whose file holds no computed result (a script wrote it, or the file was never recalculated):
+ * its value is unknown, which is not the same as blank.
+ */
+function isUncomputedFormula(raw: unknown): boolean {
+  return (
+    typeof raw === "object" &&
+    raw !== null &&
+    "formula" in raw &&
+    (raw as { result?: unknown }).result === undefined
+  );
+}
+
+const UNCOMPUTED =
+  "单元格是公式，但文件中没有它的计算结果：请在 Excel 或 WPS 中打开、重新计算并保存后再试，或直接填写内容";
+
 /** Optional text: blank → "". */
 export const textCell = z.unknown().transform((raw, ctx): string => {
   if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
+  if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
   return cellText(cellValue(raw as CellInput));
 });
 
@@ -57,6 +74,7 @@ export const textCell = z.unknown().transform((raw, ctx): string => {
  */
 export const codeCell = z.unknown().transform((raw, ctx): string => {
   if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
+  if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
   const v = cellValue(raw as CellInput);
   if (typeof v === "number")
     return failWith(ctx, `数字已被 Excel 改写，请设为文本后重新输入（单元格中为 ${cellText(v)}）`);
@@ -67,19 +85,9 @@ export const codeCell = z.unknown().transform((raw, ctx): string => {
 export const requiredTextCell = textCell.pipe(z.string().min(1, { message: "不能为空" }));
 
 /** Optional date: blank → null. */
-function isUncomputedFormula(raw: unknown): boolean {
-  return (
-    typeof raw === "object" &&
-    raw !== null &&
-    "formula" in raw &&
-    (raw as { result?: unknown }).result === undefined
-  );
-}
-
 export const dateCell = z.unknown().transform((raw, ctx): DateSerial | null => {
   if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
-  if (isUncomputedFormula(raw))
-    return failWith(ctx, "公式尚无计算结果：请在 Excel 中打开、重新计算并保存后再试，或直接填写日期");
+  if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
   const parsed = parseDateInput(cellValue(raw as CellInput));
   if (parsed.ok) return parsed.value;
   const shown = cellText(cellValue(raw as CellInput));
@@ -94,6 +102,7 @@ export const requiredDateCell = dateCell.transform((v, ctx): DateSerial =>
 export function numberCell(options: { min: number; max: number; step?: number; label: string }) {
   return z.unknown().transform((raw, ctx): number | null => {
     if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
+    if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
     const v = cellValue(raw as CellInput);
     if (v === null || v === undefined) return null;
     let n: number;

@@ -8,6 +8,8 @@ export interface Grid {
   sheet: string;
   /** rows[0] is the sheet's row 1; rows[r][0] is column A. Rows may be ragged. */
   rows: CellInput[][];
+  /** Merged areas as A1 ranges ("B5:B7"), where the reader knows them; their value is in the top-left cell. */
+  merges?: readonly string[];
 }
 
 /** The value a cell shows: a formula's cached result, an error's text, or the value itself. */

@@ -341,8 +341,8 @@ export function planImport(
   const byName = new Map<string, RegisterRow[]>();
   for (const r of register) {
     const code = normalizeCreditCode(r.creditCode);
-    if (code !== "") byCode.set(code, [...(byCode.get(code) ?? []), r]);
-    byName.set(r.name.trim(), [...(byName.get(r.name.trim()) ?? []), r]);
+    if (code !== "") append(byCode, code, r);
+    append(byName, r.name.trim(), r);
   }
 
   const added: AddedEnterprise[] = [];
@@ -471,4 +471,10 @@ export function planImport(
     .sort((a, b) => a.registerRow - b.registerRow);
 
   return { added, matched, absent, unknownHeaders: list.unknownHeaders, otherDistricts, issues };
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

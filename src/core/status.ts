@@ -353,6 +353,18 @@ export function enterpriseKey(row: { creditCode: string; name: string }): string
 }
 
 /** What each row's status depends on beyond the row: its log events, its 附表2 record, a later round. */
+/** The first of the ascending `dates` after `date`, or null. */
+function firstAfter(dates: readonly DateSerial[], date: DateSerial): DateSerial | null {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return dates[lo] ?? null;
+}
+
 export function rowContexts(
   rows: readonly RegisterRow[],
   log: readonly LogEntry[],
@@ -372,12 +384,16 @@ export function rowContexts(
       else entriesByKey.set(key, [e]);
     }
   }
+  // Each enterprise's publication dates, ascending: a round's next round is the first one after it.
   const publications = new Map<string, DateSerial[]>();
   rows.forEach((r, i) => {
     if (r.publishedOn === null) return;
     const key = keys[i]!;
-    publications.set(key, [...(publications.get(key) ?? []), r.publishedOn]);
+    const list = publications.get(key);
+    if (list) list.push(r.publishedOn);
+    else publications.set(key, [r.publishedOn]);
   });
+  for (const list of publications.values()) list.sort((a, b) => a - b);
   return rows.map((r, i) => {
     const key = keys[i]!;
     // Log events concern the round running when they happened.
@@ -385,11 +401,10 @@ export function rowContexts(
       .get(key)
       ?.filter((e) => r.publishedOn === null || e.changedOn === null || e.changedOn >= r.publishedOn);
     const published = r.publishedOn;
-    const later = published === null ? [] : (publications.get(key) ?? []).filter((p) => p > published);
     return {
       events: relevant && relevant.length > 0 ? eventsOf(relevant) : NO_EVENTS,
       archive: archives.get(key),
-      laterRoundOn: later.length > 0 ? Math.min(...later) : null,
+      laterRoundOn: published === null ? null : firstAfter(publications.get(key) ?? [], published),
     };
   });
 }

@@ -2,7 +2,7 @@
 // found by label in any order; blank rows are skipped; columns we do not know are left alone.
 
 import type { z } from "zod";
-import { cellAddress } from "./address";
+import { cellAddress, parseCellAddress } from "./address";
 import { cellText, isBlankCell } from "./cells";
 import { toHalfWidth } from "./dates";
 import { cellValue, type CellInput, type Grid } from "./grid";
@@ -42,11 +42,13 @@ export function normalizeLabel(text: string): string {
 
 const HEADER_SCAN_ROWS = 20;
 
+export type TableHeader<F extends string> = Omit<TableRead<F>, "records">;
+
 /**
- * Finds the header row (the first of the top rows that holds every required label) and reads the records
- * under it. A cell that fails its schema gets an issue at its address and the field becomes null.
+ * Finds the header row (the first of the top rows that holds every required label) and where each field's
+ * column is, without reading the records.
  */
-export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSpec<F>[]): TableRead<F> {
+export function readHeader<F extends string>(grid: Grid, specs: readonly ColumnSpec<F>[]): TableHeader<F> {
   const issues: Issue[] = [];
   const required = specs.filter((s) => s.required);
   const wanted = new Map(specs.map((s) => [normalizeLabel(s.label), s] as const));
@@ -75,16 +77,21 @@ export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSp
               ),
           )
         : required;
+    const hints = (grid.rows[bestRow] ?? []).flatMap((c) => {
+      const text = cellText(cellValue(c));
+      const near = nearLabel(normalizeLabel(text), missing);
+      return near ? [`“${text}”是否即“${near.label}”？如是，请把标题改为“${near.label}”`] : [];
+    });
     issues.push(
       issue(
         grid.sheet,
         bestRow >= 0 ? cellAddress(bestRow, 0) : "A1",
         "error",
         "sheet.headers",
-        `工作表“${grid.sheet}”${where}未找到必需的列标题：${missing.map((s) => s.label).join("、")}`,
+        `工作表“${grid.sheet}”${where}未找到必需的列标题：${missing.map((s) => s.label).join("、")}${hints.length > 0 ? `（${hints.join("；")}）` : ""}`,
       ),
     );
-    return { headerRow: -1, columns: {}, records: [], issues };
+    return { headerRow: -1, columns: {}, issues };
   }
 
   const columns: Partial<Record<F, number>> = {};
@@ -106,8 +113,93 @@ export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSp
     }
     columns[spec.field] = col;
   });
+  const absent = specs.filter((s) => columns[s.field] === undefined);
+  header.forEach((c, col) => {
+    const text = cellText(cellValue(c));
+    const label = normalizeLabel(text);
+    if (label === "" || wanted.has(label)) return;
+    const near = nearLabel(label, absent);
+    if (near)
+      issues.push(
+        issue(
+          grid.sheet,
+          cellAddress(headerRow, col),
+          "warning",
+          "sheet.nearHeader",
+          `列标题“${text}”不是可识别的列名，这一列未被读取；如指“${near.label}”，请把标题改为“${near.label}”`,
+        ),
+      );
+  });
+  return { headerRow, columns, issues };
+}
 
+/** Differences between two labels, counted in characters (insert, delete, replace). */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length]!;
+}
+
+/** How a header and a label compare: without bracketed additions such as a unit, and 日期 read as 时间. */
+const comparable = (label: string) =>
+  label.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, "").replace(/日期/g, "时间");
+
+/**
+ * The spec a header that is not a label probably means: the same label once a unit in brackets or 日期
+ * for 时间 is set aside, or one character off a label of four or more.
+ */
+export function nearLabel<S extends { label: string }>(header: string, specs: readonly S[]): S | undefined {
+  const h = comparable(header);
+  if (h === "") return undefined;
+  return specs.find((s) => {
+    const want = comparable(normalizeLabel(s.label));
+    return h === want || (want.length >= 4 && editDistance(h, want) <= 1);
+  });
+}
+
+/** Areas merged across rows below the header, in columns that are read: only their first row has a value. */
+function mergedRowIssues(grid: Grid, headerRow: number, columns: readonly number[]): Issue[] {
+  const out: Issue[] = [];
+  for (const range of grid.merges ?? []) {
+    const [a, b] = range.split(":");
+    const start = a ? parseCellAddress(a) : undefined;
+    const end = b ? parseCellAddress(b) : undefined;
+    if (!start || !end || end.row <= start.row || end.row <= headerRow) continue;
+    if (!columns.some((c) => c >= start.col && c <= end.col)) continue;
+    out.push(
+      issue(
+        grid.sheet,
+        a!,
+        "warning",
+        "sheet.mergedRows",
+        `单元格 ${range} 跨 ${end.row - start.row + 1} 行合并：只有第 ${start.row + 1} 行读到内容，第 ${start.row + 2}${end.row > start.row + 1 ? `–${end.row + 1}` : ""} 行的这几列按空白处理；请取消合并，在每一行填写`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Reads the records under the header row (readHeader). A cell that fails its schema gets an issue at its
+ * address and the field becomes null.
+ */
+export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSpec<F>[]): TableRead<F> {
+  const { headerRow, columns, issues } = readHeader(grid, specs);
+  if (headerRow < 0) return { headerRow, columns, records: [], issues };
   const present = specs.filter((s) => columns[s.field] !== undefined);
+  for (const i of mergedRowIssues(
+    grid,
+    headerRow,
+    present.map((s) => columns[s.field]!),
+  ))
+    issues.push(i);
   const records: TableRecord<F>[] = [];
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cellsOfRow: CellInput[] = grid.rows[r] ?? [];

@@ -301,9 +301,8 @@ export function validateRegister(
   profile: Profile,
   asOf: DateSerial,
 ): Issue[] {
+  // Appended one by one: spreading a list of 100,000 issues into push() would overflow the stack.
   const out: Issue[] = [];
-  for (const row of rows) out.push(...rowIssues(row, profile, asOf));
-  out.push(...duplicateIssues(rows));
-  out.push(...logIssues(log, rows, profile));
-  return out;
+  for (const row of rows) for (const i of rowIssues(row, profile, asOf)) out.push(i);
+  return [...out, ...duplicateIssues(rows), ...logIssues(log, rows, profile)];
 }

@@ -51,7 +51,7 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
   if (settingsGrid) {
     const read = readSettings(settingsGrid, options.profileId ?? "shanghai");
     settings = options.profileId ? { ...read.settings, profileId: options.profileId } : read.settings;
-    readIssues.push(...read.issues);
+    for (const i of read.issues) readIssues.push(i);
   } else {
     settings = defaultSettings(options.profileId ?? "shanghai");
     if (!options.profileId) {
@@ -73,7 +73,7 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
   if (registerGrid) {
     const read = readRegister(registerGrid, profile);
     rows = read.rows;
-    readIssues.push(...read.issues);
+    for (const i of read.issues) readIssues.push(i);
   } else {
     readIssues.push(
       issue(REGISTER_SHEET, "", "error", "sheet.missing", `工作簿中没有“${REGISTER_SHEET}”工作表`),
@@ -85,7 +85,7 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
   if (logGrid) {
     const read = readAdjustmentLog(logGrid, profile);
     log = read.entries;
-    readIssues.push(...read.issues);
+    for (const i of read.issues) readIssues.push(i);
   }
   const archives = new Map<string, ArchiveRecord>();
   if (profile.deadlines.archiveMonths !== null) {
@@ -93,7 +93,7 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
       if (!name.startsWith(ARCHIVE_PREFIX)) continue;
       const form = readArchiveForm(grids.sheet(name)!);
       if (!form) continue;
-      readIssues.push(...form.issues);
+      for (const i of form.issues) readIssues.push(i);
       archives.set(
         enterpriseKey({ creditCode: form.creditCode, name: form.enterprise }),
         archiveRecord(form.dates),

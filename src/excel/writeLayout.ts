@@ -91,7 +91,7 @@ export async function queueLayout(
     i += n;
   }
   for (const block of layout.blocks) {
-    const cols = Math.max(...block.values.map((r) => r.length));
+    const cols = block.values.reduce((m, r) => Math.max(m, r.length), 0);
     const formats = block.values.map((r) =>
       Array.from({ length: cols }, (_, c) => formatOf(r[c] ?? null, block)),
     );

@@ -25,7 +25,14 @@ function stagesChart(report: CityReport): string {
   const rowH = 22;
   const left = 90;
   const width = 640;
-  const max = Math.max(1, ...report.districts.map((d) => STAGES.reduce((a, s) => a + d.stages[s], 0)));
+  const max = report.districts.reduce(
+    (m, d) =>
+      Math.max(
+        m,
+        STAGES.reduce((a, s) => a + d.stages[s], 0),
+      ),
+    1,
+  );
   const scale = (width - left - 40) / max;
   const bars = report.districts
     .map((d, i) => {
@@ -63,7 +70,7 @@ function overdueChart(report: CityReport): string {
   const barW = 60;
   const top = 20;
   const chartH = 180;
-  const max = Math.max(1, ...totals.map(([, n]) => n));
+  const max = totals.reduce((m, [, n]) => Math.max(m, n), 1);
   const bars = totals
     .map(([label, n], i) => {
       const h = (n / max) * chartH;

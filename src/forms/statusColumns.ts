@@ -46,7 +46,7 @@ export function planStatusColumns(
   });
   const byRow = new Map(statuses.map((s) => [s.row, s]));
   const firstRow = headerRow + 1;
-  const lastRow = Math.max(grid.rows.length, ...statuses.map((s) => s.row)) - 1;
+  const lastRow = statuses.reduce((m, s) => Math.max(m, s.row), grid.rows.length) - 1;
   const values: StatusValue[][] = [];
   const overdue: boolean[] = [];
   for (let r = firstRow; r <= lastRow; r++) {
@@ -63,7 +63,7 @@ export function planStatusColumns(
         : [null, null, null, null],
     );
   }
-  const widest = Math.max(last, ...columns);
+  const widest = columns.reduce((m, c) => Math.max(m, c), last);
   const top = firstRow + 1;
   const bottom = Math.max(lastRow + 1, top);
   const overdueLetter = columnLetters(columns[2]!);

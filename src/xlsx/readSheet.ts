@@ -17,7 +17,9 @@ function toInput(value: ExcelJS.CellValue, result: unknown): CellInput {
       if (result !== null && typeof result === "object" && "error" in result) {
         return { error: String((result as { error: unknown }).error) };
       }
-      return { formula: v.formula ?? v.sharedFormula ?? "", result: result ?? null };
+      // No result at all (not even an empty one): the file holds no computed value for the formula.
+      const formula = v.formula ?? v.sharedFormula ?? "";
+      return result === undefined ? { formula } : { formula, result };
     }
     if ("hyperlink" in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? "");
     if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
@@ -38,5 +40,9 @@ export function readGrid(ws: ExcelJS.Worksheet): Grid {
     rows[rowNumber - 1] = cells;
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { sheet: ws.name, rows };
+  // ExcelJS keeps merged areas by their top-left address, each with its range.
+  const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map(
+    (m) => m.range,
+  );
+  return merges.length > 0 ? { sheet: ws.name, rows, merges } : { sheet: ws.name, rows };
 }

@@ -1,11 +1,9 @@
-// The ExcelJS writer of the status-columns plan (forms/statusColumns.ts).
+// The package writer of the status-columns plan (forms/statusColumns.ts): the computed cells of every
+// register row, and the conditional format that paints an overdue row, patched into the existing sheet.
 
-import type ExcelJS from "exceljs";
-import { utcDateFromSerial } from "../core/dates";
 import type { Grid } from "../core/grid";
 import type { RowStatus } from "../core/status";
-import { DATE_FORMAT } from "../forms/layout";
-import { argb } from "./tables";
+import { DATE_FORMAT, type LayoutValue } from "../forms/layout";
 import {
   COMPUTED_FILL,
   OVERDUE_FILL,
@@ -13,59 +11,47 @@ import {
   planStatusColumns,
   type StatusValue,
 } from "../forms/statusColumns";
+import type { CellEdit, WorkbookPatch } from "./package/patch";
 
-const solid = (hex: string): ExcelJS.Fill => ({
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: argb(hex) },
-});
-
-function toCell(v: StatusValue): ExcelJS.CellValue {
-  return v !== null && typeof v === "object" ? utcDateFromSerial(v.date) : v;
+function toValue(v: StatusValue): LayoutValue {
+  if (v === null) return null;
+  if (typeof v === "object") return { t: "date", v: v.date };
+  return typeof v === "number" ? { t: "number", v } : { t: "text", v };
 }
 
-export function writeStatusColumns(
-  ws: ExcelJS.Worksheet,
+export function patchStatusColumns(
+  patch: WorkbookPatch,
   grid: Grid,
   headerRow: number,
   statuses: readonly RowStatus[],
 ): void {
   const plan = planStatusColumns(grid, headerRow, statuses);
-  for (const h of plan.missingHeaders) {
-    const cell = ws.getCell(plan.headerRow + 1, h.col + 1);
-    cell.value = h.label;
-    cell.style = { ...cell.style, font: { bold: true } };
-  }
+  const cells: CellEdit[] = plan.missingHeaders.map((h) => ({
+    row: plan.headerRow,
+    col: h.col,
+    value: { t: "text", v: h.label },
+    style: { font: { bold: true } },
+  }));
   plan.values.forEach((row, i) => {
     const late = plan.overdue[i]!;
     plan.columns.forEach((col, k) => {
-      const cell = ws.getCell(plan.firstRow + i + 1, col + 1);
-      cell.value = toCell(row[k] ?? null);
-      // Loaded cells can share one style object: give each its own rather than mutate the shared one.
-      cell.style = {
-        ...cell.style,
-        numFmt: k === 1 ? DATE_FORMAT : cell.style.numFmt,
-        fill: solid(late ? OVERDUE_FILL : COMPUTED_FILL),
-        font: late ? { color: { argb: argb(OVERDUE_FONT) } } : {},
-      };
+      cells.push({
+        row: plan.firstRow + i,
+        col,
+        value: toValue(row[k] ?? null),
+        style: {
+          ...(k === 1 ? { numFmt: DATE_FORMAT } : {}),
+          fill: late ? OVERDUE_FILL : COMPUTED_FILL,
+          font: { color: late ? OVERDUE_FONT : null },
+        },
+      });
     });
   });
-  const existing = (ws as unknown as { conditionalFormattings?: { rules: { formulae?: string[] }[] }[] })
-    .conditionalFormattings;
-  const overdueColumn = plan.highlight.formula.slice(0, plan.highlight.formula.search(/\d/));
-  if (existing?.some((cf) => cf.rules.some((rule) => rule.formulae?.[0]?.startsWith(overdueColumn)))) return;
-  ws.addConditionalFormatting({
-    ref: plan.highlight.range,
-    rules: [
-      {
-        type: "expression",
-        priority: 1,
-        formulae: [plan.highlight.formula],
-        style: {
-          fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(OVERDUE_FILL) } },
-          font: { color: { argb: argb(OVERDUE_FONT) } },
-        },
-      },
-    ],
+  patch.setCells(grid.sheet, cells);
+  patch.addConditionalFormat(grid.sheet, {
+    range: plan.highlight.range,
+    formula: plan.highlight.formula,
+    format: { fill: OVERDUE_FILL, fontColor: OVERDUE_FONT },
+    unlessFormulaStartsWith: plan.highlight.formula.slice(0, plan.highlight.formula.search(/\d/)),
   });
 }
