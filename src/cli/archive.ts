@@ -9,7 +9,7 @@ import { performanceLayout } from "../forms/performanceForm";
 import { check, parse, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { findEnterprise } from "./scoring";
+import { findEnterprise } from "../xlsx/workbookCommands";
 import {
   openRegisterWorkbook,
   placeLayout,

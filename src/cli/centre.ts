@@ -5,56 +5,35 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { LOG_SHEET } from "../core/adjustments";
 import { stampIsLate } from "../core/consolidate";
-import { quarterCode, serialFromLocalDate, type Quarter } from "../core/dates";
+import { serialFromLocalDate } from "../core/dates";
 import { countBySeverity } from "../core/issues";
-import type { Profile } from "../core/profiles";
-import { adjustmentRows, implementationRows } from "../core/quarterly";
-import { REGISTER_SHEET } from "../core/register";
-import {
-  digestSheets,
-  localTimestamp,
-  readStamp,
-  stampDigest,
-  STAMP_SHEET,
-  verifyStamp,
-  type Stamp,
-  type Verification,
-} from "../core/stamp";
-import { rowContexts } from "../core/status";
-import { loadWorkbook, workbookIssues, type WorkbookGrids } from "../core/workbook";
+import { localTimestamp, readStamp, STAMP_SHEET, verifyStamp, type Verification } from "../core/stamp";
+import { loadWorkbook } from "../core/workbook";
 import {
   cityAdjustmentLayout,
   cityImplementationLayout,
   districtCountsLayout,
-  stampLayout,
   verificationLayout,
 } from "../forms/centreForms";
-import {
-  adjustmentLayout,
-  adjustmentSheetName,
-  implementationLayout,
-  implementationSheetName,
-} from "../forms/quarterlyForms";
 import { cityReportHtml } from "../forms/report";
 import { consolidateFiles } from "../xlsx/city";
-import { openWorkbook, readFileBytes, saveWorkbook, workbookGrids, WorkbookFileError } from "../xlsx/io";
+import {
+  nodeReadLimits,
+  openWorkbook,
+  readFileBytes,
+  saveWorkbook,
+  workbookGrids,
+  WorkbookFileError,
+} from "../xlsx/io";
+import { stampSubmission } from "../xlsx/workbookCommands";
 import { writeLayout } from "../xlsx/writeLayout";
 import { check, parse, profileArg, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import {
-  openRegisterWorkbook,
-  openSnapshot,
-  patchedBytes,
-  placeLayout,
-  requiredOutput,
-  requireRegister,
-  saveChanges,
-} from "./workbookFile";
+import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
 
 const submitArgs = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -69,16 +48,6 @@ const submitArgs = z.object({
     })
     .optional(),
 });
-
-/** The sheets a submission covers: the register, the log, and the quarter's two forms. */
-function submittedSheets(grids: WorkbookGrids, q: Quarter, profile: Profile): string[] {
-  return [
-    REGISTER_SHEET,
-    LOG_SHEET,
-    implementationSheetName(q, profile),
-    adjustmentSheetName(q, profile),
-  ].filter((n) => grids.sheet(n));
-}
 
 export const submit: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
@@ -96,67 +65,24 @@ export const submit: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
-  requireRegister(opened);
-  const { loaded } = opened;
-  const issues = workbookIssues(loaded, serialFromLocalDate(new Date()));
-  if (countBySeverity(issues).errors > 0) {
-    if (values.json) io.out(JSON.stringify({ ...countBySeverity(issues), issues }, null, 2));
+  const today = serialFromLocalDate(new Date());
+  const r = await stampSubmission(opened, {
+    quarter: a.quarter,
+    preparer: a.preparer,
+    today,
+    stampedAt: a.at ?? localTimestamp(new Date()),
+    limits: nodeReadLimits(),
+  });
+  if (!r.stamped) {
+    if (values.json) io.out(JSON.stringify({ ...countBySeverity(r.issues), issues: r.issues }, null, 2));
     else {
       io.out("工作簿仍有错误，未报送：");
-      printIssues(issues, io);
+      printIssues(r.issues, io);
     }
     return EXIT.invalid;
   }
-  const profile = loaded.profile;
-  const party = {
-    district: loaded.settings.district,
-    preparer: a.preparer,
-    preparedOn: serialFromLocalDate(new Date()),
-  };
-  // The quarter's forms are generated where the workbook lacks them.
-  const present = opened.patch.sheetNames();
-  if (!present.includes(implementationSheetName(a.quarter, profile))) {
-    placeLayout(
-      opened,
-      implementationLayout(
-        implementationRows(loaded.rows, a.quarter, profile, rowContexts(loaded.rows, loaded.log)),
-        a.quarter,
-        profile,
-        party,
-      ),
-      false,
-      () => true,
-    );
-  }
-  if (!present.includes(adjustmentSheetName(a.quarter, profile))) {
-    placeLayout(
-      opened,
-      adjustmentLayout(adjustmentRows(loaded.log, a.quarter), a.quarter, profile, party),
-      false,
-      () => true,
-    );
-  }
-  // Digest the sheets as they will be read back from the saved file.
-  const staged = await openSnapshot({ ...opened.source, bytes: await patchedBytes(opened, target) });
-  const names = submittedSheets(staged.grids, a.quarter, profile);
-  const sheets = await digestSheets(names.map((n) => staged.grids.sheet(n)!));
-  const partial: Omit<Stamp, "sha256"> = {
-    district: loaded.settings.district,
-    preparer: a.preparer,
-    quarter: quarterCode(a.quarter),
-    stampedAt: a.at ?? localTimestamp(new Date()),
-    profile: profile.region,
-    counts: [
-      { label: "企业名单台账", rows: loaded.rows.length, sheet: REGISTER_SHEET },
-      { label: "名单调整记录", rows: loaded.log.length, sheet: LOG_SHEET },
-    ],
-    sheets,
-  };
-  const stamp: Stamp = { ...partial, sha256: await stampDigest(partial) };
-  // A previous stamp is replaced where it stands.
-  placeLayout(staged, { ...stampLayout(stamp), protect: true }, true, () => true);
-  for (const n of names) staged.patch.protectSheet(n);
-  await saveChanges(staged, target, io, opened.source);
+  const { stamp, sheets: names } = r;
+  await saveChanges(r.stamped, target, io, opened.source);
   if (values.json) io.out(JSON.stringify({ file: target, ...stamp }, null, 2));
   else
     io.out(

@@ -3,24 +3,12 @@
 
 import { z } from "zod";
 import { PROFILES } from "../core/profiles";
-import {
-  describeForms,
-  ENTERPRISE_FORMS,
-  enterpriseFormLabel,
-  enterpriseFormLayout,
-  profileHasForm,
-} from "../forms/enterpriseForms";
-import { check, parse, UsageError, xlsxPath } from "./args";
+import { ENTERPRISE_FORMS, enterpriseFormLabel } from "../forms/enterpriseForms";
+import { addEnterpriseForm } from "../xlsx/workbookCommands";
+import { check, parse, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { findEnterprise } from "./scoring";
-import {
-  openRegisterWorkbook,
-  placeLayout,
-  requiredOutput,
-  requireRegister,
-  saveChanges,
-} from "./workbookFile";
+import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
 
 const args = z.object({
   kind: z.string({ message: "缺少表单类型（如 evaluation-application）" }).min(1),
@@ -55,21 +43,11 @@ export const form: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
-  requireRegister(opened);
-  const { profile, settings } = opened.loaded;
-  if (!profileHasForm(profile, a.kind))
-    throw new UsageError(
-      `${profile.region}配置的工作簿没有表单“${a.kind}”；可生成：${describeForms(profile)}`,
-    );
-  const row = findEnterprise(opened.loaded.rows, a.enterprise);
-  // A form may already hold what someone filled in: a second one gets a numbered sheet, never a replacement.
-  const name = placeLayout(opened, enterpriseFormLayout(a.kind, row, settings.district), false, () => false);
+  const { enterprise, sheet: name, kind } = addEnterpriseForm(opened, a.kind, a.enterprise);
   await saveChanges(opened, target, io);
-  const label = enterpriseFormLabel(a.kind);
+  const label = enterpriseFormLabel(kind);
   if (values.json)
-    io.out(
-      JSON.stringify({ file: target, kind: a.kind, form: label, enterprise: row.name, sheet: name }, null, 2),
-    );
-  else io.out(`已为“${row.name}”生成${label}“${name}”，写入 ${target}`);
+    io.out(JSON.stringify({ file: target, kind, form: label, enterprise, sheet: name }, null, 2));
+  else io.out(`已为“${enterprise}”生成${label}“${name}”，写入 ${target}`);
   return EXIT.ok;
 };

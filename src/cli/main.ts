@@ -1,5 +1,6 @@
 // cpa — 强审助手 on the command line.
 
+import { RUBRIC_SHEET } from "../core/rubricSheet";
 import { UsageError } from "./args";
 import { demo, init, status, validate, type Command, type Io } from "./commands";
 import { EXIT } from "./exit";
@@ -9,7 +10,7 @@ import { consolidate, submit, verify } from "./centre";
 import { archive, performance } from "./archive";
 import { form, FORM_USAGE } from "./form";
 import { WorkbookFileError } from "../xlsx/io";
-import { InvalidWorkbookError } from "./workbookFile";
+import { CommandRefusal, InvalidWorkbookError, RubricError } from "../xlsx/workbookCommands";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: {
@@ -111,11 +112,12 @@ export async function main(argv: string[], given: Io = consoleIo): Promise<numbe
   try {
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof WorkbookFileError) {
+    if (err instanceof UsageError || err instanceof WorkbookFileError || err instanceof CommandRefusal) {
       io.err(`错误：${err.message}`);
       return EXIT.usage;
     }
     if (err instanceof InvalidWorkbookError) {
+      if (err instanceof RubricError) io.err(`“${RUBRIC_SHEET}”有错误，请先修正（cpa rubric 可检查）：`);
       for (const i of err.issues) io.err(`错误：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
       return EXIT.invalid;
     }

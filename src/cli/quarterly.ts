@@ -2,24 +2,11 @@
 
 import { z } from "zod";
 import { quarterCode, quarterLabel, serialFromLocalDate } from "../core/dates";
-import { adjustmentRows, implementationRows } from "../core/quarterly";
-import { rowContexts } from "../core/status";
-import {
-  adjustmentLayout,
-  adjustmentSheetName,
-  implementationLayout,
-  implementationSheetName,
-} from "../forms/quarterlyForms";
+import { addQuarterForms } from "../xlsx/workbookCommands";
 import { check, parse, profileArg, quarterArg, xlsxPath } from "./args";
 import { printReadWarnings, type Command } from "./commands";
 import { EXIT } from "./exit";
-import {
-  openRegisterWorkbook,
-  placeLayout,
-  requiredOutput,
-  requireRegister,
-  saveChanges,
-} from "./workbookFile";
+import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
 
 const args = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -43,7 +30,6 @@ export const quarterly: Command = async (argv, io) => {
   const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
-  requireRegister(opened);
   const { loaded } = opened;
   printReadWarnings(loaded.readIssues, io);
   const party = {
@@ -51,34 +37,8 @@ export const quarterly: Command = async (argv, io) => {
     preparer: a.preparer ?? loaded.settings.preparer,
     preparedOn: serialFromLocalDate(new Date()),
   };
-  const impl = implementationRows(
-    loaded.rows,
-    a.quarter,
-    loaded.profile,
-    rowContexts(loaded.rows, loaded.log),
-  );
-  const adj = adjustmentRows(loaded.log, a.quarter);
-  // The generated forms hold no typed input, so they may always be replaced.
-  const names = [
-    placeLayout(
-      opened,
-      implementationLayout(
-        impl,
-        a.quarter,
-        loaded.profile,
-        party,
-        implementationSheetName(a.quarter, loaded.profile),
-      ),
-      a.replace ?? false,
-      () => true,
-    ),
-    placeLayout(
-      opened,
-      adjustmentLayout(adj, a.quarter, loaded.profile, party, adjustmentSheetName(a.quarter, loaded.profile)),
-      a.replace ?? false,
-      () => true,
-    ),
-  ];
+  const added = addQuarterForms(opened, a.quarter, party, a.replace ?? false);
+  const names = added.sheets;
   await saveChanges(opened, target, io);
   if (values.json)
     io.out(
@@ -87,8 +47,8 @@ export const quarterly: Command = async (argv, io) => {
           file: target,
           quarter: quarterCode(a.quarter),
           sheets: names,
-          implementationRows: impl.length,
-          adjustmentRows: adj.length,
+          implementationRows: added.implementationRows,
+          adjustmentRows: added.adjustmentRows,
         },
         null,
         2,
@@ -96,7 +56,7 @@ export const quarterly: Command = async (argv, io) => {
     );
   else
     io.out(
-      `已生成 ${quarterLabel(a.quarter)}：“${names[0]}”（${impl.length} 家企业）、“${names[1]}”（${adj.length} 条调整），写入 ${target}`,
+      `已生成 ${quarterLabel(a.quarter)}：“${names[0]}”（${added.implementationRows} 家企业）、“${names[1]}”（${added.adjustmentRows} 条调整），写入 ${target}`,
     );
   return EXIT.ok;
 };

@@ -1,43 +1,17 @@
 // cpa rubric / cpa scoresheet / cpa score: the workbook's 评分细则, the experts' scoring sheets made from it,
 // and their panel results.
 
-import type { Grid } from "../core/grid";
 import { z } from "zod";
 import { countBySeverity } from "../core/issues";
-import { planWriteBack, scorePanels, type PanelResult } from "../core/panels";
-import {
-  latestRound,
-  REGISTER_COLUMNS,
-  REGISTER_SHEET,
-  type RegisterField,
-  type RegisterRow,
-} from "../core/register";
 import { RUBRIC_SHEET, RUBRIC_TABLE_LABELS, workbookRubrics } from "../core/rubricSheet";
-import { readHeader } from "../core/table";
-import { DEFAULT_RUBRICS, rubricItems, SCORING_KINDS, type Rubric, type RubricSet } from "../core/rubrics";
-import type { WorkbookGrids } from "../core/workbook";
-import { rubricSheetLayout } from "../forms/rubricSheet";
-import {
-  expertLabel,
-  panelLayout,
-  readPanelSheet,
-  readScoreSheet,
-  scoreSheetLayout,
-} from "../forms/scoresheets";
-import type { CellEdit, WorkbookPatch } from "../xlsx/package/patch";
+import { rubricItems, SCORING_KINDS, type Rubric } from "../core/rubrics";
+import { addDefaultRubric, addScoreSheets, recordWriteBack, scoreWorkbook } from "../xlsx/workbookCommands";
 import { check, parse, profileArg, UsageError, xlsxPath } from "./args";
-import type { Command, Io } from "./commands";
+import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import {
-  openRegisterWorkbook,
-  outputTarget,
-  placeLayout,
-  requiredOutput,
-  requireRegister,
-  saveChanges,
-} from "./workbookFile";
+import { openRegisterWorkbook, outputTarget, requiredOutput, saveChanges } from "./workbookFile";
 
 /** 选取3—5名…专家组成现场评估专家组 */
 export const MIN_EXPERTS = 3;
@@ -60,37 +34,6 @@ const sheetArgs = z.object({
   profile: profileArg.optional(),
 });
 
-/** The register row an expert panel is for: by exact name or code, else by a unique part of the name. */
-export function findEnterprise(rows: readonly RegisterRow[], query: string): RegisterRow {
-  const q = query.trim();
-  const exact = rows.filter((r) => r.name === q || r.creditCode.toUpperCase() === q.toUpperCase());
-  const matches = exact.length > 0 ? exact : rows.filter((r) => r.name.includes(q));
-  const names = [...new Set(matches.map((r) => r.name))];
-  if (names.length === 0) throw new UsageError(`台账中找不到企业“${q}”`);
-  if (names.length > 1) throw new UsageError(`“${q}”对应多家企业：${names.slice(0, 5).join("、")}，请写全称`);
-  // Several rounds of one enterprise: the latest.
-  return latestRound(matches)!;
-}
-
-/** A scoring sheet may be replaced only while nobody has typed a score or key indicator into it. */
-function hasTypedScores(grid: Grid, rubrics: RubricSet): boolean {
-  const read = readScoreSheet(grid, rubrics);
-  return read !== undefined && [...read.scores, ...read.keys].some((c) => !c.ok || c.value !== null);
-}
-
-/** The workbook's rubrics; a 评分细则 with an error stops the command, its issues listed. */
-function rubricsOf(grids: WorkbookGrids, io: Io): RubricSet | undefined {
-  const { rubrics, issues } = workbookRubrics((n) => grids.sheet(n));
-  if (!rubrics)
-    io.err(
-      [
-        `“${RUBRIC_SHEET}”有错误，请先修正（cpa rubric 可检查）：`,
-        ...issues.filter((i) => i.severity === "error").map((i) => `${i.sheet}!${i.cell} ${i.message}`),
-      ].join("\n"),
-    );
-  return rubrics;
-}
-
 export const scoresheet: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     kind: { type: "string" },
@@ -109,37 +52,12 @@ export const scoresheet: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
-  requireRegister(opened);
-  const row = findEnterprise(opened.loaded.rows, a.enterprise);
-  const rubrics = rubricsOf(opened.grids, io);
-  if (!rubrics) return EXIT.invalid;
-  const rubric = rubrics[a.kind];
-  const profile = opened.loaded.profile.id;
-  const replaceable = (grid: Grid) => !hasTypedScores(grid, rubrics);
-  const sheets = Array.from({ length: a.experts }, (_, i) => {
-    const expert = expertLabel(i);
-    const { layout, cells } = scoreSheetLayout({
-      kind: a.kind,
-      enterprise: row.name,
-      expert,
-      rubric,
-      profile,
-    });
-    return { name: placeLayout(opened, layout, a.replace ?? false, replaceable), expert, cells };
-  });
-  const panel = placeLayout(
-    opened,
-    panelLayout({ kind: a.kind, enterprise: row.name, sheets }),
-    a.replace ?? false,
-    () => true,
-  );
+  const { enterprise, sheets: names } = addScoreSheets(opened, { ...a, replace: a.replace ?? false });
   await saveChanges(opened, target, io);
-  const names = [...sheets.map((s) => s.name), panel];
-  if (values.json)
-    io.out(JSON.stringify({ file: target, enterprise: row.name, kind: a.kind, sheets: names }, null, 2));
+  if (values.json) io.out(JSON.stringify({ file: target, enterprise, kind: a.kind, sheets: names }, null, 2));
   else
     io.out(
-      `已为“${row.name}”生成 ${a.experts} 份${a.kind === "evaluation" ? "评估" : "验收"}评分表和汇总表：${names.join("、")}，写入 ${target}`,
+      `已为“${enterprise}”生成 ${a.experts} 份${a.kind === "evaluation" ? "评估" : "验收"}评分表和汇总表：${names.join("、")}，写入 ${target}`,
     );
   return EXIT.ok;
 };
@@ -151,25 +69,6 @@ const scoreArgs = z.object({
   inPlace: z.boolean().optional(),
   profile: profileArg.optional(),
 });
-
-/** Records the write-back plan on the register sheet's patch: scores as numbers, verdicts as text. */
-function writeBack(
-  patch: WorkbookPatch,
-  rows: readonly RegisterRow[],
-  columns: Partial<Record<RegisterField, number>>,
-  panels: readonly PanelResult[],
-) {
-  const plan = planWriteBack(rows, columns, panels);
-  patch.setCells(
-    REGISTER_SHEET,
-    plan.writes.map((w): CellEdit => ({
-      row: w.row - 1,
-      col: w.col,
-      value: typeof w.value === "number" ? { t: "number", v: w.value } : { t: "text", v: w.value },
-    })),
-  );
-  return { written: plan.writes.length, issues: plan.issues };
-}
 
 export const score: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
@@ -189,25 +88,10 @@ export const score: Command = async (argv, io) => {
   if (a.writeBack && !target)
     throw new UsageError("回填评分结果需要 -o 指定输出文件（或 --in-place 写入原文件）");
   const opened = await openRegisterWorkbook(a.file, a.profile);
-  const grids = opened.grids;
-  const rubrics = rubricsOf(grids, io);
-  if (!rubrics) return EXIT.invalid;
-  const experts = opened.wb.worksheets
-    .map((ws) => readScoreSheet(grids.sheet(ws.name)!, rubrics))
-    .filter((x) => x !== undefined);
-  const panelSheets = opened.wb.worksheets
-    .map((ws) => readPanelSheet(grids.sheet(ws.name)!, rubrics))
-    .filter((x) => x !== undefined);
-  const result = scorePanels(experts, panelSheets);
+  const result = scoreWorkbook(opened);
   const issues = [...result.issues];
   if (a.writeBack && target) {
-    const grid = requireRegister(opened);
-    const back = writeBack(
-      opened.patch,
-      opened.loaded.rows,
-      readHeader(grid, REGISTER_COLUMNS).columns,
-      result.panels,
-    );
+    const back = recordWriteBack(opened, result);
     for (const i of back.issues) issues.push(i);
     await saveChanges(opened, target, io);
     if (!values.json) io.out(`已回填 ${back.written} 个单元格，写入 ${target}`);
@@ -298,9 +182,7 @@ export const rubric: Command = async (argv, io) => {
   const opened = await openRegisterWorkbook(a.file);
   let now = opened.grids;
   if (target) {
-    if (opened.grids.sheet(RUBRIC_SHEET))
-      throw new UsageError(`工作簿已有“${RUBRIC_SHEET}”工作表，未覆盖；不加 -o 运行可检查它`);
-    placeLayout(opened, rubricSheetLayout(DEFAULT_RUBRICS), false, () => false);
+    addDefaultRubric(opened);
     await saveChanges(opened, target, io);
     // What the workbook scores by now: the file as written, with its own 评分细则.
     now = (await openRegisterWorkbook(target)).grids;
