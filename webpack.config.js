@@ -1,4 +1,6 @@
-// Builds the task pane: src/taskpane → dist/web (taskpane.html, taskpane.js, assets, manifest.xml).
+// Builds the task pane and the web page into one folder, dist/web: taskpane.html + taskpane.js (the add-in),
+// index.html + web.js (强审助手 网页版, for machines without Excel), the chunks both load lazily, assets and
+// manifest.xml.
 // `npm start` serves it on https://localhost:3000 with the Office Add-in dev certificates;
 // `ADDIN_URL=https://服务器/路径/ npm run build` builds for a bureau's own server (scripts/addin-url.js).
 
@@ -10,11 +12,12 @@ const { addinBase, manifestFor } = require("./scripts/addin-url");
 const { version } = require("./package.json");
 
 /**
- * The production bundle must stay small: the pane loads inside Excel, often over slow networks. ExcelJS is
- * a separate chunk, fetched only when the centre consolidates districts' files, and is outside the budget.
+ * The production bundles must stay small: the pane loads inside Excel, often over slow networks. ExcelJS and
+ * the .xlsx package code are separate chunks, fetched only when a file is read or written (the centre's
+ * consolidation in the pane; opening a workbook on the web page), and are outside the budget.
  */
 const SIZE_BUDGET = 700 * 1024;
-const LAZY_CHUNKS = /^exceljs\./;
+const LAZY_CHUNKS = /^(exceljs|workbook-file|xlsx-shared)\./;
 
 async function httpsOptions() {
   try {
@@ -32,7 +35,7 @@ module.exports = async (env, argv) => {
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "eval-source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", web: "./src/web/index.tsx" },
     output: {
       path: path.resolve(__dirname, "dist/web"),
       filename: "[name].js",
@@ -58,6 +61,11 @@ module.exports = async (env, argv) => {
           webviewGuard: fs.readFileSync(path.resolve(__dirname, "src/taskpane/webview-guard.js"), "utf8"),
         },
       }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/web/index.html",
+        chunks: ["web"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
@@ -71,9 +79,20 @@ module.exports = async (env, argv) => {
       }),
     ],
     optimization: {
-      // What a lazy chunk loads (ExcelJS, the package reader and writer) stays in that chunk rather than in
-      // an unnamed vendors chunk, so the budget below sees only what the pane loads at start.
-      splitChunks: { cacheGroups: { defaultVendors: false } },
+      // What the lazy chunks share (ExcelJS, the package reader and writer) goes into the one named chunk
+      // "xlsx-shared" rather than an unnamed one, so the budget below sees only what a page loads at start.
+      splitChunks: {
+        cacheGroups: {
+          defaultVendors: false,
+          default: false,
+          xlsx: {
+            chunks: "async",
+            name: "xlsx-shared",
+            test: /[\\/](node_modules[\\/]exceljs|src[\\/]xlsx[\\/]package)[\\/]/,
+            enforce: true,
+          },
+        },
+      },
     },
     performance: {
       hints: dev ? false : "error",

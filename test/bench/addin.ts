@@ -1,21 +1,27 @@
 // npm run bench (add-in part): Office.js syncs per task pane command on the in-memory Excel at 100, 1,000
-// and 10,000 register rows, with the largest request and response as Excel counts them, and the gzipped
-// size of the production task pane.
+// and 10,000 register rows, with the largest request and response as Excel counts them, the gzipped
+// size of the production task pane and web page, and the web page opening a 10,000-row register.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 import { parseQuarter } from "../../src/core/dates";
 import { stampedDistricts } from "../../src/bench/districts";
+import { demoData } from "../../src/core/demo";
+import { getProfile } from "../../src/core/profiles";
 import { defaultSettings } from "../../src/core/settings";
 import { prepareSubmission } from "../../src/excel/centre";
 import { writeCityReport } from "../../src/excel/consolidate";
 import { generateQuarterly, insertScoreSheets, writeBackScores } from "../../src/excel/forms";
 import { createRegister, refreshStatus, validateWorkbook } from "../../src/excel/register";
 import { consolidateFiles } from "../../src/xlsx/city";
+import { saveWorkbook } from "../../src/xlsx/io";
+import { newRegisterWorkbook } from "../../src/xlsx/registerWorkbook";
 import { ExcelHost } from "../officehost";
 import { filledHost, run, TODAY } from "../excel/hostWorkbook";
 
@@ -70,6 +76,46 @@ async function main() {
   };
   console.log(`task pane JS: ${size("taskpane.js")}`);
   console.log(`ExcelJS chunk, loaded only to consolidate: ${size("exceljs.js")}`);
+  console.log(
+    `web page JS: first load ${size("web.js")}; on the first file ${size("xlsx-shared.js")} + ${size("exceljs.js")}; on the first change ${size("workbook-file.js")}`,
+  );
+  await webPage(root);
+}
+
+/** 强审助手 网页版 in Chromium from file://: opening a 10,000-row register, and refreshing its status. */
+async function webPage(root: string): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "page-bench-"));
+  const file = path.join(dir, "台账10000.xlsx");
+  const data = demoData({
+    profile: getProfile("shanghai"),
+    district: "浦东新区生态环境局",
+    seed: 7,
+    today: TODAY,
+    count: 10_000,
+  });
+  await saveWorkbook(newRegisterWorkbook("shanghai", "浦东新区生态环境局", data), file);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, locale: "zh-CN" });
+    await page.route(/^(?!file:)/, (route) => route.abort());
+    await page.goto(pathToFileURL(path.join(root, "dist/web/index.html")).href);
+    const t = performance.now();
+    await page.getByTestId("open-file").setInputFiles(file);
+    await page.getByTestId("preview").waitFor();
+    const opened = performance.now() - t;
+    const t2 = performance.now();
+    await page.getByRole("button", { name: "刷新状态", exact: true }).click();
+    await page.getByTestId("message").filter({ hasText: "已刷新" }).waitFor({ timeout: 300_000 });
+    const refreshed = performance.now() - t2;
+    console.log(
+      `web page, 10,000-row register (${(statSync(file).size / 1024).toFixed(0)} KB): open ${(opened / 1000).toFixed(2)} s, refresh status ${(refreshed / 1000).toFixed(2)} s`,
+    );
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The centre's pane consolidating 16 districts × 500 rows: the files read as the picker gives them. */

@@ -1,0 +1,159 @@
+// The pane's commands on the workbook file open on the web page: read through ExcelJS, changed through the
+// same .xlsx writer as the CLI (src/xlsx), nothing of the user's lost; the result replaces the open bytes and
+// is offered for download. The writer is a separate chunk, fetched with the first command that writes.
+
+import { stampIsLate } from "../core/consolidate";
+import type { Issue } from "../core/issues";
+import { enterprisesOf, REGISTER_SHEET } from "../core/register";
+import { readSettings, SETTINGS_SHEET } from "../core/settings";
+import { readStamp, STAMP_SHEET, verifyStamp } from "../core/stamp";
+import { loadWorkbook, workbookBureau, workbookIssues, workbookStatus } from "../core/workbook";
+import type { WorkbookBackend } from "../taskpane/backend";
+import type { PreviewTarget } from "./Preview";
+import type { FileSession, WorkbookView } from "./session";
+import type { WebStrings } from "./strings";
+
+export interface PageHooks {
+  /** Scrolls the preview to a cell. */
+  show(target: PreviewTarget): void;
+  /** What a long command is doing now ("" when done). */
+  progress(text: string): void;
+}
+
+/** A command the page cannot run as asked; its message is shown as it is. */
+export class PageError extends Error {}
+
+const operations = () => import(/* webpackChunkName: "workbook-file" */ "./operations");
+
+export function fileBackend(session: FileSession, hooks: PageHooks, w: WebStrings): WorkbookBackend {
+  async function view(): Promise<WorkbookView> {
+    hooks.progress(w.reading);
+    try {
+      const v = await session.view();
+      if (!v) throw new PageError(w.none);
+      return v;
+    } finally {
+      hooks.progress("");
+    }
+  }
+
+  async function loaded() {
+    const v = await view();
+    if (!v.grids.sheet(REGISTER_SHEET))
+      throw new PageError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
+    return loadWorkbook(v.grids);
+  }
+
+  /** Runs a writing operation on the open bytes; its new bytes become the open workbook. */
+  async function write<T extends { bytes: Uint8Array }>(
+    work: (
+      ops: Awaited<ReturnType<typeof operations>>,
+      bytes: Uint8Array | undefined,
+      file: string,
+    ) => Promise<T>,
+    newName?: string,
+  ): Promise<T> {
+    const ops = await operations();
+    hooks.progress(w.writing);
+    try {
+      const open = session.current();
+      const result = await work(ops, open?.bytes, open?.name ?? "");
+      session.replace(result.bytes, newName);
+      return result;
+    } finally {
+      hooks.progress("");
+    }
+  }
+
+  return {
+    async loadSettings() {
+      const v = await session.view();
+      const grid = v?.grids.sheet(SETTINGS_SHEET);
+      return grid ? readSettings(grid, "shanghai").settings : undefined;
+    },
+    async saveSettings(settings) {
+      await write((ops, bytes, file) => ops.saveSettings(need(bytes), file, settings));
+    },
+    async createRegister(settings) {
+      const open = session.current();
+      if (open?.modified) throw new PageError(`“${open.name}”有未下载的修改：请先下载，再新建台账。`);
+      await write((ops) => ops.newRegister(settings), "强审台账.xlsx");
+    },
+    async refreshStatus(asOf) {
+      const r = await write((ops, bytes, file) => ops.refreshStatus(need(bytes), file, asOf));
+      return { statuses: r.statuses, bureau: r.bureau, issues: r.issues };
+    },
+    async validate(asOf) {
+      const v = await view();
+      const wb = loadWorkbook(v.grids);
+      hooks.progress(w.computing);
+      try {
+        const statuses = workbookStatus(wb, asOf);
+        return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+      } finally {
+        hooks.progress("");
+      }
+    },
+    async selectIssue(issue: Issue) {
+      hooks.show({ sheet: issue.sheet, cell: issue.cell || "A1" });
+    },
+    async generateQuarterly(quarter, preparedOn) {
+      return (await write((ops, bytes, file) => ops.quarterly(need(bytes), file, quarter, preparedOn)))
+        .sheets;
+    },
+    async prepareSubmission(quarter, preparer, today, stampedAt) {
+      if (preparer.trim() === "") throw new PageError("请在“设置”中填写填报人。");
+      const ops = await operations();
+      const open = session.current();
+      const bytes = need(open?.bytes);
+      hooks.progress(w.writing);
+      try {
+        const r = await ops.submit(bytes, open!.name, { quarter, preparer, today, stampedAt });
+        if (r.bytes) session.replace(r.bytes);
+        return r.stamp ? { stamp: r.stamp, issues: r.issues } : { stamp: undefined, issues: r.issues };
+      } finally {
+        hooks.progress("");
+      }
+    },
+    async verifySubmission() {
+      const v = await view();
+      const grid = v.grids.sheet(STAMP_SHEET);
+      const stamp = grid ? readStamp(grid) : undefined;
+      const verification = await verifyStamp(stamp, (n) => v.grids.sheet(n));
+      return { ...verification, late: stamp ? stampIsLate(stamp) : false };
+    },
+    async writeCityReport(consolidation, quarter) {
+      const fresh = session.current() === undefined;
+      const r = await write(
+        (ops, bytes, file) => ops.cityReport(bytes, file, consolidation, quarter),
+        fresh ? `全市汇总 ${quarter.year}Q${quarter.quarter}.xlsx` : undefined,
+      );
+      return r.sheets;
+    },
+    async listEnterprises() {
+      return enterprisesOf((await loaded()).rows);
+    },
+    async insertScoreSheets(kind, enterprise, experts) {
+      return (
+        await write((ops, bytes, file) => ops.scoresheets(need(bytes), file, kind, enterprise, experts))
+      ).sheets;
+    },
+    async writeBackScores() {
+      const r = await write((ops, bytes, file) => ops.writeBack(need(bytes), file));
+      return { panels: r.panels, written: r.written, issues: r.issues };
+    },
+    async writeOrCheckRubric() {
+      const r = await write((ops, bytes, file) => ops.writeOrCheckRubric(need(bytes), file));
+      return { written: r.written, issues: r.issues };
+    },
+    async insertEnterpriseForm(kind, enterprise) {
+      return (await write((ops, bytes, file) => ops.enterpriseForm(need(bytes), file, kind, enterprise)))
+        .sheets[0]!;
+    },
+  };
+
+  function need(bytes: Uint8Array | undefined): Uint8Array {
+    if (!bytes) throw new PageError(w.none);
+    return bytes;
+  }
+}

@@ -1,0 +1,49 @@
+// The web page's own words (the pane's tabs bring theirs): Simplified Chinese, English for an English browser.
+
+const zh = {
+  title: "强审助手 网页版",
+  intro:
+    "在浏览器中打开本单位的台账工作簿（.xlsx），运行与 Excel 加载项相同的命令，结果另存为新文件下载。文件只在本机处理，不会上传。",
+  open: "打开工作簿…",
+  drop: "或把 .xlsx 文件拖到此处",
+  none: "尚未打开工作簿：可先打开一个，或在“台账”中点“创建台账”新建。",
+  opened: (name: string) => `已打开 ${name}`,
+  modified: "（已修改，尚未下载）",
+  download: (name: string) => `下载 ${name}`,
+  preview: "预览",
+  sheet: "工作表",
+  rows: (from: number, to: number, total: number) => `第 ${from}–${to} 行，共 ${total} 行`,
+  notXlsx: (name: string) => `${name} 不是 .xlsx 工作簿`,
+  reading: "正在读取工作簿…",
+  computing: "正在计算…",
+  writing: "正在写入工作簿…",
+} as const;
+
+type WebStrings = {
+  [K in keyof typeof zh]: (typeof zh)[K] extends (...a: infer A) => string ? (...a: A) => string : string;
+};
+
+const en: WebStrings = {
+  title: "Audit Assistant (web)",
+  intro:
+    "Open your register workbook (.xlsx) in the browser, run the same commands as the Excel add-in, and download the result as a new file. The file never leaves this computer.",
+  open: "Open workbook…",
+  drop: "or drop an .xlsx file here",
+  none: "No workbook open: open one, or choose Create register under Register to start a new one.",
+  opened: (name) => `${name} open`,
+  modified: " (changed, not downloaded yet)",
+  download: (name) => `Download ${name}`,
+  preview: "Preview",
+  sheet: "Sheet",
+  rows: (from, to, total) => `Rows ${from}–${to} of ${total}`,
+  notXlsx: (name) => `${name} is not an .xlsx workbook`,
+  reading: "Reading the workbook…",
+  computing: "Computing…",
+  writing: "Writing the workbook…",
+};
+
+export type { WebStrings };
+
+export function webStringsFor(language: string | undefined): WebStrings {
+  return language?.toLowerCase().startsWith("en") ? en : (zh as unknown as WebStrings);
+}

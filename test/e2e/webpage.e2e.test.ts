@@ -1,0 +1,258 @@
+// 强审助手 网页版 in Debian's Chromium, opened from file:// with nothing reachable beyond the page's folder: a
+// district's register is opened, every command of the pane runs on it, the result is downloaded, and cpa's
+// verify / score / status on the download agree with the same commands run by the CLI on the same input.
+// The centre's consolidation runs in a fresh page and yields a new workbook. README's picture of the page is
+// taken only with UPDATE_DOCS=1.
+
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { formatIsoDate, serialFromLocalDate } from "../../src/core/dates";
+import { REGISTER_SHEET } from "../../src/core/register";
+import { runCli, stampedWorkbook } from "../cli/runCli";
+
+jest.setTimeout(600_000);
+
+const root = path.resolve(__dirname, "../..");
+/** Its own build folder: the add-in's e2e test builds dist/web at the same time. */
+const out = path.join(root, "dist/e2e/page");
+const dir = mkdtempSync(path.join(tmpdir(), "e2e-page-"));
+const today = formatIsoDate(serialFromLocalDate(new Date()));
+const SIZE_BUDGET = 700 * 1024;
+
+async function cli(...argv: string[]): Promise<string> {
+  const r = await runCli(...argv);
+  if (r.code !== 0 && r.code !== 1) throw new Error(`cpa ${argv.join(" ")}: ${r.out}${r.err}`);
+  return r.out;
+}
+
+const json = async (...argv: string[]) => JSON.parse(await cli(...argv, "--json"));
+
+/** A score JSON without what differs by construction: the sheets' names carry no randomness, so all of it. */
+const scoreOf = (file: string) => json("score", file);
+
+describe("the web page in Chromium, from file://", () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const requests: string[] = [];
+  const input = path.join(dir, "浦东台账.xlsx");
+
+  beforeAll(async () => {
+    execFileSync(
+      path.join(root, "node_modules/.bin/webpack"),
+      ["--mode", "production", "--output-path", out],
+      {
+        cwd: root,
+        stdio: "pipe",
+      },
+    );
+    await cli("demo", "-o", input, "--district", "浦东新区生态环境局", "--seed", "5");
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openPage(): Promise<Page> {
+    const p = await browser.newPage({
+      viewport: { width: 1100, height: 1000 },
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
+    // Nothing but the page's own files: any other request fails, and is recorded.
+    await p.route(/^(?!file:)/, (route) => route.abort());
+    p.on("request", (r) => requests.push(r.url()));
+    p.on("pageerror", (err) => errors.push(err.message));
+    await p.goto(pathToFileURL(path.join(out, "index.html")).href);
+    return p;
+  }
+
+  const message = () => page.getByTestId("message").innerText();
+
+  /** Clicks a command and waits for its message (a new one each time: the old one is removed first). */
+  async function run(name: string): Promise<string> {
+    await page.getByRole("button", { name, exact: true }).click();
+    await page.getByTestId("message").waitFor();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=progress]"));
+    return message();
+  }
+
+  async function download(name: string): Promise<string> {
+    const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    expect(d.suggestedFilename()).toBe(name);
+    const file = path.join(dir, `web-${name}`);
+    await d.saveAs(file);
+    return file;
+  }
+
+  it("opens a register, runs every command, and downloads what the CLI would write", async () => {
+    page = await openPage();
+    await page.getByTestId("open-file").setInputFiles(input);
+    await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
+    // The preview shows the register.
+    await page.getByTestId("preview").getByText("企业名称").first().waitFor();
+
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByLabel("填报人").fill("张三");
+    expect(await run("保存设置到工作簿")).toContain("已保存");
+
+    await page.getByRole("tab", { name: "台账" }).click();
+    expect(await run("刷新状态")).toMatch(/\d+/);
+    expect(await run("校验")).toMatch(/错误|警告|问题|通过/);
+
+    await page.getByRole("tab", { name: "评分" }).click();
+    const enterprise = (
+      await json("status", input, "--as-of", today).then((rows: { name: string; stage: string }[]) =>
+        rows.filter((r) => r.stage === "auditing" || r.stage === "listed"),
+      )
+    )[0]!.name;
+    await page.getByLabel("企业").focus();
+    await page.getByLabel("企业").selectOption(enterprise);
+    expect(await run("插入评分表")).toContain("已生成");
+    expect(await run("回填评分结果")).toMatch(/\d/);
+    expect(await run("评分细则")).toContain("评分细则");
+    expect(await run("附表1 咨询服务机构基本情况表")).toContain("附表1");
+
+    await page.getByRole("tab", { name: "报表" }).click();
+    await page.getByLabel("季度").fill("2026Q3");
+    expect(await run("生成季度报表")).toContain("2026Q3");
+    expect(await run("报送盖章")).toContain("已报送盖章");
+    expect(await run("核验报送")).toContain("未改动");
+    expect(await page.getByTestId("file-name").innerText()).toContain("已修改");
+
+    if (process.env.UPDATE_DOCS === "1") {
+      mkdirSync(path.join(root, "docs"), { recursive: true });
+      await page.screenshot({ path: path.join(root, "docs/web-page.png"), animations: "disabled" });
+    }
+    const downloaded = await download("浦东台账-已更新.xlsx");
+    expect(await page.getByTestId("file-name").innerText()).not.toContain("已修改");
+
+    // The same commands by the CLI, on the same input.
+    const steps = path.join(dir, "cli");
+    mkdirSync(steps);
+    const at = (n: number) => path.join(steps, `${n}.xlsx`);
+    await cli("status", input, "--as-of", today, "-o", at(1));
+    await cli(
+      "scoresheet",
+      at(1),
+      "--kind",
+      "evaluation",
+      "--enterprise",
+      enterprise,
+      "--experts",
+      "3",
+      "-o",
+      at(2),
+    );
+    await cli("rubric", at(2), "-o", at(3));
+    await cli("form", "consultant", at(3), "--enterprise", enterprise, "-o", at(4));
+    await cli("quarterly", at(4), "--quarter", "2026Q3", "--preparer", "张三", "-o", at(5));
+    await cli("submit", at(5), "--quarter", "2026Q3", "--preparer", "张三", "-o", at(6));
+
+    expect(await json("status", downloaded, "--as-of", today)).toEqual(
+      await json("status", at(6), "--as-of", today),
+    );
+    expect(await json("status", downloaded, "--as-of", today)).toEqual(
+      await json("status", input, "--as-of", today),
+    );
+    expect(await scoreOf(downloaded)).toEqual(await scoreOf(at(6)));
+    const verified = (await json("verify", downloaded)).files[0];
+    expect(verified).toMatchObject({ district: "浦东新区生态环境局", quarter: "2026Q3", state: "unchanged" });
+    expect((await json("verify", at(6))).files[0]).toMatchObject({ state: "unchanged" });
+
+    // Same sheets, in the same order, with the same cells on every sheet the stamp covers.
+    const sheets = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb;
+    };
+    const [web, byCli] = [await sheets(downloaded), await sheets(at(6))];
+    expect(web.worksheets.map((w) => w.name)).toEqual(byCli.worksheets.map((w) => w.name));
+    const values = (wb: ExcelJS.Workbook, name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .map((r) => JSON.stringify(r));
+    for (const name of [REGISTER_SHEET, "附表3 2026Q3"])
+      expect(values(web, name)).toEqual(values(byCli, name));
+    // The register keeps the settings typed on the page.
+    expect((await cli("validate", downloaded)).length).toBeGreaterThan(0);
+  });
+
+  it("shows an issue's cell in the preview", async () => {
+    page = await openPage();
+    const bad = path.join(dir, "有错误.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    wb.getWorksheet(REGISTER_SHEET)!.getCell("H6").value = "2026-02-30";
+    await wb.xlsx.writeFile(bad);
+    await page.getByTestId("open-file").setInputFiles(bad);
+    await page.getByTestId("file-name").filter({ hasText: "有错误.xlsx" }).waitFor();
+    await run("校验");
+    await page.getByTestId("issues").getByRole("button").filter({ hasText: "H6" }).first().click();
+    await page.locator(`[data-cell="${REGISTER_SHEET}!H6"]`).waitFor();
+    expect(await page.locator(`[data-cell="${REGISTER_SHEET}!H6"]`).innerText()).toBe("2026-02-30");
+  });
+
+  it("consolidates the districts' workbooks into a new workbook to download", async () => {
+    page = await openPage();
+    const files = [
+      await stampedWorkbook(dir, "黄浦", "黄浦区生态环境局", "2026-10-09T10:00+08:00", 1),
+      await stampedWorkbook(dir, "闵行", "闵行区生态环境局", "2026-10-12T10:00+08:00", 2),
+    ];
+    await page.getByRole("tab", { name: "报表" }).click();
+    await page.getByLabel("季度").fill("2026Q3");
+    await page.getByTestId("pick-files").setInputFiles(files);
+    expect(await run("汇总并生成统计看板")).toContain("已汇总 2 个区");
+    const city = await download("全市汇总 2026Q3.xlsx");
+    const byCli = path.join(dir, "cli-city.xlsx");
+    await cli("consolidate", ...files, "--quarter", "2026Q3", "-o", byCli);
+    const read = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb;
+    };
+    const [web, cliBook] = [await read(city), await read(byCli)];
+    for (const ws of cliBook.worksheets) {
+      const mine = web.getWorksheet(ws.name);
+      expect(mine?.name).toBe(ws.name);
+      expect(mine!.getSheetValues().map((r) => JSON.stringify(r))).toEqual(
+        ws.getSheetValues().map((r) => JSON.stringify(r)),
+      );
+    }
+  });
+
+  it("creates a new register workbook when none is open", async () => {
+    page = await openPage();
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByLabel("填报单位").fill("静安区生态环境局");
+    await page.getByLabel("填报人").fill("李四");
+    await page.getByRole("tab", { name: "台账" }).click();
+    expect(await run("创建台账")).toContain("已创建台账");
+    const made = await download("强审台账.xlsx");
+    const settings = await json("validate", made);
+    expect(settings).toMatchObject({ errors: 0 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(made);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([REGISTER_SHEET, "名单调整记录", "强审设置"]);
+    const values = wb.getWorksheet("强审设置")!.getSheetValues().flat().map(String);
+    expect(values).toEqual(expect.arrayContaining(["静安区生态环境局", "李四"]));
+  });
+
+  it("fetched nothing beyond its folder, kept its first load within the budget, and threw no error", () => {
+    expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+    expect(statSync(path.join(out, "web.js")).size).toBeLessThan(SIZE_BUDGET);
+    const html = readFileSync(path.join(out, "index.html"), "utf8");
+    expect(html).not.toMatch(/office\.js|https?:\/\//);
+    expect(errors).toEqual([]);
+  });
+});
