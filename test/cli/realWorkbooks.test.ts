@@ -69,6 +69,8 @@ const WRITERS: Writer[] = [
     edits: [],
   },
   { name: "performance", argv: (i, o) => ["performance", i, "--enterprise", enterprise, "-o", o], edits: [] },
+  { name: "rubric", argv: (i, o) => ["rubric", i, "-o", o], edits: [] },
+  { name: "form", argv: (i, o) => ["form", "consultant", i, "--enterprise", enterprise, "-o", o], edits: [] },
   {
     name: "submit",
     argv: (i, o) => [
