@@ -10,8 +10,11 @@ import {
   writeBackScores,
   writeOrCheckRubric,
 } from "../excel/forms";
+import { importList } from "../excel/importList";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
+import { serialFromLocalDate } from "../core/dates";
+import { parseXlsx, workbookGrids } from "../xlsx/parse";
 import type { WorkbookBackend } from "./backend";
 import { runCommand } from "./runCommand";
 
@@ -39,4 +42,9 @@ export const officeBackend: WorkbookBackend = {
   writeOrCheckRubric: () => runCommand((ctx) => writeOrCheckRubric(ctx, supports)),
   insertEnterpriseForm: (kind, enterprise) =>
     runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports)),
+  importList: async (listName, listBytes, options) => {
+    const list = workbookGrids(await parseXlsx(listBytes, listName));
+    const asOf = serialFromLocalDate(new Date());
+    return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));
+  },
 };
