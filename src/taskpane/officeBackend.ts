@@ -10,7 +10,6 @@ import {
   writeBackScores,
   writeOrCheckRubric,
 } from "../excel/forms";
-import { importList } from "../excel/importList";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
 import { serialFromLocalDate } from "../core/dates";
@@ -43,6 +42,8 @@ export const officeBackend: WorkbookBackend = {
   insertEnterpriseForm: (kind, enterprise) =>
     runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports)),
   importList: async (listName, listBytes, options) => {
+    // Fetched on first use, with the list reader and the pane's import screen: outside the start bundle.
+    const { importList } = await import(/* webpackChunkName: "import" */ "../excel/importList");
     const list = workbookGrids(await parseXlsx(listBytes, listName));
     const asOf = serialFromLocalDate(new Date());
     return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));

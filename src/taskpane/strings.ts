@@ -70,10 +70,9 @@ const zh = {
     string
   >,
   importList: "导入名单…",
-  importListHint: "选择公布的名单（.xlsx 文件只在本机读取，不会上传），先显示导入结果，确认后追加到台账",
+  importListHint: "名单 .xlsx 文件只在本机读取，不会上传；先显示导入结果，确认后追加到台账",
   listPublished: "名单公布时间（名单中没有该列时填写）",
-  skipInvalid: "跳过有误的行",
-  recheck: "重新检查",
+  skipInvalid: (n: number) => `跳过有误的行，导入其余 ${n} 家`,
   confirmImport: "确认导入",
   cancel: "取消",
   importPreview: (file: string, added: number, rounds: number, matched: number, absent: number) =>
@@ -82,7 +81,6 @@ const zh = {
   importMatched: "已在台账",
   importAbsent: "台账中仍在审核、新名单未列",
   importUnknown: "无法识别的列（未导入）",
-  importIssues: "名单中的问题",
   kindNew: "新列入",
   kindRound: "新一轮",
   imported: (n: number) => `已在台账末尾追加 ${n} 行。请点击“刷新状态”计算新企业的期限。`,
@@ -198,11 +196,9 @@ const en: Strings = {
     consultant: "Consulting firm details (附表1)",
   },
   importList: "Import a published list…",
-  importListHint:
-    "Choose the published list (.xlsx, read on this computer and never uploaded); see what it would add, then confirm",
+  importListHint: "The list (.xlsx) is read on this computer, never uploaded; confirm after the report",
   listPublished: "List published on (when the list has no such column)",
-  skipInvalid: "Skip rows with errors",
-  recheck: "Check again",
+  skipInvalid: (n) => `Skip the rows with errors, import the other ${n}`,
   confirmImport: "Import",
   cancel: "Cancel",
   importPreview: (file, added, rounds, matched, absent) =>
@@ -211,7 +207,6 @@ const en: Strings = {
   importMatched: "Already in the register",
   importAbsent: "Open enterprises not on the new list",
   importUnknown: "Columns not recognised (not imported)",
-  importIssues: "Problems in the list",
   kindNew: "new",
   kindRound: "new round",
   imported: (n) => `${n} rows appended to the register. Refresh the status to compute their deadlines.`,

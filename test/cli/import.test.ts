@@ -10,6 +10,7 @@ import { formatIsoDate } from "../../src/core/dates";
 import { REGISTER_SHEET, type RegisterRow } from "../../src/core/register";
 import { loadWorkbook } from "../../src/core/workbook";
 import { openWorkbook, workbookGrids } from "../../src/xlsx/io";
+import { COMPUTED_FILL } from "../../src/forms/statusColumns";
 import { recalculate } from "../helpers/libreoffice";
 import { runCli as run } from "./runCli";
 
@@ -250,5 +251,30 @@ describe("cpa import", () => {
     const r = await run("import", good, "--into", base);
     expect(r.code).toBe(2);
     expect(r.err).toContain("-o");
+  });
+  it("finds the list on the first sheet with a list's headers, imports in place, and leaves the status columns to the next refresh", async () => {
+    const register = file("in-place.xlsx");
+    expect((await run("status", base, "--as-of", "2026-11-24", "-o", register)).code).toBe(0);
+    const list = file("two-sheets.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").addRow(["本名单由市生态环境局公布"]);
+    const ws = wb.addWorksheet("名单");
+    ws.addRow(["企业名称", "统一社会信用代码", "公布日期"]);
+    ws.addRow(["上海原地导入有限公司", code(906), "2027-03-20"]);
+    await wb.xlsx.writeFile(list);
+    const { code: exit, report } = await importJson(list, "--into", register, "--in-place");
+    expect(exit).toBe(0);
+    expect(report.file).toBe(register);
+    expect(report.added.map((a) => a.name)).toEqual(["上海原地导入有限公司"]);
+    const ws2 = (await openWorkbook(register)).getWorksheet(REGISTER_SHEET)!;
+    const header = (ws2.getRow(1).values as unknown[]).map(String);
+    const row = before.length + 2;
+    const stage = ws2.getCell(row, header.indexOf("当前阶段"));
+    expect(stage.value).toBeNull();
+    expect((stage.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(`FF${COMPUTED_FILL.slice(1)}`);
+    expect(ws2.getCell(row, header.indexOf("企业名称")).value).toBe("上海原地导入有限公司");
+    const named = await run("import", list, "--into", register, "--sheet", "说明", "--dry-run");
+    expect(named.code).toBe(1);
+    expect(named.out).toContain("未找到名单的列标题");
   });
 });

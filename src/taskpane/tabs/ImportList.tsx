@@ -1,7 +1,7 @@
 // 导入名单 on the 台账 tab: pick the published list on this computer, see what it would add, match and leave
 // out, then append its rows to the register.
 
-import { Button, Caption1, Checkbox, Divider, Field, Input } from "@fluentui/react-components";
+import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import { countBySeverity } from "../../core/issues";
 import { parseIsoDate } from "../../core/dates";
@@ -19,11 +19,10 @@ export function ImportList() {
   const { t, backend, busy, act } = usePane();
   const picker = useRef<HTMLInputElement>(null);
   const [published, setPublished] = useState("");
-  const [skipInvalid, setSkipInvalid] = useState(false);
   const [picked, setPicked] = useState<Picked | undefined>();
   const [report, setReport] = useState<ImportReport | undefined>();
 
-  const options = (apply: boolean) => ({
+  const options = (apply: boolean, skipInvalid = false) => ({
     published: published === "" ? undefined : parseIsoDate(published),
     skipInvalid,
     apply,
@@ -48,9 +47,9 @@ export function ImportList() {
     await preview(list);
   };
 
-  const onConfirm = (list: Picked) =>
+  const onConfirm = (list: Picked, skipInvalid: boolean) =>
     act(async (): Promise<Message> => {
-      const r = await backend.importList(list.name, list.bytes, options(true));
+      const r = await backend.importList(list.name, list.bytes, options(true, skipInvalid));
       setReport(r);
       if (r.written) {
         setPicked(undefined);
@@ -70,11 +69,6 @@ export function ImportList() {
       <Field label={t.listPublished}>
         <Input type="date" value={published} onChange={(_, d) => setPublished(d.value)} />
       </Field>
-      <Checkbox
-        label={t.skipInvalid}
-        checked={skipInvalid}
-        onChange={(_, d) => setSkipInvalid(d.checked === true)}
-      />
       <input
         ref={picker}
         type="file"
@@ -114,7 +108,6 @@ export function ImportList() {
               {t.importUnknown}：{report.unknownHeaders.join("、")}
             </Caption1>
           )}
-          {report.issues.length > 0 && <Caption1 block>{t.importIssues}：</Caption1>}
           {report.issues.length > 0 && (
             <ul data-testid="import-issues" style={{ margin: "4px 0", paddingLeft: 16 }}>
               {report.issues.map((i, k) => (
@@ -129,13 +122,10 @@ export function ImportList() {
           <div style={{ display: "flex", gap: 8 }}>
             <Button
               appearance="primary"
-              disabled={busy || report.added.length === 0 || (errors > 0 && !skipInvalid)}
-              onClick={() => onConfirm(picked)}
+              disabled={busy || report.added.length === 0}
+              onClick={() => onConfirm(picked, errors > 0)}
             >
-              {t.confirmImport}
-            </Button>
-            <Button disabled={busy} onClick={() => preview(picked)}>
-              {t.recheck}
+              {errors > 0 ? t.skipInvalid(report.added.length) : t.confirmImport}
             </Button>
             <Button
               disabled={busy}

@@ -8,6 +8,7 @@ import { DEADLINE_CODES, DEADLINE_LABELS } from "../../core/profiles";
 import { STAGE_LABELS, STAGES, type RowStatus } from "../../core/status";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
+
 import { ImportList } from "./ImportList";
 
 export function RegisterTab() {
