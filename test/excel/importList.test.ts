@@ -139,4 +139,11 @@ describe("导入名单", () => {
     expect(host.sheet(REGISTER_SHEET)!.tables[0]!.rect.rows).toBe(13);
     expect(host.value(REGISTER_SHEET, "B14")).toBeNull();
   });
+  it("refuses a stamped, protected register, saying why, and still reports the list", async () => {
+    const host = await register(5);
+    host.sheet(REGISTER_SHEET)!.protected = true;
+    expect((await importInto(host, LIST, { apply: false })).added).toHaveLength(3);
+    await expect(importInto(host, LIST)).rejects.toThrow("已报送盖章并受保护");
+    expect(host.value(REGISTER_SHEET, "B7")).toBeNull();
+  });
 });
