@@ -9,6 +9,7 @@ import { rubric, score, scoresheet } from "./scoring";
 import { consolidate, submit, verify } from "./centre";
 import { archive, performance } from "./archive";
 import { form, FORM_USAGE } from "./form";
+import { importList, IMPORT_USAGE } from "./importList";
 import { WorkbookFileError } from "../xlsx/io";
 import { CommandRefusal, InvalidWorkbookError, RubricError } from "../xlsx/workbookCommands";
 
@@ -55,6 +56,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage: "cpa performance FILE.xlsx --enterprise 名称 -o OUT.xlsx    生成附件6 企业清洁生产审核绩效表",
   },
   form: { run: form, usage: FORM_USAGE },
+  import: { run: importList, usage: IMPORT_USAGE },
   submit: {
     run: submit,
     usage: "cpa submit FILE.xlsx --quarter 2026Q3 --preparer 姓名 -o OUT.xlsx    校验并报送盖章",

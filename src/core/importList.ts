@@ -377,7 +377,7 @@ export function planImport(
           at(e, "publishedOn"),
           "error",
           "list.publishedOn",
-          "名单公布时间未知：名单中没有公布时间列（或该行为空），请用 --published YYYY-MM-DD 指定",
+          "名单公布时间未知：名单中没有公布时间列（或该行为空），请指定名单公布时间（命令行用 --published YYYY-MM-DD）",
         ),
       );
       continue;

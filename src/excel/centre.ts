@@ -20,7 +20,7 @@ import {
 } from "../core/stamp";
 import { rowContexts } from "../core/status";
 import { loadWorkbook, workbookIssues, type LoadedWorkbook } from "../core/workbook";
-import { stampLayout } from "../forms/centreForms";
+import { stampLayout } from "../forms/stampSheet";
 import { uniqueSheetName } from "../forms/layout";
 import {
   adjustmentLayout,

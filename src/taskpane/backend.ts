@@ -11,6 +11,8 @@ import type { RowStatus } from "../core/status";
 import type { Consolidation } from "../xlsx/city";
 import type { PaneVerification, Submission } from "../excel/centre";
 import type { WriteBack } from "../excel/forms";
+import type { PaneImportOptions } from "../excel/importList";
+import type { ImportReport } from "../forms/listImport";
 
 export interface Analysis {
   statuses: RowStatus[];
@@ -43,4 +45,9 @@ export interface WorkbookBackend {
   writeOrCheckRubric(): Promise<{ written: boolean; issues: Issue[] }>;
   /** Adds one of the profile's per-enterprise forms (附件1, 附件4, 附件5, 附件9, 附表1); its sheet's name. */
   insertEnterpriseForm(kind: EnterpriseFormKind, enterprise: string): Promise<string>;
+  /**
+   * 导入名单: matches a published list (an .xlsx read on this computer) to the register; with `apply`, unless
+   * an error stops it, appends its new rows. The report either way.
+   */
+  importList(listName: string, listBytes: Uint8Array, options: PaneImportOptions): Promise<ImportReport>;
 }

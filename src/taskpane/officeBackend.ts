@@ -1,7 +1,6 @@
 // The pane's commands on the workbook open in Excel: each one Excel.run over src/excel.
 
 import { prepareSubmission, verifySubmission } from "../excel/centre";
-import { writeCityReport } from "../excel/consolidate";
 import { insertEnterpriseForm } from "../excel/enterpriseForms";
 import {
   generateQuarterly,
@@ -12,6 +11,8 @@ import {
 } from "../excel/forms";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
+import { serialFromLocalDate } from "../core/dates";
+import { parseXlsx, workbookGrids } from "../xlsx/parse";
 import type { WorkbookBackend } from "./backend";
 import { runCommand } from "./runCommand";
 
@@ -30,8 +31,11 @@ export const officeBackend: WorkbookBackend = {
   prepareSubmission: (quarter, preparer, today, stampedAt) =>
     runCommand((ctx) => prepareSubmission(ctx, quarter, preparer, today, stampedAt, supports)),
   verifySubmission: () => runCommand(verifySubmission),
-  writeCityReport: (consolidation, quarter) =>
-    runCommand((ctx) => writeCityReport(ctx, consolidation, quarter, supports)),
+  writeCityReport: async (consolidation, quarter) => {
+    // The centre's code is fetched when the centre consolidates: outside a district's start bundle.
+    const { writeCityReport } = await import(/* webpackChunkName: "centre" */ "../excel/consolidate");
+    return runCommand((ctx) => writeCityReport(ctx, consolidation, quarter, supports));
+  },
   listEnterprises: () => runCommand(listEnterprises),
   insertScoreSheets: (kind, enterprise, experts) =>
     runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),
@@ -39,4 +43,11 @@ export const officeBackend: WorkbookBackend = {
   writeOrCheckRubric: () => runCommand((ctx) => writeOrCheckRubric(ctx, supports)),
   insertEnterpriseForm: (kind, enterprise) =>
     runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports)),
+  importList: async (listName, listBytes, options) => {
+    // Fetched on first use, with the list reader and the pane's import screen: outside the start bundle.
+    const { importList } = await import(/* webpackChunkName: "import" */ "../excel/importList");
+    const list = workbookGrids(await parseXlsx(listBytes, listName));
+    const asOf = serialFromLocalDate(new Date());
+    return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));
+  },
 };

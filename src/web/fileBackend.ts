@@ -3,6 +3,7 @@
 // is offered for download. The writer is a separate chunk, fetched with the first command that writes.
 
 import { stampIsLate } from "../core/consolidate";
+import { serialFromLocalDate } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { enterprisesOf, REGISTER_SHEET } from "../core/register";
 import { readSettings, SETTINGS_SHEET } from "../core/settings";
@@ -145,6 +146,13 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
     async writeOrCheckRubric() {
       const r = await write((ops, bytes, file) => ops.writeOrCheckRubric(need(bytes), file));
       return { written: r.written, issues: r.issues };
+    },
+    async importList(listName, listBytes, options) {
+      const asOf = serialFromLocalDate(new Date());
+      const r = await write((ops, bytes, file) =>
+        ops.importList(need(bytes), file, { name: listName, bytes: listBytes }, { ...options, asOf }),
+      );
+      return r.report;
     },
     async insertEnterpriseForm(kind, enterprise) {
       return (await write((ops, bytes, file) => ops.enterpriseForm(need(bytes), file, kind, enterprise)))

@@ -3,6 +3,7 @@
 // changed nothing. Loaded as its own chunk with ExcelJS, on the first command that writes.
 
 import type { Quarter, DateSerial } from "../core/dates";
+import type { PaneImportOptions } from "../excel/importList";
 import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
@@ -16,6 +17,8 @@ import {
   verificationLayout,
 } from "../forms/centreForms";
 import type { Consolidation } from "../xlsx/city";
+import { importListRows } from "../xlsx/importRows";
+import { parseXlsx, workbookGrids } from "../xlsx/parse";
 import { loadExcelJs } from "../xlsx/excelJs";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import {
@@ -155,4 +158,17 @@ export async function enterpriseForm(
   const opened = await open(bytes, file);
   const { sheet } = addEnterpriseForm(opened, kind, enterprise);
   return { bytes: await written(opened), sheets: [sheet] };
+}
+
+/** A published list picked on the computer: the report, and on `apply` its rows appended to the register. */
+export async function importList(
+  bytes: Uint8Array,
+  file: string,
+  list: { name: string; bytes: Uint8Array },
+  options: PaneImportOptions & { asOf: DateSerial },
+) {
+  const opened = await open(bytes, file);
+  const grids = workbookGrids(await parseXlsx(list.bytes, list.name));
+  const report = importListRows(opened, grids, options);
+  return { bytes: report.written && options.apply ? await written(opened) : bytes, report };
 }

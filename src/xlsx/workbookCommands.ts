@@ -26,7 +26,7 @@ import {
   type LoadedWorkbook,
   type WorkbookGrids,
 } from "../core/workbook";
-import { stampLayout } from "../forms/centreForms";
+import { stampLayout } from "../forms/stampSheet";
 import { describeForms, enterpriseFormLayout, profileHasForm } from "../forms/enterpriseForms";
 import { uniqueSheetName, type SheetLayout } from "../forms/layout";
 import {

@@ -1,7 +1,7 @@
 // The production task pane in Debian's Chromium, with office.js answered by the in-memory Excel:
 // create register → refresh status → generate a quarter → validate → click an issue, on an Excel that
-// supports ExcelApi 1.8 exactly; the centre consolidating districts' workbooks picked from disk; the message
-// old webviews get instead of the pane. The build is for a bureau's own address (ADDIN_URL), as IT staff make
+// supports ExcelApi 1.8 exactly; a published list imported from disk; the centre consolidating districts'
+// workbooks picked from disk; the message old webviews get instead of the pane. The build is for a bureau's own address (ADDIN_URL), as IT staff make
 // it. The README's pictures are taken only with UPDATE_DOCS=1.
 
 import { execFileSync } from "node:child_process";
@@ -10,8 +10,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { stampedWorkbook } from "../cli/runCli";
+import { withCheckChar } from "../../src/core/creditCode";
 import { serialFromParts } from "../../src/core/dates";
 import { demoData } from "../../src/core/demo";
 import { getProfile } from "../../src/core/profiles";
@@ -262,6 +264,44 @@ describe("the task pane in Chromium", () => {
     expect(await host<string>("window.__excelHost.value('统计看板', 'A5')")).toBe("黄浦区");
     await page.waitForSelector('button:has-text("汇总并生成统计看板"):not([disabled])');
     await picture("taskpane-consolidate.png");
+    expect(errors).toEqual([]);
+  });
+
+  it("imports a published list picked from disk: the report first, the rows appended on confirm", async () => {
+    const list = path.join(mkdtempSync(path.join(tmpdir(), "e2e-list-")), "2027年名单.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("附件");
+    ws.addRow(["2027年重点行业强制性清洁生产审核企业名单"]);
+    ws.mergeCells("A1:E1");
+    ws.addRow(["序号", "单位名称", "社会信用代码", "县（市、区）", "联系人"]);
+    ws.addRow(["1", "上海新列入化工有限公司", withCheckChar("91310115000000901"), "浦东新区", "张三"]);
+    ws.addRow(["2", "=1+1", withCheckChar("91310115000000902"), "浦东新区", "李四"]);
+    await wb.xlsx.writeFile(list);
+
+    await page.goto(`${base}/taskpane.html?excelApi=1.8`);
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByLabel("填报单位").fill("浦东新区生态环境局");
+    await page.getByRole("tab", { name: "台账" }).click();
+    await page.getByRole("button", { name: "创建台账" }).click();
+    await page.getByText("已创建台账工作表").waitFor();
+    await page.getByLabel("名单公布时间（名单中没有该列时填写）").fill("2027-03-20");
+    await page.getByTestId("pick-list").setInputFiles(list);
+    await page.getByTestId("import-report").waitFor();
+    expect(await message()).toContain("将新增 2 家");
+    expect(await page.getByTestId("import-report").innerText()).toContain("联系人");
+    expect(await host<unknown>("window.__excelHost.value('企业名单台账', 'B2')")).toBeNull();
+    await picture("taskpane-import.png");
+
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await page.getByText("已在台账末尾追加 2 行").waitFor();
+    expect(await host<string>("window.__excelHost.value('企业名单台账', 'B2')")).toBe(
+      "上海新列入化工有限公司",
+    );
+    expect(await host<string>("window.__excelHost.value('企业名单台账', 'B3')")).toBe("=1+1");
+    expect(await host<unknown>("window.__excelHost.cell('企业名单台账', 'B3').formula")).toBeUndefined();
+    expect(await host<number>("window.__excelHost.value('企业名单台账', 'H3')")).toBe(
+      serialFromParts(2027, 3, 20),
+    );
     expect(errors).toEqual([]);
   });
 

@@ -115,6 +115,61 @@ describe("the in-memory Excel behaves like Excel", () => {
   });
 });
 
+describe("table rows", () => {
+  it("adds rows at the end of a table, typed as values are and formatted like its last row, moving what is below", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [
+      ["名称", "代码"],
+      ["甲", "1"],
+      [null, null],
+      ["表下", null],
+    ]);
+    host.sheet("S")!.cells.get("1,1")!.format.numberFormat = "@";
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.tables.add("A1:B2", true);
+      await ctx.sync();
+      ws.tables.load("items/name");
+      await ctx.sync();
+      const table = ws.tables.items[0]!;
+      table.rows.add(undefined, [
+        ["=1+1", "007"],
+        ["乙", ""],
+      ]);
+      table.rows.load("count");
+      await ctx.sync();
+      expect(table.rows.count).toBe(3);
+    });
+    expect(host.sheet("S")!.tables[0]!.rect).toEqual({ top: 0, left: 0, rows: 4, cols: 2 });
+    expect(host.cell("S", "A3")!.formula).toBe("=1+1");
+    expect(host.value("S", "B3")).toBe("007");
+    expect(host.value("S", "A4")).toBe("乙");
+    expect(host.value("S", "A6")).toBe("表下");
+  });
+
+  it("deletes a table row, moving the rows below it up, and refuses both on a protected sheet", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [["名称"], ["甲"], ["乙"], ["丙"]]);
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.tables.add("A1:A4", true);
+      await ctx.sync();
+      ws.tables.load("items/name");
+      await ctx.sync();
+      ws.tables.items[0]!.rows.getItemAt(0).delete();
+    });
+    expect([host.value("S", "A2"), host.value("S", "A3"), host.value("S", "A4")]).toEqual(["乙", "丙", null]);
+    host.sheet("S")!.protected = true;
+    const add = run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.tables.load("items/name");
+      await ctx.sync();
+      ws.tables.items[0]!.rows.add(undefined, [["丁"]]);
+    });
+    expect(await code(add)).toBe("AccessDenied");
+  });
+});
+
 describe("refusals Excel makes", () => {
   const at = (host: ExcelHost, fn: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => void) =>
     code(run(host, async (ctx) => fn(ctx.workbook.worksheets.getItem("S"), ctx)));

@@ -5,7 +5,17 @@
 // (rules.ts names the page each refusal models).
 
 import { parseCellAddress } from "../../src/core/address";
-import { cellAt, newSheet, peek, type Cell, type Chart, type Rect, type Scalar, type Sheet } from "./model";
+import {
+  cellAt,
+  key,
+  newSheet,
+  peek,
+  type Cell,
+  type Chart,
+  type Rect,
+  type Scalar,
+  type Sheet,
+} from "./model";
 import { RangeProxy, rectOf } from "./range";
 import {
   apiNotFound,
@@ -364,7 +374,11 @@ type ProtectionOptions = Record<string, boolean | undefined>;
 
 class WorksheetProxy {
   private loaded: Record<string, unknown> = {};
-  tables: { add(range: RangeProxy | string, hasHeaders: boolean): TableProxy };
+  tables: {
+    add(range: RangeProxy | string, hasHeaders: boolean): TableProxy;
+    load(props?: string): void;
+    readonly items: TableProxy[];
+  };
   charts: { add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy };
   freezePanes: { freezeRows(n: number): void };
   protection: {
@@ -382,9 +396,10 @@ class WorksheetProxy {
     private nullable = false,
   ) {
     const sheet = () => this.must();
+    let loadedTables: TableProxy[] | undefined;
     this.tables = {
       add: (range, hasHeaders) => {
-        const table = new TableProxy(ctx);
+        const table = new TableProxy(ctx, sheet);
         ctx.queue(
           () => {
             const s = sheet();
@@ -402,6 +417,24 @@ class WorksheetProxy {
           { name: "Tables", args: [] },
         );
         return table;
+      },
+      load: (props = "items/name") => {
+        ctx.queueLoad(
+          { name: "Tables", args: [] },
+          props,
+          () => sheet().tables.map((t) => t.name),
+          (names) =>
+            (loadedTables = (names as string[]).map((name) => {
+              const t = new TableProxy(ctx, sheet);
+              t.model = sheet().tables.find((x) => x.name === name);
+              t.nameLoaded = true;
+              return t;
+            })),
+        );
+      },
+      get items(): TableProxy[] {
+        if (!loadedTables) throw notLoaded("items");
+        return loadedTables;
       },
     };
     this.charts = {
@@ -663,8 +696,98 @@ function legendSetter(set: ChartSet): { position: string } {
 
 class TableProxy {
   model: { name: string; rect: Rect; style?: string } | undefined;
+  nameLoaded = false;
   private path: PathInfo = { name: "Table", args: [] };
-  constructor(private ctx: RequestContext) {}
+  rows: {
+    add(index?: number | null, values?: Scalar[][]): void;
+    getItemAt(index: number): { delete(): void };
+    load(props?: string): void;
+    readonly count: number;
+  };
+
+  constructor(
+    private ctx: RequestContext,
+    sheetOf: () => Sheet,
+  ) {
+    let count: number | undefined;
+    const rowsPath: PathInfo = { name: "Rows", args: [] };
+    this.rows = {
+      // TableRowCollection.add: rows go at the end when index is null; values are typed as Range.values are,
+      // and the new rows take the table's formats. learn.microsoft.com/javascript/api/excel/excel.tablerowcollection
+      add: (index = null, values) =>
+        ctx.queue(
+          () => {
+            const s = sheetOf();
+            const t = this.model!;
+            refuseOnProtected(s, "never", "Adding table rows");
+            if (index !== null && index !== -1)
+              throw new OfficeError("InvalidArgument", "only rows added at the end are modelled");
+            const rows = values ?? [new Array<Scalar>(t.rect.cols).fill(null)];
+            if (rows.some((r) => r.length !== t.rect.cols))
+              throw new OfficeError("InvalidArgument", "The number of columns does not match the table.");
+            const bottom = t.rect.top + t.rect.rows - 1;
+            shiftRows(s, t.rect, bottom + 1, rows.length);
+            rows.forEach((row, i) =>
+              row.forEach((v, c) => {
+                const cell = cellAt(s, bottom + 1 + i, t.rect.left + c);
+                cell.format = structuredClone(peek(s, bottom, t.rect.left + c)?.format ?? cell.format);
+                if (v !== null && v !== "") {
+                  const typed = typedValue(v, cell.format.numberFormat === "@");
+                  cell.value = typed.value;
+                  cell.formula = typed.formula;
+                }
+              }),
+            );
+            t.rect.rows += rows.length;
+          },
+          "Add",
+          [index, values ?? null],
+          rowsPath,
+        ),
+      getItemAt: (index) => ({
+        // TableRow.delete: the row's cells go and the cells below it in the table's columns move up.
+        delete: () =>
+          ctx.queue(
+            () => {
+              const s = sheetOf();
+              const t = this.model!;
+              refuseOnProtected(s, "never", "Deleting table rows");
+              if (index < 0 || index >= t.rect.rows - 1)
+                throw new OfficeError("InvalidArgument", `There is no table row ${index}.`);
+              shiftRows(s, t.rect, t.rect.top + 2 + index, -1);
+              t.rect.rows -= 1;
+            },
+            "Delete",
+            [index],
+            { name: "GetItemAt", args: [index] },
+          ),
+      }),
+      load: (props = "count") =>
+        ctx.queueLoad(
+          rowsPath,
+          props,
+          () => this.model!.rect.rows - 1,
+          (n) => (count = n as number),
+        ),
+      get count(): number {
+        if (count === undefined) throw notLoaded("count");
+        return count;
+      },
+    };
+    this.getRange = () =>
+      new RangeProxy(ctx, { name: "GetRange", args: [] }, () => ({
+        sheet: sheetOf(),
+        rect: { ...this.model!.rect },
+      }));
+  }
+
+  getRange: () => RangeProxy;
+
+  get name(): string {
+    if (!this.nameLoaded) throw notLoaded("name");
+    return this.model!.name;
+  }
+
   set name(v: string) {
     this.ctx.queue(
       () => {
@@ -683,4 +806,20 @@ class TableProxy {
   set style(v: string) {
     this.ctx.queue(() => (this.model!.style = v), "Style", [v], this.path);
   }
+}
+
+/**
+ * Moves the cells from row `from` down (`by` > 0) or up (`by` < 0, the row above `from` deleted) within the
+ * columns of `rect`, as inserting or deleting table rows moves them.
+ */
+function shiftRows(sheet: Sheet, rect: Rect, from: number, by: number): void {
+  const inColumns = (c: number) => c >= rect.left && c < rect.left + rect.cols;
+  const moving = [...sheet.cells]
+    .map(([k, cell]) => {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      return { r, c, cell };
+    })
+    .filter(({ r, c }) => inColumns(c) && (r >= from || (by < 0 && r === from - 1)));
+  for (const { r, c } of moving) sheet.cells.delete(key(r, c));
+  for (const { r, c, cell } of moving) if (r >= from) sheet.cells.set(key(r + by, c), cell);
 }

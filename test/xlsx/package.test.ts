@@ -6,6 +6,7 @@ import { emptyLayout, formula, num, put, text } from "../../src/forms/layout";
 import { WorkbookPatch } from "../../src/xlsx/package/patch";
 import { readablePackage } from "../../src/xlsx/package/readable";
 import {
+  coverRows,
   editCells,
   insertElement,
   joinSheet,
@@ -344,5 +345,38 @@ describe("reading what other programs write", () => {
     const out = await patch.apply();
     expect(textOf(out, "xl/_rels/workbook.xml.rels")).toContain("styles.xml");
     expect((await grid(out, "表")).rows).toEqual([["甲", "乙"]]);
+  });
+});
+
+describe("appending rows", () => {
+  it("styles an appended row's cells like the given row's, column by column, before its own change", async () => {
+    const sheetData =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>名称</t></is></c></row>' +
+      '<row r="2"><c r="A2" s="1" t="inlineStr"><is><t>甲</t></is></c><c r="B2" s="2"/></row>';
+    const patch = new WorkbookPatch(craftWorkbook([{ name: "表", sheetData }]));
+    patch.setCells("表", [
+      { row: 2, col: 0, value: text("乙"), likeRow: 1 },
+      { row: 2, col: 1, likeRow: 1 },
+      { row: 2, col: 2, value: text("丙"), likeRow: 1, style: { numFmt: "@" } },
+    ]);
+    const sheet = textOf(await patch.apply(), "xl/worksheets/sheet1.xml");
+    expect(sheet).toContain('<c r="A3" s="1" t="inlineStr"><is><t>乙</t></is></c><c r="B3" s="2"/>');
+    expect(sheet).toMatch(/<c r="C3" s="(\d+)" t="inlineStr"><is><t>丙<\/t><\/is><\/c>/);
+  });
+
+  it("grows the conditional formats and data validations that reach the last row, leaving the others", () => {
+    const sheet = splitSheet(
+      '<worksheet xmlns="m" xmlns:xm="x"><sheetData/>' +
+        '<conditionalFormatting sqref="A2:F5 H1"><cfRule type="expression" priority="1"><formula>1</formula></cfRule></conditionalFormatting>' +
+        '<dataValidations count="2"><dataValidation type="list" sqref="C2:C5"/><dataValidation type="list" sqref="D2:D900"/><dataValidation type="list" sqref="E7"/></dataValidations>' +
+        "<extLst><ext><x14:dataValidations><x14:dataValidation><xm:sqref>G2:G5</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>",
+    );
+    coverRows(sheet, 4, 9);
+    const xml = joinSheet(sheet);
+    expect(xml).toContain('sqref="A2:F10 H1"');
+    expect(xml).toContain('sqref="C2:C10"');
+    expect(xml).toContain('sqref="D2:D900"');
+    expect(xml).toContain('sqref="E7"');
+    expect(xml).toContain("<xm:sqref>G2:G10</xm:sqref>");
   });
 });

@@ -1,4 +1,4 @@
-// 台账: refresh status, validate, create the register sheets.
+// 台账: refresh status, validate, create the register sheets, import a published list.
 
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
@@ -8,6 +8,8 @@ import { DEADLINE_CODES, DEADLINE_LABELS } from "../../core/profiles";
 import { STAGE_LABELS, STAGES, type RowStatus } from "../../core/status";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
+
+import { ImportList } from "./ImportList";
 
 export function RegisterTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
@@ -76,6 +78,7 @@ export function RegisterTab() {
       <Button disabled={busy} onClick={onCreate} title={t.createRegisterHint}>
         {t.createRegister}
       </Button>
+      <ImportList />
       {counts && (
         <div data-testid="counts">
           <Caption1 block>

@@ -4,7 +4,6 @@ import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-compone
 import { useRef, useState } from "react";
 import { parseQuarter, previousQuarter, quarterCode, quarterOf, serialFromLocalDate } from "../../core/dates";
 import { localTimestamp } from "../../core/stamp";
-import { consolidateFiles } from "../../xlsx/city";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
@@ -56,6 +55,7 @@ export function ReportsTab() {
   const onConsolidate = () =>
     act(async () => {
       const q = needQuarter();
+      const { consolidateFiles } = await import(/* webpackChunkName: "centre" */ "../../xlsx/city");
       const result = await consolidateFiles(
         picked.map((f) => ({ name: f.name, read: () => f.arrayBuffer() })),
         q,

@@ -11,6 +11,7 @@ import { writeLayout } from "../writeLayout";
 import { PackageError } from "./errors";
 import { Package, relsPartOf } from "./opc";
 import {
+  coverRows,
   editCells,
   elementsOf,
   inlineSharedStrings,
@@ -18,6 +19,7 @@ import {
   joinSheet,
   remapDxfs,
   remapStyles,
+  rowStyles,
   splitSheet,
   unselect,
   widenDimension,
@@ -49,6 +51,9 @@ export interface CellEdit {
   col: number;
   value?: LayoutValue;
   style?: StyleChange;
+  /** A row (zero-based) whose cell in the same column gives this cell its style before `style`: an appended
+   * row looks like the row above it. */
+  likeRow?: number;
 }
 
 export interface ConditionalFormat {
@@ -86,6 +91,7 @@ export class WorkbookPatch {
   private readonly formats = new Map<string, ConditionalFormat[]>();
   private readonly protections = new Set<string>();
   private readonly tableGrowth = new Map<string, { headerRow: number; lastRow: number }[]>();
+  private readonly coverage = new Map<string, { anchorRow: number; lastRow: number }[]>();
   private applied = false;
 
   constructor(bytes: Uint8Array) {
@@ -169,6 +175,16 @@ export class WorkbookPatch {
     this.tableGrowth.set(sheet, [...(this.tableGrowth.get(sheet) ?? []), { headerRow, lastRow }]);
   }
 
+  /**
+   * Grows the sheet's data validations and conditional formats that cover `anchorRow` (zero-based, the last
+   * row before appended ones) down to `lastRow`, so appended rows get the drop-downs and highlighting of the
+   * rows above them.
+   */
+  coverRows(sheet: string, anchorRow: number, lastRow: number): void {
+    this.worksheet(sheet);
+    this.coverage.set(sheet, [...(this.coverage.get(sheet) ?? []), { anchorRow, lastRow }]);
+  }
+
   /** The patched package's bytes. A patch is applied once. */
   async apply(): Promise<Uint8Array> {
     if (this.applied) throw new Error("a patch is applied once");
@@ -194,7 +210,12 @@ export class WorkbookPatch {
         setDefinedNames(doc, root, index, r.definedNames);
       });
     }
-    for (const name of new Set([...this.cells.keys(), ...this.formats.keys(), ...this.protections])) {
+    for (const name of new Set([
+      ...this.cells.keys(),
+      ...this.formats.keys(),
+      ...this.protections,
+      ...this.coverage.keys(),
+    ])) {
       const entry = this.worksheet(name);
       const edits = this.cells.get(name) ?? [];
       if (edits.length > 0) {
@@ -292,11 +313,18 @@ export class WorkbookPatch {
         row.set(e.col, prev ? { ...prev, ...e, style: { ...prev.style, ...e.style } } : e);
         byRow.set(e.row, row);
       }
-      const bounds = editCells(sheet, byRow, (edit, place) =>
-        renderCell(edit, place, sheet.p, styles.book, entry.name),
+      const templates = rowStyles(
+        sheet,
+        new Set(edits.flatMap((e) => (e.likeRow === undefined ? [] : [e.likeRow]))),
       );
+      const bounds = editCells(sheet, byRow, (edit, place) => {
+        const like = edit.likeRow === undefined ? undefined : templates.get(edit.likeRow);
+        const baseStyle = like ? (like.cells.get(place.col) ?? like.row ?? place.baseStyle) : place.baseStyle;
+        return renderCell(edit, { ...place, baseStyle }, sheet.p, styles.book, entry.name);
+      });
       if (bounds) widenDimension(sheet, bounds);
     }
+    for (const c of this.coverage.get(entry.name) ?? []) coverRows(sheet, c.anchorRow, c.lastRow);
     for (const f of this.formats.get(entry.name) ?? []) addFormat(sheet, f, styles.book);
     if (this.protections.has(entry.name) && elementsOf(sheet, "sheetProtection").length === 0)
       insertElement(sheet, "sheetProtection", `<${sheet.p}sheetProtection sheet="1"/>`);

@@ -328,6 +328,69 @@ export function widenDimension(sheet: SheetSplit, bounds: Bounds): void {
   sheet.head = sheet.head.slice(0, found.start) + setAttr(tag, "ref", ref) + sheet.head.slice(found.end);
 }
 
+/** The styles of a row's cells (by zero-based column) and the row's own style, where it sets one. */
+export interface RowStyles {
+  cells: Map<number, number>;
+  row: number | undefined;
+}
+
+/** The styles of the given rows (zero-based) as the sheet has them; a row the sheet lacks is left out. */
+export function rowStyles(sheet: SheetSplit, rows: ReadonlySet<number>): Map<number, RowStyles> {
+  const out = new Map<number, RowStyles>();
+  if (rows.size === 0) return out;
+  const pe = escapeRe(sheet.p);
+  const rowRe = new RegExp(`<${pe}row\\b[^>]*?(?:/>|>[\\s\\S]*?</${pe}row>)`, "g");
+  const cellRe = new RegExp(`<${pe}c\\b[^>]*?(?:/>|>)`, "g");
+  let implicitRow = 0;
+  for (const m of sheet.data.matchAll(rowRe)) {
+    const tag = startTagOf(m[0]);
+    const r = attr(tag, "r");
+    const row = r === undefined ? implicitRow : Number(r) - 1;
+    implicitRow = row + 1;
+    if (!rows.has(row)) continue;
+    const cells = new Map<number, number>();
+    let implicitCol = 0;
+    for (const c of m[0].slice(tag.length).matchAll(cellRe)) {
+      const ref = attr(c[0], "r");
+      const col = ref === undefined ? implicitCol : columnIndex(ref.replace(/\d+$/, ""));
+      implicitCol = col + 1;
+      const style = attr(c[0], "s");
+      if (style !== undefined) cells.set(col, Number(style));
+    }
+    const custom = /^(1|true)$/.test(attr(tag, "customFormat") ?? "");
+    out.set(row, { cells, row: custom ? Number(attr(tag, "s") ?? 0) : undefined });
+    if (out.size === rows.size) break;
+  }
+  return out;
+}
+
+/**
+ * Grows every range of the sheet's conditional formats and data validations (also those Excel keeps in its
+ * x14 extension) that covers `anchorRow` and ends above `lastRow` (zero-based) down to `lastRow`.
+ */
+export function coverRows(sheet: SheetSplit, anchorRow: number, lastRow: number): void {
+  const grow = (sqref: string) =>
+    sqref
+      .split(/\s+/)
+      .map((ref) => {
+        const [a, b] = ref.split(":");
+        const s = a ? parseCellAddress(a) : undefined;
+        const e = b ? parseCellAddress(b) : s;
+        if (!s || !e || s.row > anchorRow || e.row < anchorRow || e.row >= lastRow) return ref;
+        return rangeAddress(s.row, s.col, lastRow, e.col);
+      })
+      .join(" ");
+  sheet.tail = sheet.tail
+    .replace(
+      /(<(?:[\w.-]+:)?(?:conditionalFormatting|dataValidation)\b[^>]*?\ssqref=")([^"]*)"/g,
+      (_, head: string, sqref: string) => `${head}${grow(sqref)}"`,
+    )
+    .replace(
+      /(<(?:[\w.-]+:)?sqref>)([^<]*)(<\/(?:[\w.-]+:)?sqref>)/g,
+      (_, open: string, sqref: string, close: string) => `${open}${grow(sqref)}${close}`,
+    );
+}
+
 // ---- a sheet written by ExcelJS, made ready to live in another package ----
 
 /** Replaces style indices: `s` on cells and rows, `style` on columns. */

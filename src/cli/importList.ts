@@ -1,0 +1,220 @@
+// cpa import: a published list appended to the register (xlsx/importRows.ts plans and records the rows);
+// here only the arguments, the files and the report.
+
+import { z } from "zod";
+import { formatIsoDate, parseIsoDate, type DateSerial } from "../core/dates";
+import { countBySeverity } from "../core/issues";
+import { STAGE_LABELS } from "../core/status";
+import type { ImportReport } from "../forms/listImport";
+import { importListRows } from "../xlsx/importRows";
+import { nodeReadLimits, readWorkbookFile, workbookGrids } from "../xlsx/io";
+import { parseXlsx } from "../xlsx/parse";
+import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args";
+import type { Command, Io } from "./commands";
+import { EXIT } from "./exit";
+import { textTable } from "./format";
+import { openRegisterWorkbook, outputTarget, requireRegister, saveChanges } from "./workbookFile";
+
+export const IMPORT_USAGE =
+  "cpa import 名单.xlsx --into 台账.xlsx (-o OUT.xlsx | --in-place) [--published YYYY-MM-DD] [--year YYYY] [--dry-run] [--skip-invalid] [--sheet 工作表]    导入公布的名单";
+
+const publishedArg = z
+  .string()
+  .optional()
+  .transform((text, ctx): DateSerial | undefined => {
+    if (text === undefined) return undefined;
+    const d = parseIsoDate(text);
+    if (d === undefined) {
+      ctx.addIssue({ code: "custom", message: `--published 应为 YYYY-MM-DD 格式的日期，实际为“${text}”` });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+const yearArg = z
+  .string()
+  .optional()
+  .transform((text, ctx): number | undefined => {
+    if (text === undefined) return undefined;
+    if (!/^\d{4}$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: `--year 应为四位年份，实际为“${text}”` });
+      return z.NEVER;
+    }
+    return Number(text);
+  });
+
+const importArgs = z.object({
+  list: xlsxPath("名单文件"),
+  into: xlsxPath("台账工作簿（--into）"),
+  o: z.string().optional(),
+  inPlace: z.boolean().optional(),
+  published: publishedArg,
+  year: yearArg,
+  asOf: asOfArg,
+  dryRun: z.boolean().optional(),
+  skipInvalid: z.boolean().optional(),
+  sheet: z.string().optional(),
+  profile: profileArg.optional(),
+});
+
+const iso = (d: DateSerial | null) => (d === null ? null : formatIsoDate(d));
+const KIND_LABELS = { new: "新列入", round: "新一轮" } as const;
+
+/** The report as `--json` prints it: `{added, matched, absent, unknownHeaders, issues}` and what was written. */
+export function importJson(report: ImportReport, file: string | null) {
+  return {
+    file,
+    listSheet: report.listSheet,
+    written: report.written,
+    added: report.added.map((a) => ({
+      listRow: a.listRow,
+      registerRow: a.registerRow,
+      name: a.name,
+      creditCode: a.creditCode,
+      kind: a.kind,
+      listYear: a.listYear,
+      publishedOn: iso(a.publishedOn),
+      previousAcceptedOn: iso(a.previousAcceptedOn),
+    })),
+    matched: report.matched,
+    absent: report.absent,
+    unknownHeaders: report.unknownHeaders,
+    otherDistricts: report.otherDistricts,
+    issues: report.issues,
+  };
+}
+
+function printReport(report: ImportReport, io: Io): void {
+  const rounds = report.added.filter((a) => a.kind === "round").length;
+  io.out(
+    `名单（工作表“${report.listSheet}”）：新增 ${report.added.length} 家（新列入 ${report.added.length - rounds}，新一轮 ${rounds}），已在台账 ${report.matched.length} 家，台账中仍在审核而新名单未列的 ${report.absent.length} 家` +
+      (report.otherDistricts > 0 ? `；其他区的 ${report.otherDistricts} 行未导入` : ""),
+  );
+  if (report.added.length > 0)
+    io.out(
+      `\n新增：\n${textTable(
+        [
+          { title: "名单行", align: "right" },
+          { title: "台账行", align: "right" },
+          { title: "企业名称", max: 34 },
+          { title: "统一社会信用代码" },
+          { title: "类型" },
+          { title: "名单年度" },
+          { title: "名单公布时间" },
+          { title: "上轮验收时间" },
+        ],
+        report.added.map((a) => [
+          String(a.listRow),
+          String(a.registerRow),
+          a.name,
+          a.creditCode,
+          KIND_LABELS[a.kind],
+          String(a.listYear),
+          formatIsoDate(a.publishedOn),
+          iso(a.previousAcceptedOn) ?? "",
+        ]),
+      )}`,
+    );
+  if (report.matched.length > 0)
+    io.out(
+      `\n已在台账：\n${textTable(
+        [
+          { title: "名单行", align: "right" },
+          { title: "台账行", align: "right" },
+          { title: "企业名称", max: 34 },
+          { title: "匹配方式" },
+        ],
+        report.matched.map((m) => [
+          String(m.listRow),
+          String(m.registerRow),
+          m.name,
+          m.by === "code" ? "统一社会信用代码" : "企业名称",
+        ]),
+      )}`,
+    );
+  if (report.absent.length > 0)
+    io.out(
+      `\n台账中仍在审核、新名单未列的企业：\n${textTable(
+        [
+          { title: "台账行", align: "right" },
+          { title: "企业名称", max: 34 },
+          { title: "统一社会信用代码" },
+          { title: "当前阶段" },
+        ],
+        report.absent.map((a) => [String(a.registerRow), a.name, a.creditCode, STAGE_LABELS[a.stage]]),
+      )}`,
+    );
+  if (report.unknownHeaders.length > 0)
+    io.out(`\n无法识别的列（未导入）：${report.unknownHeaders.map((h) => `“${h}”`).join("、")}`);
+  if (report.issues.length > 0) {
+    const { errors, warnings } = countBySeverity(report.issues);
+    io.out(
+      `\n${textTable(
+        [{ title: "工作表" }, { title: "单元格" }, { title: "级别" }, { title: "说明" }],
+        report.issues.map((i) => [i.sheet, i.cell, i.severity === "error" ? "错误" : "警告", i.message]),
+      )}\n共 ${errors} 个错误，${warnings} 个警告。`,
+    );
+  }
+}
+
+export const importList: Command = async (argv, io) => {
+  const { values, positionals } = parse(argv, {
+    into: { type: "string" },
+    output: { type: "string", short: "o" },
+    "in-place": { type: "boolean" },
+    published: { type: "string" },
+    year: { type: "string" },
+    "as-of": { type: "string" },
+    "dry-run": { type: "boolean" },
+    "skip-invalid": { type: "boolean" },
+    sheet: { type: "string" },
+    profile: { type: "string" },
+  });
+  if (positionals.length > 1) throw new UsageError("多余的参数");
+  const a = check(importArgs, {
+    list: positionals[0],
+    into: values.into,
+    o: values.output,
+    inPlace: values["in-place"],
+    published: values.published,
+    year: values.year,
+    asOf: values["as-of"],
+    dryRun: values["dry-run"],
+    skipInvalid: values["skip-invalid"],
+    sheet: values.sheet,
+    profile: values.profile,
+  });
+  const target = outputTarget(a.into, a.o, a.inPlace);
+  if (!a.dryRun && !target)
+    throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入台账文件；只查看结果请加 --dry-run）");
+  const listFile = await readWorkbookFile(a.list);
+  const list = workbookGrids(await parseXlsx(listFile.bytes, a.list, nodeReadLimits()));
+  const opened = await openRegisterWorkbook(a.into, a.profile);
+  requireRegister(opened);
+  const report = importListRows(opened, list, {
+    sheet: a.sheet,
+    published: a.published,
+    year: a.year,
+    asOf: a.asOf,
+    skipInvalid: a.skipInvalid,
+    apply: !a.dryRun,
+  });
+  const blocked = countBySeverity(report.issues).errors > 0 && !report.written;
+  // -o always gets the workbook (unchanged when the list adds nothing); in place only a change is written.
+  const written = !a.dryRun && !blocked && target && (report.written || !a.inPlace) ? target : null;
+  if (written) await saveChanges(opened, written, io);
+  if (values.json) io.out(JSON.stringify(importJson(report, written), null, 2));
+  else {
+    printReport(report, io);
+    io.out(
+      a.dryRun
+        ? "\n试运行：未写入任何文件"
+        : blocked
+          ? "\n名单中有错误，未写入任何内容（可修改名单后重试，或加 --skip-invalid 跳过有误的行）"
+          : report.written
+            ? `\n已在“企业名单台账”末尾追加 ${report.added.length} 行，写入 ${target}`
+            : `\n没有需要新增的企业${written ? `，${written} 与台账相同` : "，未写入"}`,
+    );
+  }
+  return blocked ? EXIT.invalid : EXIT.ok;
+};

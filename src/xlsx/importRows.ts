@@ -1,0 +1,83 @@
+// Importing a published list into a register workbook's package: the rows are planned (forms/listImport.ts)
+// and recorded on the workbook's patch, each cell styled like the row above it, the register's table, data
+// validations and conditional formats grown over them. Nothing here touches the file system or loads
+// ExcelJS: the CLI and a web page run the same code.
+
+import { issue } from "../core/issues";
+import { REGISTER_SHEET } from "../core/register";
+import type { LoadedWorkbook, WorkbookGrids } from "../core/workbook";
+import { COMPUTED_FILL } from "../forms/statusColumns";
+import { TEXT_FORMAT } from "../forms/layout";
+import {
+  prepareImport,
+  readListSheet,
+  type AppendPlan,
+  type ImportReport,
+  type ListImportOptions,
+} from "../forms/listImport";
+import type { CellEdit, WorkbookPatch } from "./package/patch";
+
+/** A register workbook as opened for a command: its sheets, their reading, and the patch that changes it. */
+export interface ImportTarget {
+  grids: WorkbookGrids;
+  loaded: LoadedWorkbook;
+  patch: WorkbookPatch;
+}
+
+export interface ImportListRequest extends ListImportOptions {
+  /** The list's sheet; by default the first with a list's headers. */
+  sheet?: string;
+  /** false: a dry run, the report only. */
+  apply: boolean;
+}
+
+/** Records the appended rows on the patch. */
+function recordAppend(patch: WorkbookPatch, plan: AppendPlan): void {
+  const like = plan.lastDataRow > plan.headerRow ? plan.lastDataRow : undefined;
+  const text = new Set(plan.textColumns);
+  const computed = new Set(plan.computedColumns);
+  const edits: CellEdit[] = plan.rows.flatMap((values, i) =>
+    values.map((value, col): CellEdit => {
+      const edit: CellEdit = { row: plan.firstRow + i, col, likeRow: like };
+      if (value !== null) edit.value = value;
+      if (text.has(col)) edit.style = { numFmt: TEXT_FORMAT };
+      if (computed.has(col)) edit.style = { fill: COMPUTED_FILL, font: { color: null } };
+      return edit;
+    }),
+  );
+  const lastRow = plan.firstRow + plan.rows.length - 1;
+  patch.setCells(plan.sheet, edits);
+  patch.extendTable(plan.sheet, plan.headerRow, lastRow);
+  patch.coverRows(plan.sheet, like ?? plan.headerRow + 1, lastRow);
+}
+
+/**
+ * Imports the list (the sheets of the list's file) into the target's register: the report, and, when it is
+ * applied and nothing stops it, the new rows recorded on the target's patch.
+ */
+export function importListRows(
+  target: ImportTarget,
+  list: WorkbookGrids,
+  request: ImportListRequest,
+): ImportReport {
+  const register = target.grids.sheet(REGISTER_SHEET);
+  if (!register)
+    return {
+      listSheet: request.sheet ?? "",
+      added: [],
+      matched: [],
+      absent: [],
+      unknownHeaders: [],
+      otherDistricts: 0,
+      issues: [issue(REGISTER_SHEET, "", "error", "sheet.missing", `工作簿中没有“${REGISTER_SHEET}”工作表`)],
+      written: false,
+    };
+  const { report, append } = prepareImport(
+    target.loaded,
+    register,
+    readListSheet(list, request.sheet),
+    request,
+  );
+  if (append) recordAppend(target.patch, append);
+  return report;
+}
