@@ -1,6 +1,7 @@
 // 强审助手 网页版 in Debian's Chromium, opened from file:// with nothing reachable beyond the page's folder: a
 // district's register is opened, every command of the pane runs on it, the result is downloaded, and cpa's
-// verify / score / status on the download agree with the same commands run by the CLI on the same input.
+// verify / score / status on the download agree with the same commands run by the CLI on the same input;
+// a published list is imported as `cpa import` imports it.
 // The centre's consolidation runs in a fresh page and yields a new workbook. README's picture of the page is
 // taken only with UPDATE_DOCS=1.
 
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { withCheckChar } from "../../src/core/creditCode";
 import { formatIsoDate, serialFromLocalDate } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { runCli, stampedWorkbook } from "../cli/runCli";
@@ -201,6 +203,36 @@ describe("the web page in Chromium, from file://", () => {
     await page.getByTestId("issues").getByRole("button").filter({ hasText: "H6" }).first().click();
     await page.locator(`[data-cell="${REGISTER_SHEET}!H6"]`).waitFor();
     expect(await page.locator(`[data-cell="${REGISTER_SHEET}!H6"]`).innerText()).toBe("2026-02-30");
+  });
+
+  it("imports a published list picked on the computer, as cpa import does", async () => {
+    page = await openPage();
+    const list = path.join(dir, "2027名单.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("附件");
+    ws.addRow(["2027年重点行业强制性清洁生产审核企业名单"]);
+    ws.mergeCells("A1:E1");
+    ws.addRow(["序号", "单位名称", "社会信用代码", "县（市、区）", "联系人"]);
+    ws.addRow(["1", "上海新列入化工有限公司", withCheckChar("91310115000000901"), "浦东新区", "张三"]);
+    ws.addRow(["2", "=1+1", withCheckChar("91310115000000902"), "浦东新区", "李四"]);
+    await wb.xlsx.writeFile(list);
+    await page.getByTestId("open-file").setInputFiles(input);
+    await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
+    await page.getByLabel("名单公布时间（名单中没有该列时填写）").fill("2027-03-20");
+    await page.getByTestId("pick-list").setInputFiles(list);
+    await page.getByTestId("import-report").waitFor();
+    expect(await message()).toContain("将新增 2 家");
+    expect(await page.getByTestId("file-name").innerText()).not.toContain("已修改");
+    expect(await run("确认导入")).toContain("已在台账末尾追加 2 行");
+    const imported = await download("浦东台账-已更新.xlsx");
+    const byCli = path.join(dir, "cli-imported.xlsx");
+    await cli("import", list, "--into", input, "--published", "2027-03-20", "-o", byCli);
+    expect(await json("status", imported, "--as-of", today)).toEqual(
+      await json("status", byCli, "--as-of", today),
+    );
+    expect(await json("validate", imported)).toEqual(await json("validate", byCli));
+    const rows = (await json("status", imported, "--as-of", today)) as { name: string }[];
+    expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(["上海新列入化工有限公司", "=1+1"]));
   });
 
   it("consolidates the districts' workbooks into a new workbook to download", async () => {
