@@ -64,10 +64,10 @@ describe("the web page in Chromium, from file://", () => {
     await browser?.close();
   });
 
-  async function openPage(): Promise<Page> {
+  async function openPage(locale = "zh-CN"): Promise<Page> {
     const p = await browser.newPage({
       viewport: { width: 1100, height: 1000 },
-      locale: "zh-CN",
+      locale,
       acceptDownloads: true,
     });
     // Nothing but the page's own files: any other request fails, and is recorded.
@@ -278,6 +278,13 @@ describe("the web page in Chromium, from file://", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([REGISTER_SHEET, "名单调整记录", "强审设置"]);
     const values = wb.getWorksheet("强审设置")!.getSheetValues().flat().map(String);
     expect(values).toEqual(expect.arrayContaining(["静安区生态环境局", "李四"]));
+  });
+
+  it("speaks English to an English browser", async () => {
+    page = await openPage("en-US");
+    await page.getByRole("heading", { name: "Audit Assistant (web)" }).waitFor();
+    expect(await page.getByRole("tab").allInnerTexts()).toEqual(["Register", "Forms", "Scoring", "Settings"]);
+    expect(await page.getByTestId("file-name").innerText()).toContain("No workbook open");
   });
 
   it("fetched nothing beyond its folder, kept its first load within the budget, and threw no error", () => {
