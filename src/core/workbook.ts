@@ -121,3 +121,16 @@ export function workbookBureau(
 ): BureauStatus {
   return bureauStatus(wb.profile, asOf, wb.rows, statuses, wb.submission ?? null);
 }
+
+/** What the pane shows after refreshing or validating: every row's status, the bureau's deadlines, the issues. */
+export interface WorkbookAnalysis {
+  statuses: RowStatus[];
+  /** The district's own deadlines (read from 报送信息) and Guangxi's roll-over candidates. */
+  bureau: BureauStatus;
+  issues: Issue[];
+}
+
+export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): WorkbookAnalysis {
+  const statuses = workbookStatus(wb, asOf);
+  return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+}

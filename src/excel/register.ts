@@ -10,17 +10,9 @@ import type { Issue } from "../core/issues";
 import { getProfile } from "../core/profiles";
 import { COMPUTED_COLUMNS, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
 import { settingsRows, SETTINGS_SHEET, type WorkbookSettings, settingChoices } from "../core/settings";
-import type { BureauStatus } from "../core/bureau";
 import { STAMP_SHEET } from "../core/stamp";
-import type { RowStatus } from "../core/status";
 import { readTable } from "../core/table";
-import {
-  loadWorkbook,
-  workbookBureau,
-  workbookIssues,
-  workbookStatus,
-  type LoadedWorkbook,
-} from "../core/workbook";
+import { loadWorkbook, workbookAnalysis, type LoadedWorkbook, type WorkbookAnalysis } from "../core/workbook";
 import {
   logSheetSpec,
   registerSheetSpec,
@@ -169,13 +161,7 @@ export async function createRegister(
   }
 }
 
-export interface WorkbookAnalysis {
-  loaded: LoadedWorkbook;
-  statuses: RowStatus[];
-  /** The district's own deadlines (read from 报送信息) and Guangxi's roll-over candidates. */
-  bureau: BureauStatus;
-  issues: Issue[];
-}
+export type PaneAnalysis = WorkbookAnalysis & { loaded: LoadedWorkbook };
 
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
   const { grids, protectedSheets } = await readSheets(
@@ -183,15 +169,7 @@ async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
     (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX) || n === STAMP_SHEET,
   );
   const loaded = loadWorkbook(grids);
-  const statuses = workbookStatus(loaded, asOf);
-  return {
-    grids,
-    loaded,
-    protectedSheets,
-    statuses,
-    bureau: workbookBureau(loaded, asOf, statuses),
-    issues: workbookIssues(loaded, asOf),
-  };
+  return { grids, loaded, protectedSheets, ...workbookAnalysis(loaded, asOf) };
 }
 
 /** A submitted register is protected: writing into it would break its stamp, so say so before trying. */
@@ -203,10 +181,7 @@ export function refuseProtectedRegister(protectedSheets: readonly string[]): voi
 }
 
 /** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: four syncs for any ordinary register. */
-export async function refreshStatus(
-  context: Excel.RequestContext,
-  asOf: DateSerial,
-): Promise<WorkbookAnalysis> {
+export async function refreshStatus(context: Excel.RequestContext, asOf: DateSerial): Promise<PaneAnalysis> {
   const { grids, loaded, statuses, bureau, issues, protectedSheets } = await analyse(context, asOf);
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
@@ -277,7 +252,7 @@ export function runs(flags: readonly boolean[]): [number, number][] {
 export async function validateWorkbook(
   context: Excel.RequestContext,
   asOf: DateSerial,
-): Promise<WorkbookAnalysis> {
+): Promise<PaneAnalysis> {
   const { loaded, statuses, bureau, issues } = await analyse(context, asOf);
   return { loaded, statuses, bureau, issues };
 }

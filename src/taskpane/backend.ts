@@ -1,32 +1,25 @@
 // What the pane's commands run on: the open workbook in Excel (Office.js), or, on the web page, a workbook
 // file opened in the browser (ExcelJS). Each tab calls these and nothing else, so both run the same screens.
 
-import type { BureauStatus } from "../core/bureau";
 import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
 import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
-import type { RowStatus } from "../core/status";
 import type { Consolidation } from "../xlsx/city";
 import type { PaneVerification, Submission } from "../excel/centre";
 import type { WriteBack } from "../excel/forms";
 import type { PaneImportOptions } from "../excel/importList";
 import type { ImportReport } from "../forms/listImport";
 
-export interface Analysis {
-  statuses: RowStatus[];
-  /** The bureau's own deadlines (季度报送, 年度总结) and Guangxi's candidates for the next list. */
-  bureau: BureauStatus;
-  issues: Issue[];
-}
+import type { WorkbookAnalysis } from "../core/workbook";
 
 export interface WorkbookBackend {
   loadSettings(): Promise<WorkbookSettings | undefined>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   createRegister(settings: WorkbookSettings): Promise<void>;
-  refreshStatus(asOf: DateSerial): Promise<Analysis>;
-  validate(asOf: DateSerial): Promise<Analysis>;
+  refreshStatus(asOf: DateSerial): Promise<WorkbookAnalysis>;
+  validate(asOf: DateSerial): Promise<WorkbookAnalysis>;
   /** Shows the issue's cell: selects it in Excel, or scrolls the page's preview to it. */
   selectIssue(issue: Issue): Promise<void>;
   generateQuarterly(quarter: Quarter, preparedOn: DateSerial): Promise<string[]>;

@@ -8,9 +8,10 @@ import type { Issue } from "../core/issues";
 import { enterprisesOf, REGISTER_SHEET } from "../core/register";
 import { readSettings, SETTINGS_SHEET } from "../core/settings";
 import { readStamp, STAMP_SHEET, verifyStamp } from "../core/stamp";
-import { loadWorkbook, workbookBureau, workbookIssues, workbookStatus } from "../core/workbook";
+import { loadWorkbook, workbookAnalysis } from "../core/workbook";
 import type { WorkbookBackend } from "../taskpane/backend";
 import type { PreviewTarget } from "./Preview";
+import type { PageFile } from "./operations";
 import type { FileSession, WorkbookView } from "./session";
 import type { WebStrings } from "./strings";
 
@@ -47,18 +48,13 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
 
   /** Runs a writing operation on the open bytes; its new bytes become the open workbook. */
   async function write<T extends { bytes: Uint8Array }>(
-    work: (
-      ops: Awaited<ReturnType<typeof operations>>,
-      bytes: Uint8Array | undefined,
-      file: string,
-    ) => Promise<T>,
+    work: (ops: Awaited<ReturnType<typeof operations>>, input: PageFile | undefined) => Promise<T>,
     newName?: string,
   ): Promise<T> {
     const ops = await operations();
     hooks.progress(w.writing);
     try {
-      const open = session.current();
-      const result = await work(ops, open?.bytes, open?.name ?? "");
+      const result = await work(ops, await openFile());
       session.replace(result.bytes, newName);
       return result;
     } finally {
@@ -73,7 +69,7 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       return grid ? readSettings(grid, "shanghai").settings : undefined;
     },
     async saveSettings(settings) {
-      await write((ops, bytes, file) => ops.saveSettings(need(bytes), file, settings));
+      await write((ops, input) => ops.saveSettings(need(input), settings));
     },
     async createRegister(settings) {
       const open = session.current();
@@ -81,16 +77,14 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       await write((ops) => ops.newRegister(settings), "强审台账.xlsx");
     },
     async refreshStatus(asOf) {
-      const r = await write((ops, bytes, file) => ops.refreshStatus(need(bytes), file, asOf));
+      const r = await write((ops, input) => ops.refreshStatus(need(input), asOf));
       return { statuses: r.statuses, bureau: r.bureau, issues: r.issues };
     },
     async validate(asOf) {
       const v = await view();
-      const wb = loadWorkbook(v.grids);
       hooks.progress(w.computing);
       try {
-        const statuses = workbookStatus(wb, asOf);
-        return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+        return workbookAnalysis(loadWorkbook(v.grids), asOf);
       } finally {
         hooks.progress("");
       }
@@ -99,17 +93,15 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       hooks.show({ sheet: issue.sheet, cell: issue.cell || "A1" });
     },
     async generateQuarterly(quarter, preparedOn) {
-      return (await write((ops, bytes, file) => ops.quarterly(need(bytes), file, quarter, preparedOn)))
-        .sheets;
+      return (await write((ops, input) => ops.quarterly(need(input), quarter, preparedOn))).sheets;
     },
     async prepareSubmission(quarter, preparer, today, stampedAt) {
       if (preparer.trim() === "") throw new PageError("请在“设置”中填写填报人。");
       const ops = await operations();
-      const open = session.current();
-      const bytes = need(open?.bytes);
+      const input = need(await openFile());
       hooks.progress(w.writing);
       try {
-        const r = await ops.submit(bytes, open!.name, { quarter, preparer, today, stampedAt });
+        const r = await ops.submit(input, { quarter, preparer, today, stampedAt });
         if (r.bytes) session.replace(r.bytes);
         return r.stamp ? { stamp: r.stamp, issues: r.issues } : { stamp: undefined, issues: r.issues };
       } finally {
@@ -126,7 +118,7 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
     async writeCityReport(consolidation, quarter) {
       const fresh = session.current() === undefined;
       const r = await write(
-        (ops, bytes, file) => ops.cityReport(bytes, file, consolidation, quarter),
+        (ops, input) => ops.cityReport(input, consolidation, quarter),
         fresh ? `全市汇总 ${quarter.year}Q${quarter.quarter}.xlsx` : undefined,
       );
       return r.sheets;
@@ -135,33 +127,37 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       return enterprisesOf((await loaded()).rows);
     },
     async insertScoreSheets(kind, enterprise, experts) {
-      return (
-        await write((ops, bytes, file) => ops.scoresheets(need(bytes), file, kind, enterprise, experts))
-      ).sheets;
+      return (await write((ops, input) => ops.scoresheets(need(input), kind, enterprise, experts))).sheets;
     },
     async writeBackScores() {
-      const r = await write((ops, bytes, file) => ops.writeBack(need(bytes), file));
+      const r = await write((ops, input) => ops.writeBack(need(input)));
       return { panels: r.panels, written: r.written, issues: r.issues };
     },
     async writeOrCheckRubric() {
-      const r = await write((ops, bytes, file) => ops.writeOrCheckRubric(need(bytes), file));
+      const r = await write((ops, input) => ops.writeOrCheckRubric(need(input)));
       return { written: r.written, issues: r.issues };
     },
     async importList(listName, listBytes, options) {
       const asOf = serialFromLocalDate(new Date());
-      const r = await write((ops, bytes, file) =>
-        ops.importList(need(bytes), file, { name: listName, bytes: listBytes }, { ...options, asOf }),
+      const r = await write((ops, input) =>
+        ops.importList(need(input), { name: listName, bytes: listBytes }, { ...options, asOf }),
       );
       return r.report;
     },
     async insertEnterpriseForm(kind, enterprise) {
-      return (await write((ops, bytes, file) => ops.enterpriseForm(need(bytes), file, kind, enterprise)))
-        .sheets[0]!;
+      return (await write((ops, input) => ops.enterpriseForm(need(input), kind, enterprise))).sheets[0]!;
     },
   };
 
-  function need(bytes: Uint8Array | undefined): Uint8Array {
-    if (!bytes) throw new PageError(w.none);
-    return bytes;
+  /** The open workbook with the parse the preview made of it, so a command does not parse it again. */
+  async function openFile(): Promise<PageFile | undefined> {
+    const open = session.current();
+    if (!open) return undefined;
+    return { file: open.name, bytes: open.bytes, workbook: (await session.view())?.workbook };
+  }
+
+  function need(input: PageFile | undefined): PageFile {
+    if (!input) throw new PageError(w.none);
+    return input;
   }
 }

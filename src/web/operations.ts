@@ -2,13 +2,14 @@
 // bytes of the file open in the page. Each returns the new bytes, or the very bytes it was given when it
 // changed nothing. Loaded as its own chunk with ExcelJS, on the first command that writes.
 
+import type ExcelJS from "exceljs";
 import type { Quarter, DateSerial } from "../core/dates";
 import type { PaneImportOptions } from "../excel/importList";
 import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
-import { RUBRIC_SHEET } from "../core/rubricSheet";
-import { workbookBureau, workbookIssues, workbookStatus } from "../core/workbook";
+import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
+import { workbookAnalysis } from "../core/workbook";
 import {
   cityAdjustmentLayout,
   cityImplementationLayout,
@@ -26,7 +27,6 @@ import {
   addEnterpriseForm,
   addQuarterForms,
   addScoreSheets,
-  checkedRubrics,
   openWorkbookBytes,
   patchedBytes,
   patchSettings,
@@ -39,13 +39,20 @@ import {
 } from "../xlsx/workbookCommands";
 import { writeLayout } from "../xlsx/writeLayout";
 
-/** The name files get in messages: the page works on one file, named by the user's own file name. */
-const open = (bytes: Uint8Array, file: string) => openWorkbookBytes({ file, bytes });
+/** The workbook open on the page: its file name (for messages), its bytes, and the page's parse of them. */
+export interface PageFile {
+  file: string;
+  bytes: Uint8Array;
+  workbook?: ExcelJS.Workbook;
+}
+
+const open = ({ file, bytes, workbook }: PageFile) =>
+  openWorkbookBytes({ file, bytes }, { parsed: workbook });
 
 const written = (opened: OpenedWorkbook) => patchedBytes(opened, opened.file);
 
-export async function saveSettings(bytes: Uint8Array, file: string, settings: WorkbookSettings) {
-  const opened = await open(bytes, file);
+export async function saveSettings(input: PageFile, settings: WorkbookSettings) {
+  const opened = await open(input);
   patchSettings(opened, settings);
   return { bytes: await written(opened) };
 }
@@ -55,25 +62,19 @@ export async function newRegister(settings: WorkbookSettings) {
   await loadExcelJs();
   const wb = newRegisterWorkbook(settings.profileId, settings.district);
   const fresh = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const opened = await open(fresh, "强审台账.xlsx");
+  const opened = await open({ file: "强审台账.xlsx", bytes: fresh });
   patchSettings(opened, settings);
   return { bytes: await written(opened) };
 }
 
-export async function refreshStatus(bytes: Uint8Array, file: string, asOf: DateSerial) {
-  const opened = await open(bytes, file);
+export async function refreshStatus(input: PageFile, asOf: DateSerial) {
+  const opened = await open(input);
   patchStatus(opened, asOf);
-  const statuses = workbookStatus(opened.loaded, asOf);
-  return {
-    bytes: await written(opened),
-    statuses,
-    bureau: workbookBureau(opened.loaded, asOf, statuses),
-    issues: workbookIssues(opened.loaded, asOf),
-  };
+  return { bytes: await written(opened), ...workbookAnalysis(opened.loaded, asOf) };
 }
 
-export async function quarterly(bytes: Uint8Array, file: string, quarter: Quarter, preparedOn: DateSerial) {
-  const opened = await open(bytes, file);
+export async function quarterly(input: PageFile, quarter: Quarter, preparedOn: DateSerial) {
+  const opened = await open(input);
   const { settings } = opened.loaded;
   const party = { district: settings.district, preparer: settings.preparer, preparedOn };
   const { sheets } = addQuarterForms(opened, quarter, party, false);
@@ -81,20 +82,18 @@ export async function quarterly(bytes: Uint8Array, file: string, quarter: Quarte
 }
 
 export async function submit(
-  bytes: Uint8Array,
-  file: string,
+  input: PageFile,
   options: { quarter: Quarter; preparer: string; today: DateSerial; stampedAt: string },
 ) {
-  const r = await stampSubmission(await open(bytes, file), options);
+  const r = await stampSubmission(await open(input), options);
   return r.stamped
     ? { bytes: await written(r.stamped), stamp: r.stamp, issues: r.issues }
-    : { bytes, stamp: undefined, issues: r.issues };
+    : { bytes: input.bytes, stamp: undefined, issues: r.issues };
 }
 
 /** The centre's city-wide sheets: into the open workbook, or into a new one when none is open. */
 export async function cityReport(
-  bytes: Uint8Array | undefined,
-  file: string,
+  input: PageFile | undefined,
   { city, profile }: Consolidation,
   quarter: Quarter,
 ) {
@@ -105,8 +104,8 @@ export async function cityReport(
     cityImplementationLayout(city, quarter, profile),
     cityAdjustmentLayout(city, quarter, profile),
   ];
-  if (bytes) {
-    const opened = await open(bytes, file);
+  if (input) {
+    const opened = await open(input);
     const sheets = layouts.map((l) => placeLayout(opened, l, false, () => false));
     return { bytes: await written(opened), sheets };
   }
@@ -116,24 +115,18 @@ export async function cityReport(
   return { bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), sheets };
 }
 
-export async function scoresheets(
-  bytes: Uint8Array,
-  file: string,
-  kind: ScoringKind,
-  enterprise: string,
-  experts: number,
-) {
-  const opened = await open(bytes, file);
+export async function scoresheets(input: PageFile, kind: ScoringKind, enterprise: string, experts: number) {
+  const opened = await open(input);
   const { sheets } = addScoreSheets(opened, { kind, enterprise, experts });
   return { bytes: await written(opened), sheets };
 }
 
-export async function writeBack(bytes: Uint8Array, file: string) {
-  const opened = await open(bytes, file);
+export async function writeBack(input: PageFile) {
+  const opened = await open(input);
   const score = scoreWorkbook(opened);
   const back = recordWriteBack(opened, score);
   return {
-    bytes: back.written > 0 ? await written(opened) : bytes,
+    bytes: back.written > 0 ? await written(opened) : input.bytes,
     panels: score.panels,
     written: back.written,
     issues: [...score.issues, ...back.issues],
@@ -141,34 +134,32 @@ export async function writeBack(bytes: Uint8Array, file: string) {
 }
 
 /** Writes the default 评分细则 where the workbook has none, else checks the district's own. */
-export async function writeOrCheckRubric(bytes: Uint8Array, file: string) {
-  const opened = await open(bytes, file);
+export async function writeOrCheckRubric(input: PageFile) {
+  const opened = await open(input);
   if (opened.grids.sheet(RUBRIC_SHEET))
-    return { bytes, written: false, issues: checkedRubrics(opened.grids).issues };
+    return {
+      bytes: input.bytes,
+      written: false,
+      issues: workbookRubrics((n) => opened.grids.sheet(n)).issues,
+    };
   addDefaultRubric(opened);
   return { bytes: await written(opened), written: true, issues: [] };
 }
 
-export async function enterpriseForm(
-  bytes: Uint8Array,
-  file: string,
-  kind: EnterpriseFormKind,
-  enterprise: string,
-) {
-  const opened = await open(bytes, file);
+export async function enterpriseForm(input: PageFile, kind: EnterpriseFormKind, enterprise: string) {
+  const opened = await open(input);
   const { sheet } = addEnterpriseForm(opened, kind, enterprise);
   return { bytes: await written(opened), sheets: [sheet] };
 }
 
 /** A published list picked on the computer: the report, and on `apply` its rows appended to the register. */
 export async function importList(
-  bytes: Uint8Array,
-  file: string,
+  input: PageFile,
   list: { name: string; bytes: Uint8Array },
   options: PaneImportOptions & { asOf: DateSerial },
 ) {
-  const opened = await open(bytes, file);
+  const opened = await open(input);
   const grids = workbookGrids(await parseXlsx(list.bytes, list.name));
   const report = importListRows(opened, grids, options);
-  return { bytes: report.written && options.apply ? await written(opened) : bytes, report };
+  return { bytes: report.written && options.apply ? await written(opened) : input.bytes, report };
 }

@@ -77,11 +77,12 @@ export class InvalidWorkbookError extends Error {
   }
 }
 
+/** Opens `source`; `parsed` is its parse where the caller has one already (the web page's preview). */
 export async function openWorkbookBytes<S extends WorkbookSource>(
   source: S,
-  options: { profileId?: ProfileId; limits?: ReadLimits } = {},
+  options: { profileId?: ProfileId; limits?: ReadLimits; parsed?: ExcelJS.Workbook } = {},
 ): Promise<OpenedWorkbook<S>> {
-  const wb = await parseXlsx(source.bytes, source.file, options.limits ?? DEFAULT_LIMITS);
+  const wb = options.parsed ?? (await parseXlsx(source.bytes, source.file, options.limits ?? DEFAULT_LIMITS));
   const grids = workbookGrids(wb);
   let patch: WorkbookPatch | undefined;
   return {
@@ -314,16 +315,11 @@ export function findEnterprise(rows: readonly RegisterRow[], query: string): Reg
   return latestRound(matches)!;
 }
 
-/** The workbook's rubrics, or, when its 评分细则 has an error, the issues saying so. */
-export function checkedRubrics(grids: WorkbookGrids): { rubrics?: RubricSet; issues: Issue[] } {
-  return workbookRubrics((n) => grids.sheet(n));
-}
-
 /** A 评分细则 with errors, refused with its first errors named. */
 export class RubricError extends InvalidWorkbookError {}
 
 function rubricsOrRefuse(grids: WorkbookGrids): RubricSet {
-  const { rubrics, issues } = checkedRubrics(grids);
+  const { rubrics, issues } = workbookRubrics((n) => grids.sheet(n));
   if (!rubrics) throw new RubricError(issues.filter((i) => i.severity === "error"));
   return rubrics;
 }

@@ -10,10 +10,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import { writePublishedList } from "./publishedList";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { stampedWorkbook } from "../cli/runCli";
-import { withCheckChar } from "../../src/core/creditCode";
 import { serialFromParts } from "../../src/core/dates";
 import { demoData } from "../../src/core/demo";
 import { getProfile } from "../../src/core/profiles";
@@ -269,14 +268,7 @@ describe("the task pane in Chromium", () => {
 
   it("imports a published list picked from disk: the report first, the rows appended on confirm", async () => {
     const list = path.join(mkdtempSync(path.join(tmpdir(), "e2e-list-")), "2027年名单.xlsx");
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("附件");
-    ws.addRow(["2027年重点行业强制性清洁生产审核企业名单"]);
-    ws.mergeCells("A1:E1");
-    ws.addRow(["序号", "单位名称", "社会信用代码", "县（市、区）", "联系人"]);
-    ws.addRow(["1", "上海新列入化工有限公司", withCheckChar("91310115000000901"), "浦东新区", "张三"]);
-    ws.addRow(["2", "=1+1", withCheckChar("91310115000000902"), "浦东新区", "李四"]);
-    await wb.xlsx.writeFile(list);
+    await writePublishedList(list);
 
     await page.goto(`${base}/taskpane.html?excelApi=1.8`);
     await page.getByRole("tab", { name: "设置" }).click();

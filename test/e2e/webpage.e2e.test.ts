@@ -11,8 +11,8 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { writePublishedList } from "./publishedList";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { withCheckChar } from "../../src/core/creditCode";
 import { formatIsoDate, serialFromLocalDate } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { runCli, stampedWorkbook } from "../cli/runCli";
@@ -30,6 +30,12 @@ async function cli(...argv: string[]): Promise<string> {
   const r = await runCli(...argv);
   if (r.code !== 0 && r.code !== 1) throw new Error(`cpa ${argv.join(" ")}: ${r.out}${r.err}`);
   return r.out;
+}
+
+async function readBook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
 }
 
 const json = async (...argv: string[]) => JSON.parse(await cli(...argv, "--json"));
@@ -172,12 +178,7 @@ describe("the web page in Chromium, from file://", () => {
     expect((await json("verify", at(6))).files[0]).toMatchObject({ state: "unchanged" });
 
     // Same sheets, in the same order, with the same cells on every sheet the stamp covers.
-    const sheets = async (file: string) => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(file);
-      return wb;
-    };
-    const [web, byCli] = [await sheets(downloaded), await sheets(at(6))];
+    const [web, byCli] = [await readBook(downloaded), await readBook(at(6))];
     expect(web.worksheets.map((w) => w.name)).toEqual(byCli.worksheets.map((w) => w.name));
     const values = (wb: ExcelJS.Workbook, name: string) =>
       wb
@@ -193,8 +194,7 @@ describe("the web page in Chromium, from file://", () => {
   it("shows an issue's cell in the preview", async () => {
     page = await openPage();
     const bad = path.join(dir, "有错误.xlsx");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(input);
+    const wb = await readBook(input);
     wb.getWorksheet(REGISTER_SHEET)!.getCell("H6").value = "2026-02-30";
     await wb.xlsx.writeFile(bad);
     await page.getByTestId("open-file").setInputFiles(bad);
@@ -208,14 +208,7 @@ describe("the web page in Chromium, from file://", () => {
   it("imports a published list picked on the computer, as cpa import does", async () => {
     page = await openPage();
     const list = path.join(dir, "2027名单.xlsx");
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("附件");
-    ws.addRow(["2027年重点行业强制性清洁生产审核企业名单"]);
-    ws.mergeCells("A1:E1");
-    ws.addRow(["序号", "单位名称", "社会信用代码", "县（市、区）", "联系人"]);
-    ws.addRow(["1", "上海新列入化工有限公司", withCheckChar("91310115000000901"), "浦东新区", "张三"]);
-    ws.addRow(["2", "=1+1", withCheckChar("91310115000000902"), "浦东新区", "李四"]);
-    await wb.xlsx.writeFile(list);
+    await writePublishedList(list);
     await page.getByTestId("open-file").setInputFiles(input);
     await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
     await page.getByLabel("名单公布时间（名单中没有该列时填写）").fill("2027-03-20");
@@ -248,12 +241,7 @@ describe("the web page in Chromium, from file://", () => {
     const city = await download("全市汇总 2026Q3.xlsx");
     const byCli = path.join(dir, "cli-city.xlsx");
     await cli("consolidate", ...files, "--quarter", "2026Q3", "-o", byCli);
-    const read = async (file: string) => {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(file);
-      return wb;
-    };
-    const [web, cliBook] = [await read(city), await read(byCli)];
+    const [web, cliBook] = [await readBook(city), await readBook(byCli)];
     for (const ws of cliBook.worksheets) {
       const mine = web.getWorksheet(ws.name);
       expect(mine?.name).toBe(ws.name);
@@ -273,8 +261,7 @@ describe("the web page in Chromium, from file://", () => {
     const made = await download("强审台账.xlsx");
     const settings = await json("validate", made);
     expect(settings).toMatchObject({ errors: 0 });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(made);
+    const wb = await readBook(made);
     expect(wb.worksheets.map((w) => w.name)).toEqual([REGISTER_SHEET, "名单调整记录", "强审设置"]);
     const values = wb.getWorksheet("强审设置")!.getSheetValues().flat().map(String);
     expect(values).toEqual(expect.arrayContaining(["静安区生态环境局", "李四"]));
