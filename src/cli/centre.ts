@@ -8,14 +8,9 @@ import { z } from "zod";
 import { stampIsLate } from "../core/consolidate";
 import { serialFromLocalDate } from "../core/dates";
 import { countBySeverity } from "../core/issues";
-import { localTimestamp, readStamp, STAMP_SHEET, verifyStamp, type Verification } from "../core/stamp";
+import { localTimestamp, verifyWorkbookStamp, type Verification } from "../core/stamp";
 import { loadWorkbook } from "../core/workbook";
-import {
-  cityAdjustmentLayout,
-  cityImplementationLayout,
-  districtCountsLayout,
-  verificationLayout,
-} from "../forms/centreForms";
+import { cityLayouts } from "../forms/centreForms";
 import { cityReportHtml } from "../forms/report";
 import { consolidateFiles } from "../xlsx/city";
 import {
@@ -110,9 +105,7 @@ async function verifyFile(file: string): Promise<{
 }> {
   const wb = await openWorkbook(file);
   const grids = workbookGrids(wb);
-  const stampGrid = grids.sheet(STAMP_SHEET);
-  const stamp = stampGrid ? readStamp(stampGrid) : undefined;
-  const verification = await verifyStamp(stamp, (n) => grids.sheet(n));
+  const { stamp, verification } = await verifyWorkbookStamp((n) => grids.sheet(n));
   const loaded = loadWorkbook(grids);
   return {
     verification,
@@ -206,14 +199,7 @@ export const consolidate: Command = async (argv, io) => {
     a.profile,
   );
   const out = new ExcelJS.Workbook();
-  for (const layout of [
-    verificationLayout(city),
-    districtCountsLayout(city),
-    cityImplementationLayout(city, a.quarter, profile),
-    cityAdjustmentLayout(city, a.quarter, profile),
-  ]) {
-    writeLayout(out, layout);
-  }
+  for (const layout of cityLayouts(city, a.quarter, profile, { dashboard: false })) writeLayout(out, layout);
   await saveWorkbook(out, a.o);
   if (a.html)
     await fs.writeFile(

@@ -158,6 +158,15 @@ export interface Verification {
   stamp?: Stamp;
 }
 
+/** The workbook's 报送信息 stamp, if it has one, and whether the sheets it covers still read as stamped. */
+export async function verifyWorkbookStamp(
+  sheet: (name: string) => Grid | undefined,
+): Promise<{ stamp: Stamp | undefined; verification: Verification }> {
+  const grid = sheet(STAMP_SHEET);
+  const stamp = grid ? readStamp(grid) : undefined;
+  return { stamp, verification: await verifyStamp(stamp, sheet) };
+}
+
 /** Recomputes the digests of the stamped sheets and compares. */
 export async function verifyStamp(
   stamp: Stamp | undefined,

@@ -4,13 +4,7 @@
 // a second run adds "(2)" sheets.
 
 import type { Quarter } from "../core/dates";
-import {
-  cityAdjustmentLayout,
-  cityImplementationLayout,
-  dashboardLayout,
-  districtCountsLayout,
-  verificationLayout,
-} from "../forms/centreForms";
+import { cityLayouts } from "../forms/centreForms";
 import type { Consolidation } from "../xlsx/city";
 import { named, writeSheets, type Supports } from "./forms";
 
@@ -25,13 +19,7 @@ export async function writeCityReport(
   sheets.load("items/name");
   await context.sync();
   const layouts = named(
-    [
-      dashboardLayout(city),
-      verificationLayout(city),
-      districtCountsLayout(city),
-      cityImplementationLayout(city, quarter, profile),
-      cityAdjustmentLayout(city, quarter, profile),
-    ],
+    cityLayouts(city, quarter, profile, { dashboard: true }),
     sheets.items.map((s) => s.name),
   );
   return writeSheets(context, layouts, supports);

@@ -185,3 +185,22 @@ export function dashboardLayout(report: CityReport): SheetLayout {
   ];
   return layout;
 }
+
+/**
+ * The centre's sheets for a quarter, in order: with `dashboard`, 统计看板 first; then the verification of every
+ * file, the counts per district, and the city-wide 附表3 and 名单调整表.
+ */
+export function cityLayouts(
+  report: CityReport,
+  q: Quarter,
+  profile: Profile,
+  { dashboard }: { dashboard: boolean },
+): SheetLayout[] {
+  return [
+    ...(dashboard ? [dashboardLayout(report)] : []),
+    verificationLayout(report),
+    districtCountsLayout(report),
+    cityImplementationLayout(report, q, profile),
+    cityAdjustmentLayout(report, q, profile),
+  ];
+}

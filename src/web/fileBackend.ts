@@ -7,7 +7,7 @@ import { serialFromLocalDate } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { enterprisesOf, REGISTER_SHEET } from "../core/register";
 import { readSettings, SETTINGS_SHEET } from "../core/settings";
-import { readStamp, STAMP_SHEET, verifyStamp } from "../core/stamp";
+import { verifyWorkbookStamp } from "../core/stamp";
 import { loadWorkbook, workbookAnalysis } from "../core/workbook";
 import type { WorkbookBackend } from "../taskpane/backend";
 import type { PreviewTarget } from "./Preview";
@@ -110,9 +110,7 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
     },
     async verifySubmission() {
       const v = await view();
-      const grid = v.grids.sheet(STAMP_SHEET);
-      const stamp = grid ? readStamp(grid) : undefined;
-      const verification = await verifyStamp(stamp, (n) => v.grids.sheet(n));
+      const { stamp, verification } = await verifyWorkbookStamp((n) => v.grids.sheet(n));
       return { ...verification, late: stamp ? stampIsLate(stamp) : false };
     },
     async writeCityReport(consolidation, quarter) {

@@ -10,13 +10,7 @@ import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
 import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
 import { workbookAnalysis } from "../core/workbook";
-import {
-  cityAdjustmentLayout,
-  cityImplementationLayout,
-  dashboardLayout,
-  districtCountsLayout,
-  verificationLayout,
-} from "../forms/centreForms";
+import { cityLayouts } from "../forms/centreForms";
 import type { Consolidation } from "../xlsx/city";
 import { importListRows } from "../xlsx/importRows";
 import { parseXlsx, workbookGrids } from "../xlsx/parse";
@@ -97,13 +91,7 @@ export async function cityReport(
   { city, profile }: Consolidation,
   quarter: Quarter,
 ) {
-  const layouts = [
-    dashboardLayout(city),
-    verificationLayout(city),
-    districtCountsLayout(city),
-    cityImplementationLayout(city, quarter, profile),
-    cityAdjustmentLayout(city, quarter, profile),
-  ];
+  const layouts = cityLayouts(city, quarter, profile, { dashboard: true });
   if (input) {
     const opened = await open(input);
     const sheets = layouts.map((l) => placeLayout(opened, l, false, () => false));

@@ -11,7 +11,7 @@ import {
 import type { Quarter } from "../core/dates";
 import { getProfile, type Profile, type ProfileId } from "../core/profiles";
 import { REGISTER_SHEET } from "../core/register";
-import { readStamp, STAMP_SHEET, verifyStamp } from "../core/stamp";
+import { verifyWorkbookStamp } from "../core/stamp";
 import { loadWorkbook } from "../core/workbook";
 import { parseXlsx, WorkbookFileError, workbookGrids } from "./parse";
 
@@ -45,10 +45,7 @@ export async function consolidateFiles(
     try {
       const grids = workbookGrids(await parseXlsx(await file.read(), file.name));
       if (!grids.sheet(REGISTER_SHEET)) throw new WorkbookFileError(`没有“${REGISTER_SHEET}”工作表`);
-      const stampGrid = grids.sheet(STAMP_SHEET);
-      const verification = await verifyStamp(stampGrid ? readStamp(stampGrid) : undefined, (n) =>
-        grids.sheet(n),
-      );
+      const { verification } = await verifyWorkbookStamp((n) => grids.sheet(n));
       const loaded = loadWorkbook(grids, { profileId: profile?.id });
       profile ??= loaded.profile;
       reports.push(districtReport(file.name, loaded, quarter, verification));
