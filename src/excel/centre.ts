@@ -1,12 +1,12 @@
-// Submission from the task pane: validate, add the quarter's forms where missing, stamp 报送信息 and protect
-// the submitted sheets; and verification of a stamped workbook. The stamp is the CLI's: `cpa verify`
+// Submission from the task pane: validate, add the quarter's forms where missing (or lay them out again where
+// they no longer agree with the register), stamp 报送信息 and protect the submitted sheets; and verification of a stamped workbook. The stamp is the CLI's: `cpa verify`
 // checks a workbook stamped here, and the other way round.
 
 import { LOG_SHEET } from "../core/adjustments";
 import { stampIsLate } from "../core/consolidate";
 import { quarterCode, type DateSerial, type Quarter } from "../core/dates";
 import { countBySeverity, type Issue } from "../core/issues";
-import { adjustmentRows, implementationRows } from "../core/quarterly";
+import { PROFILES } from "../core/profiles";
 import { REGISTER_SHEET } from "../core/register";
 import { SETTINGS_SHEET } from "../core/settings";
 import {
@@ -18,16 +18,11 @@ import {
   type Stamp,
   type Verification,
 } from "../core/stamp";
-import { rowContexts } from "../core/status";
 import { loadWorkbook, workbookIssues, type LoadedWorkbook } from "../core/workbook";
 import { stampLayout } from "../forms/stampSheet";
+import { submissionForms, type FormPlan, type RegeneratedForm } from "../forms/submissionForms";
 import { uniqueSheetName } from "../forms/layout";
-import {
-  adjustmentLayout,
-  adjustmentSheetName,
-  implementationLayout,
-  implementationSheetName,
-} from "../forms/quarterlyForms";
+import { adjustmentSheetName, implementationSheetName } from "../forms/quarterlyForms";
 import type { Supports } from "./forms";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";
@@ -35,16 +30,26 @@ import { Rollback } from "./rollback";
 import { RequestBudget, suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
-export type Submission = { stamp: Stamp; issues: Issue[] } | { stamp: undefined; issues: Issue[] };
+export type Submission =
+  | {
+      stamp: Stamp;
+      regenerated: RegeneratedForm[];
+      /** Old sheets set aside that could not be deleted afterwards (the stamp is complete without them). */
+      leftover: string[];
+      issues: Issue[];
+    }
+  | { stamp: undefined; issues: Issue[] };
 
 /**
  * Stamps the workbook for the quarter, or refuses (no stamp, the issues returned) while any error remains.
- * Reads the register, adds the quarter's forms where missing, reads the submitted sheets back, writes the
- * new 报送信息 beside the old one and protects the submitted sheets not yet protected, then deletes the old
- * 报送信息: seven syncs for an ordinary register (eight when the forms are added and an old stamp replaced; a
- * read-back of more than 100,000 cells, with their formulas, takes one more sync per 100,000).
- * Stamping again after the register was unprotected and changed works; if anything fails, the workbook is
- * put back as it was.
+ * Reads the register and the quarter's forms, adds the forms where missing and lays out again those that no
+ * longer agree with the register (the old one steps aside under another name), reads the submitted sheets
+ * back, writes the new 报送信息 beside the old one and protects the submitted sheets not yet protected, then
+ * deletes the old 报送信息 and the old forms: seven syncs for an ordinary register (eight when forms are added
+ * and an old stamp replaced; a read-back of more than 100,000 cells, with their formulas, takes one more sync
+ * per 100,000). Stamping again after the register was unprotected and changed works; if anything fails before
+ * the stamp is in place, the workbook is put back as it was. The old sheets' deletion comes after: should it
+ * fail, the stamp stands and `leftover` names the old sheets still there.
  */
 export async function prepareSubmission(
   context: Excel.RequestContext,
@@ -55,63 +60,105 @@ export async function prepareSubmission(
   supports: Supports,
 ): Promise<Submission> {
   if (preparer.trim() === "") throw new CommandError("请在“设置”中填写填报人。");
-  const { grids, existing } = await readSheets(context, [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET]);
+  // The quarter's forms come with the register, under the names either region gives them.
+  const wanted = new Set([
+    REGISTER_SHEET,
+    LOG_SHEET,
+    SETTINGS_SHEET,
+    ...Object.values(PROFILES).flatMap((p) => [
+      implementationSheetName(quarter, p),
+      adjustmentSheetName(quarter, p),
+    ]),
+  ]);
+  const { grids, existing } = await readSheets(context, (n) => wanted.has(n));
   if (!grids.sheet(REGISTER_SHEET)) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
   const wb = loadWorkbook(grids);
   const issues = workbookIssues(wb, today);
   if (countBySeverity(issues).errors > 0) return { stamp: undefined, issues };
+  const party = { district: wb.settings.district, preparer, preparedOn: today };
+  const plan = submissionForms(wb, quarter, party, (n) => grids.sheet(n));
+  if (plan.issues.length > 0) return { stamp: undefined, issues: [...issues, ...plan.issues] };
   const rollback = new Rollback();
+  let stamped: { stamp: Stamp; aside: string[] };
   try {
-    const stamp = await stampWorkbook(
+    stamped = await stampWorkbook(
       context,
       wb,
-      { quarter, preparer, today, stampedAt },
+      { quarter, preparer, stampedAt },
+      plan.forms,
       existing,
       supports,
       rollback,
     );
-    return { stamp, issues };
   } catch (err) {
     await rollback.undo(context);
     throw err;
+  }
+  // The stamp stands from here on: the old 报送信息 and old forms, set aside, are deleted in one batch. Two
+  // deletions cannot be undone together, so a failure now leaves them, named, for the officer to delete.
+  const { stamp, aside } = stamped;
+  let leftover: string[] = [];
+  if (aside.length > 0) {
+    try {
+      for (const name of aside) context.workbook.worksheets.getItem(name).delete();
+      await context.sync();
+    } catch {
+      leftover = await presentSheets(context, aside);
+    }
+  }
+  const regenerated = plan.forms.flatMap((f) =>
+    f.action === "replace" ? [{ sheet: f.layout.name, difference: f.difference }] : [],
+  );
+  return { stamp, regenerated, leftover, issues };
+}
+
+/** Which of `names` the workbook still holds; all of them when it cannot be read. */
+async function presentSheets(context: Excel.RequestContext, names: readonly string[]): Promise<string[]> {
+  try {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    await context.sync();
+    return sheets.items.map((s) => s.name).filter((n) => names.includes(n));
+  } catch {
+    return [...names];
   }
 }
 
 async function stampWorkbook(
   context: Excel.RequestContext,
   wb: LoadedWorkbook,
-  at: { quarter: Quarter; preparer: string; today: DateSerial; stampedAt: string },
+  at: { quarter: Quarter; preparer: string; stampedAt: string },
+  plan: readonly FormPlan[],
   existing: readonly string[],
   supports: Supports,
   rollback: Rollback,
-): Promise<Stamp> {
+): Promise<{ stamp: Stamp; aside: string[] }> {
   const { quarter, preparer } = at;
   const sheets = context.workbook.worksheets;
-  const party = { district: wb.settings.district, preparer, preparedOn: at.today };
-  const implName = implementationSheetName(quarter, wb.profile);
-  const adjName = adjustmentSheetName(quarter, wb.profile);
-  const forms = [
-    implementationLayout(
-      implementationRows(wb.rows, quarter, wb.profile, rowContexts(wb.rows, wb.log)),
-      quarter,
-      wb.profile,
-      party,
-      implName,
-    ),
-    adjustmentLayout(adjustmentRows(wb.log, quarter), quarter, wb.profile, party, adjName),
-  ].filter((l) => !existing.includes(l.name));
+  const now = [...existing];
+  // A form laid out again takes the old one's name and place; the old one goes with the old 报送信息.
+  const retired: string[] = [];
+  const forms = plan.filter((f) => f.action !== "keep");
   suspendCalculation(context);
   const budget = new RequestBudget(context);
-  for (const layout of forms) {
+  for (const { action, layout } of forms) {
+    if (action === "replace") {
+      const aside = uniqueSheetName(`${layout.name} 旧`, now);
+      rollback.renaming(layout.name, aside);
+      sheets.getItem(layout.name).name = aside;
+      now.push(aside);
+      retired.push(aside);
+    } else now.push(layout.name);
     rollback.adding(layout.name);
     await queueLayout(context, layout, supports, budget);
+    // Worksheet.position (ExcelApi 1.1) moves a sheet; the old one shifts one place to the right.
+    if (action === "replace") sheets.getItem(layout.name).position = existing.indexOf(layout.name);
   }
   if (forms.length > 0) await context.sync();
 
-  const submitted = [REGISTER_SHEET, LOG_SHEET, implName, adjName].filter(
+  const submitted = [REGISTER_SHEET, LOG_SHEET, ...plan.map((f) => f.layout.name)].filter(
     (n) => n !== LOG_SHEET || existing.includes(LOG_SHEET),
   );
-  const now = [...existing, ...forms.map((l) => l.name)];
   const back = await readSheets(context, submitted, { formulas: true, existing: now });
   const partial: Omit<Stamp, "sha256"> = {
     district: wb.settings.district,
@@ -141,11 +188,7 @@ async function stampWorkbook(
   }
   sheets.getItem(STAMP_SHEET).activate();
   await context.sync();
-  if (old) {
-    sheets.getItem(old).delete();
-    await context.sync();
-  }
-  return stamp;
+  return { stamp, aside: [...(old ? [old] : []), ...retired] };
 }
 
 export type PaneVerification = Verification & { late: boolean };

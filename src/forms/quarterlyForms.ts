@@ -2,6 +2,7 @@
 
 import { cellText } from "../core/cells";
 import {
+  formatIsoDate,
   parseDateInput,
   parseQuarter,
   partsFromSerial,
@@ -263,4 +264,76 @@ export function readAdjustmentForm(grid: Grid, profile: Profile): AdjustmentForm
       remarks: cellText(cells[5 + code]),
     })),
   };
+}
+
+// ---- agreement with the register ----
+
+/** How a quarter's form on a sheet stands against what the register and its log give now. */
+export type FormAgreement =
+  | { state: "agrees" }
+  /** The first difference, in words: "第 3 项“某公司”的评估时间和评估结果：表中为“”，台账为“2026-05-12 通过（92分）”". */
+  | { state: "differs"; difference: string }
+  /** The sheet is not that quarter's form (its headers or its quarter line are not the form's). */
+  | { state: "foreign" };
+
+const isoOrBlank = (d: DateSerial | null) => (d ? formatIsoDate(d) : "");
+
+function compareRows(
+  labels: readonly string[],
+  onSheet: readonly (readonly string[])[],
+  fresh: readonly (readonly string[])[],
+): FormAgreement {
+  for (let i = 0; i < Math.max(onSheet.length, fresh.length); i++) {
+    const a = onSheet[i];
+    const b = fresh[i];
+    if (!a) return { state: "differs", difference: `表中缺第 ${i + 1} 项“${b![0]}”` };
+    if (!b) return { state: "differs", difference: `表中第 ${i + 1} 项“${a[0]}”台账中没有` };
+    const col = a.findIndex((v, c) => v !== b[c]);
+    if (col >= 0)
+      return {
+        state: "differs",
+        difference: `第 ${i + 1} 项“${a[0]}”的${labels[col]!.replace(/\d$/, "")}：表中为“${a[col]}”，台账为“${b[col]}”`,
+      };
+  }
+  return { state: "agrees" };
+}
+
+/** Whether the 附表3 on `grid` still says what `rows` (the register's rows for quarter `q`) say. */
+export function implementationFormAgreement(
+  grid: Grid,
+  q: Quarter,
+  rows: readonly ImplementationRow[],
+): FormAgreement {
+  const form = readImplementationForm(grid);
+  if (!form || !form.quarter || quarterCode(form.quarter) !== quarterCode(q)) return { state: "foreign" };
+  const tuple = (r: Omit<ImplementationRow, "sourceRow">) => [
+    r.name,
+    isoOrBlank(r.publishedOn),
+    isoOrBlank(r.dueOn),
+    r.consultant,
+    r.evaluation,
+    r.acceptance,
+  ];
+  return compareRows(IMPLEMENTATION_HEADERS.slice(1), form.rows.map(tuple), rows.map(tuple));
+}
+
+/** Whether the 名单调整表 on `grid` still says what `rows` (the log's entries for quarter `q`) say. */
+export function adjustmentFormAgreement(
+  grid: Grid,
+  q: Quarter,
+  profile: Profile,
+  rows: readonly AdjustmentRow[],
+): FormAgreement {
+  const form = readAdjustmentForm(grid, profile);
+  if (!form || !form.quarter || quarterCode(form.quarter) !== quarterCode(q)) return { state: "foreign" };
+  const code = profile.adjustmentForm.hasEnterpriseCode;
+  const tuple = (r: Omit<AdjustmentRow, "sourceRow">) => [
+    r.name,
+    ...(code ? [r.creditCode] : []),
+    r.change,
+    r.result,
+    r.evidence,
+    r.remarks,
+  ];
+  return compareRows(adjustmentHeaders(profile).slice(1), form.rows.map(tuple), rows.map(tuple));
 }

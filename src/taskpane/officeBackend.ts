@@ -1,6 +1,5 @@
 // The pane's commands on the workbook open in Excel: each one Excel.run over src/excel.
 
-import { prepareSubmission, verifySubmission } from "../excel/centre";
 import { insertEnterpriseForm } from "../excel/enterpriseForms";
 import {
   generateQuarterly,
@@ -28,9 +27,15 @@ export const officeBackend: WorkbookBackend = {
   selectIssue: (issue) => runCommand((ctx) => selectIssue(ctx, issue)),
   generateQuarterly: (quarter, preparedOn) =>
     runCommand((ctx) => generateQuarterly(ctx, quarter, preparedOn, supports)),
-  prepareSubmission: (quarter, preparer, today, stampedAt) =>
-    runCommand((ctx) => prepareSubmission(ctx, quarter, preparer, today, stampedAt, supports)),
-  verifySubmission: () => runCommand(verifySubmission),
+  // Stamping and its check come once a quarter: fetched on first use, outside the start bundle.
+  prepareSubmission: async (quarter, preparer, today, stampedAt) => {
+    const { prepareSubmission } = await import(/* webpackChunkName: "submission" */ "../excel/centre");
+    return runCommand((ctx) => prepareSubmission(ctx, quarter, preparer, today, stampedAt, supports));
+  },
+  verifySubmission: async () => {
+    const { verifySubmission } = await import(/* webpackChunkName: "submission" */ "../excel/centre");
+    return runCommand(verifySubmission);
+  },
   writeCityReport: async (consolidation, quarter) => {
     // The centre's code is fetched when the centre consolidates: outside a district's start bundle.
     const { writeCityReport } = await import(/* webpackChunkName: "centre" */ "../excel/consolidate");

@@ -103,7 +103,9 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       try {
         const r = await ops.submit(input, { quarter, preparer, today, stampedAt });
         if (r.bytes) session.replace(r.bytes);
-        return r.stamp ? { stamp: r.stamp, issues: r.issues } : { stamp: undefined, issues: r.issues };
+        return r.stamp
+          ? { stamp: r.stamp, regenerated: r.regenerated, leftover: [], issues: r.issues }
+          : { stamp: undefined, issues: r.issues };
       } finally {
         hooks.progress("");
       }

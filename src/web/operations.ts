@@ -81,7 +81,7 @@ export async function submit(
 ) {
   const r = await stampSubmission(await open(input), options);
   return r.stamped
-    ? { bytes: await written(r.stamped), stamp: r.stamp, issues: r.issues }
+    ? { bytes: await written(r.stamped), stamp: r.stamp, regenerated: r.regenerated, issues: r.issues }
     : { bytes: input.bytes, stamp: undefined, issues: r.issues };
 }
 

@@ -35,6 +35,7 @@ import {
   implementationLayout,
   implementationSheetName,
 } from "../forms/quarterlyForms";
+import { submissionForms, type RegeneratedForm } from "../forms/submissionForms";
 import { rubricSheetLayout } from "../forms/rubricSheet";
 import {
   expertLabel,
@@ -235,14 +236,20 @@ function submittedSheets(grids: WorkbookGrids, q: Quarter, profile: Profile): st
 }
 
 export type StampResult<S extends WorkbookSource> =
-  | { stamped: OpenedWorkbook<S>; stamp: Stamp; sheets: string[]; issues: Issue[] }
-  | { stamped: undefined; stamp: undefined; sheets: []; issues: Issue[] };
+  | {
+      stamped: OpenedWorkbook<S>;
+      stamp: Stamp;
+      sheets: string[];
+      regenerated: RegeneratedForm[];
+      issues: Issue[];
+    }
+  | { stamped: undefined; stamp: undefined; sheets: []; regenerated: []; issues: Issue[] };
 
 /**
- * 报送盖章: a workbook without errors gets the quarter's forms where it lacks them, then a 报送信息 sheet with
- * the digests of the submitted sheets as they read back from the file, and those sheets protected. The result
- * is a second opened workbook (the forms added) whose patch holds the stamp; a workbook with errors is left
- * as it is and its issues returned.
+ * 报送盖章: a workbook without errors gets the quarter's forms where it lacks them, and laid out again where
+ * they no longer agree with the register; then a 报送信息 sheet with the digests of the submitted sheets as
+ * they read back from the file, and those sheets protected. The result is a second opened workbook (the forms
+ * added) whose patch holds the stamp; a workbook with errors is left as it is and its issues returned.
  */
 export async function stampSubmission<S extends WorkbookSource>(
   opened: OpenedWorkbook<S>,
@@ -250,31 +257,26 @@ export async function stampSubmission<S extends WorkbookSource>(
 ): Promise<StampResult<S>> {
   requireRegister(opened);
   const { loaded } = opened;
+  const refused = (issues: Issue[]): StampResult<S> => ({
+    stamped: undefined,
+    stamp: undefined,
+    sheets: [],
+    regenerated: [],
+    issues,
+  });
   const issues = workbookIssues(loaded, options.today);
-  if (countBySeverity(issues).errors > 0) return { stamped: undefined, stamp: undefined, sheets: [], issues };
+  if (countBySeverity(issues).errors > 0) return refused(issues);
   const { quarter, preparer } = options;
   const profile = loaded.profile;
   const party = { district: loaded.settings.district, preparer, preparedOn: options.today };
-  const present = opened.patch.sheetNames();
-  if (!present.includes(implementationSheetName(quarter, profile)))
-    placeLayout(
-      opened,
-      implementationLayout(
-        implementationRows(loaded.rows, quarter, profile, rowContexts(loaded.rows, loaded.log)),
-        quarter,
-        profile,
-        party,
-      ),
-      false,
-      () => true,
-    );
-  if (!present.includes(adjustmentSheetName(quarter, profile)))
-    placeLayout(
-      opened,
-      adjustmentLayout(adjustmentRows(loaded.log, quarter), quarter, profile, party),
-      false,
-      () => true,
-    );
+  const plan = submissionForms(loaded, quarter, party, (n) => opened.grids.sheet(n));
+  if (plan.issues.length > 0) return refused([...issues, ...plan.issues]);
+  const regenerated: RegeneratedForm[] = [];
+  for (const form of plan.forms) {
+    if (form.action === "keep") continue;
+    placeLayout(opened, form.layout, form.action === "replace", () => true);
+    if (form.action === "replace") regenerated.push({ sheet: form.layout.name, difference: form.difference });
+  }
   // Digest the sheets as they will be read back from the saved file.
   const staged = await openWorkbookBytes(
     { ...opened.source, bytes: await patchedBytes(opened, opened.file) },
@@ -297,7 +299,7 @@ export async function stampSubmission<S extends WorkbookSource>(
   // A previous stamp is replaced where it stands.
   placeLayout(staged, { ...stampLayout(stamp), protect: true }, true, () => true);
   for (const n of sheets) staged.patch.protectSheet(n);
-  return { stamped: staged, stamp, sheets, issues };
+  return { stamped: staged, stamp, sheets, regenerated, issues };
 }
 
 // ---- scoring ----

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli as run, stampedWorkbook } from "./runCli";
@@ -84,6 +84,71 @@ describe("submit and verify", () => {
   it("says unstamped for a workbook never submitted", async () => {
     const raw = file("pd-raw.xlsx");
     expect(JSON.parse((await run("verify", raw, "--json")).out).files[0].state).toBe("unstamped");
+  });
+
+  it("stamps again after the register changed, laying out again the form the change touches", async () => {
+    // The consultant of the first enterprise on 附表3 changes in the register.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ok);
+    const name = wb.getWorksheet("附表3 2026Q3")!.getCell("B5").text;
+    const register = wb.getWorksheet("企业名单台账")!;
+    let row = 0;
+    register.eachRow((r, n) => {
+      if (r.getCell(2).text === name) row = n;
+    });
+    expect(row).toBeGreaterThan(1);
+    register.getCell(row, 12).value = "新换的咨询机构有限公司";
+    const changed = file("pd-consultant.xlsx");
+    await wb.xlsx.writeFile(changed);
+    const again = file("pd-again.xlsx");
+    const r = await run(
+      "submit",
+      changed,
+      "--quarter",
+      "2026Q3",
+      "--preparer",
+      "张三",
+      "-o",
+      again,
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).regenerated).toEqual([
+      {
+        sheet: "附表3 2026Q3",
+        difference: expect.stringMatching(/审核咨询机构名称：表中为“.*”，台账为“新换的咨询机构有限公司”/),
+      },
+    ]);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(again);
+    expect(out.getWorksheet("附表3 2026Q3")!.getCell("E5").text).toBe("新换的咨询机构有限公司");
+    expect(out.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    expect(JSON.parse((await run("verify", again, "--json")).out).files[0].state).toBe("unchanged");
+    // Stamped again as it is, nothing is laid out again.
+    const third = await run(
+      "submit",
+      again,
+      "--quarter",
+      "2026Q3",
+      "--preparer",
+      "张三",
+      "-o",
+      file("pd-3.xlsx"),
+    );
+    expect(third.out).not.toContain("重新生成");
+  });
+
+  it("refuses to stamp over a sheet of the form's name that is somebody's own", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file("pd-raw.xlsx"));
+    wb.addWorksheet("附表4 2026Q3").getCell("A1").value = "自己的备忘";
+    const own = file("pd-own.xlsx");
+    await wb.xlsx.writeFile(own);
+    const out = file("pd-own-s.xlsx");
+    const r = await run("submit", own, "--quarter", "2026Q3", "--preparer", "张三", "-o", out);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("工作表“附表4 2026Q3”不是2026Q3的强制性清洁生产审核名单调整表");
+    expect(existsSync(out)).toBe(false);
   });
 
   it("refuses to stamp a workbook with errors, listing them", async () => {

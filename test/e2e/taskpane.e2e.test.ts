@@ -64,8 +64,8 @@ async function districtFiles(): Promise<string[]> {
   return [...files, broken];
 }
 
-/** Register rows as a district types them: 40 enterprises, plus one impossible date in H6. */
-function typedRows(): unknown[][] {
+/** Register rows as a district types them: 40 enterprises, with one impossible date in H6 unless told not to. */
+function typedRows({ badDate = true } = {}): unknown[][] {
   const data = demoData({
     profile: getProfile("shanghai"),
     district: "浦东新区生态环境局",
@@ -78,7 +78,7 @@ function typedRows(): unknown[][] {
       return Array.isArray(v) ? v.join("、") : (v ?? null);
     }),
   );
-  rows[4]![7] = "2026-02-30";
+  if (badDate) rows[4]![7] = "2026-02-30";
   return rows;
 }
 
@@ -209,6 +209,65 @@ describe("the task pane in Chromium", () => {
     await page.getByText("已生成：附表1").waitFor();
     const sheets = await host<string[]>("window.__excelHost.sheets.map(s => s.name)");
     expect(sheets.filter((n) => n.startsWith("附表1 "))).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  it("stamps the workbook, fetching the stamping code on first use, and stamps again after a change", async () => {
+    const chunks: string[] = [];
+    page.on("request", (r) => chunks.push(new URL(r.url()).pathname));
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByLabel("填报单位").fill("浦东新区生态环境局");
+    await page.getByLabel("填报人").fill("张三");
+    await page.getByRole("tab", { name: "台账" }).click();
+    await page.getByRole("button", { name: "创建台账" }).click();
+    await page.getByText("已创建台账工作表").waitFor();
+    await page.evaluate(
+      (rows) =>
+        (
+          window as unknown as {
+            __excelHost: { seed(s: string, r: unknown[][], t: number, l: number): void };
+          }
+        ).__excelHost.seed("企业名单台账", rows, 1, 0),
+      typedRows({ badDate: false }),
+    );
+    await page.getByRole("tab", { name: "报表" }).click();
+    await page.getByLabel("季度").fill("2026Q3");
+    expect(chunks).not.toContain("/submission.js");
+    await page.getByRole("button", { name: "报送盖章" }).click();
+    await page.getByText("已报送盖章").waitFor();
+    expect(chunks).toContain("/submission.js");
+    expect(await host<boolean>("window.__excelHost.sheet('企业名单台账').protected")).toBe(true);
+    await page.getByRole("button", { name: "核验报送" }).click();
+    await page.getByText("核验通过").waitFor();
+
+    // The officer unprotects the register and renames the first enterprise on 附表3.
+    await page.evaluate(() => {
+      const h = (
+        window as unknown as {
+          __excelHost: {
+            sheet(n: string): { protected: boolean };
+            value(s: string, a: string): unknown;
+            type(s: string, a: string, v: string): void;
+          };
+        }
+      ).__excelHost;
+      h.sheet("企业名单台账").protected = false;
+      const name = h.value("附表3 2026Q3", "B5");
+      for (let r = 2; r <= 41; r++)
+        if (h.value("企业名单台账", `B${r}`) === name)
+          h.type("企业名单台账", `B${r}`, "改过名称的化工有限公司");
+    });
+    await page.getByRole("button", { name: "核验报送" }).click();
+    await page.getByText("报送后已改动").waitFor();
+    await page.getByRole("button", { name: "报送盖章" }).click();
+    await page.getByText("已按台账重新生成").waitFor();
+    expect(await message()).toContain("“附表3 2026Q3”与台账不一致");
+    expect(await host<string>("window.__excelHost.value('附表3 2026Q3', 'B5')")).toBe(
+      "改过名称的化工有限公司",
+    );
+    await page.getByRole("button", { name: "核验报送" }).click();
+    await page.getByText("核验通过").waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -5,6 +5,8 @@ import { runCli as cli } from "../cli/runCli";
 import { parseQuarter } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { prepareSubmission, verifySubmission } from "../../src/excel/centre";
+import { readSheets } from "../../src/excel/read";
+import { readImplementationForm } from "../../src/forms/quarterlyForms";
 import { writeBackScores } from "../../src/excel/forms";
 import { refreshStatus } from "../../src/excel/register";
 import { exportWorkbook } from "../officehost/toXlsx";
@@ -106,8 +108,8 @@ describe("stamping again, and a stamp that fails", () => {
     host.type(REGISTER_SHEET, "B3", "改过名称的化工有限公司");
   };
 
-  it("stamps again after the register was unprotected as told and changed", async () => {
-    const host = await filledHost(8);
+  it("stamps again after the register was unprotected as told and changed, laying out again a form that changed", async () => {
+    const host = await filledHost(3);
     await stamp(host);
     const sheets = host.sheets.map((s) => s.name);
     await unprotectAndChange(host);
@@ -115,8 +117,18 @@ describe("stamping again, and a stamp that fails", () => {
     host.syncCount = 0;
     const again = await stamp(host, "2026-10-09T15:00+08:00");
     expect(again.stamp?.stampedAt).toBe("2026-10-09T15:00+08:00");
-    expect(host.syncCount).toBe(7);
+    expect(host.syncCount).toBe(8);
+    // The renamed enterprise is on 附表3: the old form goes, the new one takes its place and name.
+    expect(again).toMatchObject({
+      regenerated: [
+        { sheet: "附表3 2026Q3", difference: expect.stringContaining("台账为“改过名称的化工有限公司”") },
+      ],
+      leftover: [],
+    });
     expect(host.sheets.map((s) => s.name)).toEqual(sheets);
+    const { grids } = await run(host, (ctx) => readSheets(ctx, ["附表3 2026Q3"]));
+    const form = readImplementationForm(grids.sheet("附表3 2026Q3")!)!;
+    expect(form.rows.map((r) => r.name)).toContain("改过名称的化工有限公司");
     for (const name of again.stamp!.sheets.map((d) => d.sheet))
       expect(host.sheet(name)!.protected).toBe(true);
     expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({
@@ -125,35 +137,83 @@ describe("stamping again, and a stamp that fails", () => {
     });
   });
 
+  it("keeps the quarter's forms as they were when the change does not touch them", async () => {
+    const host = await filledHost(8);
+    await stamp(host);
+    const before = JSON.stringify([...host.sheet("附表3 2026Q3")!.cells]);
+    await run(host, async (ctx) => ctx.workbook.worksheets.getItem(REGISTER_SHEET).protection.unprotect());
+    host.type(REGISTER_SHEET, "U3", "已电话提醒");
+    host.syncCount = 0;
+    const again = await stamp(host, "2026-10-09T15:00+08:00");
+    expect(host.syncCount).toBe(7);
+    expect(again).toMatchObject({ regenerated: [], leftover: [] });
+    expect(JSON.stringify([...host.sheet("附表3 2026Q3")!.cells])).toBe(before);
+    expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "unchanged" });
+  });
+
+  it("refuses, changing nothing, when a sheet bears a form's name but is somebody's own", async () => {
+    const host = await filledHost(5);
+    await run(host, async (ctx) => {
+      ctx.workbook.worksheets.add("附表4 2026Q3").getRange("A1").values = [["自己的备忘"]];
+      await ctx.sync();
+    });
+    const original = snapshot(host);
+    const result = await stamp(host);
+    expect(result.stamp).toBeUndefined();
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        sheet: "附表4 2026Q3",
+        severity: "error",
+        message: expect.stringContaining("请将它改名"),
+      }),
+    );
+    expect(snapshot(host)).toBe(original);
+  });
+
   it.each([
-    ["a first stamp", 1, async (_host: ExcelHost) => undefined],
+    ["a first stamp", false, async (_host: ExcelHost) => undefined],
     [
       "a second stamp",
-      2,
+      true,
       async (host: ExcelHost) => {
         await stamp(host);
         await unprotectAndChange(host);
       },
     ],
-  ])("leaves the workbook exactly as it was when Excel fails anywhere in %s", async (_, writes, before) => {
-    const base = await filledHost(3);
-    await before(base);
-    const original = snapshot(base);
-    const probe = cloneHost(base);
-    await stamp(probe);
-    // Every call of the last batches (the stamp, and the old stamp's deletion), the calls around the start
-    // of every other batch, and every 25th call of the forms (hundreds of formatting calls, all alike).
-    const starts = probe.batchStarts;
-    const last = starts[starts.length - writes]!;
-    const faults = new Set<number>();
-    for (let k = 0; k < probe.opsApplied; k++)
-      if (k >= last || k % 25 === 0 || starts.some((s) => Math.abs(k - s) <= 2)) faults.add(k);
-    expect(faults.size).toBeGreaterThan(40);
-    for (const k of faults) {
-      const host = cloneHost(base);
-      host.failAfterOps = k;
-      await expect(stamp(host)).rejects.toMatchObject({ code: "GeneralException" });
-      expect(snapshot(host)).toBe(original);
-    }
-  });
+  ])(
+    "leaves the workbook exactly as it was when Excel fails before the stamp is in place in %s",
+    async (_, cleanup, before) => {
+      const base = await filledHost(3);
+      await before(base);
+      const original = snapshot(base);
+      const probe = cloneHost(base);
+      await stamp(probe);
+      // Every call of the stamp's batch, the calls around the start of every other batch, and every 25th call
+      // of the forms (hundreds of formatting calls, all alike). A second stamp ends with the old sheets'
+      // deletion, after the stamp is in place.
+      const starts = probe.batchStarts;
+      const end = cleanup ? starts[starts.length - 1]! : probe.opsApplied;
+      const last = starts[starts.length - (cleanup ? 2 : 1)]!;
+      const faults = new Set<number>();
+      for (let k = 0; k < end; k++)
+        if (k >= last || k % 25 === 0 || starts.some((s) => Math.abs(k - s) <= 2)) faults.add(k);
+      expect(faults.size).toBeGreaterThan(40);
+      for (const k of faults) {
+        const host = cloneHost(base);
+        host.failAfterOps = k;
+        await expect(stamp(host)).rejects.toMatchObject({ code: "GeneralException" });
+        expect(snapshot(host)).toBe(original);
+      }
+      // A failure while the old 报送信息 and the old 附表3 are deleted: the stamp stands, and what is left is named.
+      for (let k = end; k < probe.opsApplied; k++) {
+        const host = cloneHost(base);
+        host.failAfterOps = k;
+        const result = await stamp(host);
+        const left = host.sheets.map((s) => s.name).filter((n) => n.endsWith(" 旧"));
+        expect(left.length).toBeGreaterThan(0);
+        expect(result).toMatchObject({ leftover: left });
+        expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "unchanged" });
+      }
+    },
+  );
 });

@@ -7,7 +7,9 @@ import { adjustmentRows, implementationRows } from "../../src/core/quarterly";
 import { rowContexts } from "../../src/core/status";
 import { cleanSheetName, formulaKey, isFormulaLike, uniqueSheetName } from "../../src/forms/layout";
 import {
+  adjustmentFormAgreement,
   adjustmentLayout,
+  implementationFormAgreement,
   implementationLayout,
   readAdjustmentForm,
   readImplementationForm,
@@ -150,6 +152,40 @@ describe("round trips: layout → xlsx → reader → the same core data", () =>
       rows.map((r) => ({ ...r, creditCode: "" })),
     );
     expect(readAdjustmentForm(readGrid(wb.getWorksheet("附件11 2026Q3")!), guangxi)!.rows).toEqual(rows);
+  });
+
+  it("says a form agrees with the rows it was laid out from, and names the first difference otherwise", () => {
+    const grid = readGrid(wb.getWorksheet("附表3 2026Q3")!);
+    const rows = implementationRows(register, q3, shanghai, rowContexts(register, log));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(implementationFormAgreement(grid, q3, rows)).toEqual({ state: "agrees" });
+    const moved = rows.map((r, i) => (i === 1 ? { ...r, consultant: "另一家咨询机构" } : r));
+    expect(implementationFormAgreement(grid, q3, moved)).toEqual({
+      state: "differs",
+      difference: `第 2 项“${rows[1]!.name}”的审核咨询机构名称：表中为“${rows[1]!.consultant}”，台账为“另一家咨询机构”`,
+    });
+    expect(implementationFormAgreement(grid, q3, rows.slice(1))).toMatchObject({
+      difference: `第 1 项“${rows[0]!.name}”的企业名称：表中为“${rows[0]!.name}”，台账为“${rows[1]!.name}”`,
+    });
+    expect(implementationFormAgreement(grid, q3, rows.slice(0, -1))).toMatchObject({
+      difference: `表中第 ${rows.length} 项“${rows[rows.length - 1]!.name}”台账中没有`,
+    });
+    expect(implementationFormAgreement(grid, q3, [...rows, rows[0]!])).toMatchObject({
+      difference: `表中缺第 ${rows.length + 1} 项“${rows[0]!.name}”`,
+    });
+    // Another quarter's form, or a sheet that is no form at all.
+    expect(implementationFormAgreement(grid, parseQuarter("2026Q4")!, rows)).toEqual({ state: "foreign" });
+    expect(implementationFormAgreement({ sheet: "附表3 2026Q3", rows: [["备忘"]] }, q3, rows)).toEqual({
+      state: "foreign",
+    });
+
+    const adj = adjustmentRows(log, q3);
+    const gx = readGrid(wb.getWorksheet("附件11 2026Q3")!);
+    expect(adjustmentFormAgreement(gx, q3, guangxi, adj)).toEqual({ state: "agrees" });
+    const changed = adj.map((r, i) => (i === 0 ? { ...r, change: "企业关停" } : r));
+    expect(adjustmentFormAgreement(gx, q3, guangxi, changed)).toMatchObject({
+      difference: expect.stringMatching(/^第 1 项“.*”的变化情况：表中为“.*”，台账为“企业关停”$/),
+    });
   });
 
   it("reads a scoring sheet back with its enterprise, expert and blank scores", () => {

@@ -40,7 +40,8 @@ export function ReportsTab() {
       setIssues(r.issues);
       if (!r.stamp)
         return { intent: "error", text: t.refused(r.issues.filter((i) => i.severity === "error").length) };
-      return { intent: "success", text: t.submitted(r.stamp.sha256) };
+      const text = t.submitted(r.stamp.sha256) + t.regenerated(r.regenerated) + t.leftover(r.leftover);
+      return { intent: r.leftover.length > 0 ? "warning" : "success", text };
     });
 
   const onVerify = () =>

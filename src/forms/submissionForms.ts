@@ -1,0 +1,79 @@
+// The quarter's two forms that a submission carries, decided once for the task pane and the .xlsx writer:
+// a form the workbook lacks is added; one that still says what the register and its log say is kept as it
+// is (with its preparer and date); one that no longer does is laid out again from the register, so a stamp
+// never seals a form that disagrees with the register it comes with. A sheet of the form's name that is not
+// that quarter's form stops the submission: it is somebody's own sheet.
+
+import { quarterCode, type Quarter } from "../core/dates";
+import type { Grid } from "../core/grid";
+import { issue, type Issue } from "../core/issues";
+import { adjustmentRows, implementationRows } from "../core/quarterly";
+import { rowContexts } from "../core/status";
+import type { LoadedWorkbook } from "../core/workbook";
+import type { SheetLayout } from "./layout";
+import {
+  adjustmentFormAgreement,
+  adjustmentLayout,
+  adjustmentSheetName,
+  implementationFormAgreement,
+  implementationLayout,
+  implementationSheetName,
+  type FormAgreement,
+  type FormParty,
+} from "./quarterlyForms";
+
+export type FormPlan =
+  | { action: "add" | "keep"; layout: SheetLayout }
+  | { action: "replace"; layout: SheetLayout; difference: string };
+
+/** A form laid out again at submission, and the first way the old one disagreed with the register. */
+export interface RegeneratedForm {
+  sheet: string;
+  difference: string;
+}
+
+export function submissionForms(
+  wb: LoadedWorkbook,
+  q: Quarter,
+  party: FormParty,
+  sheet: (name: string) => Grid | undefined,
+): { forms: FormPlan[]; issues: Issue[] } {
+  const impl = implementationRows(wb.rows, q, wb.profile, rowContexts(wb.rows, wb.log));
+  const adj = adjustmentRows(wb.log, q);
+  const candidates: { layout: SheetLayout; title: string; agreement: (g: Grid) => FormAgreement }[] = [
+    {
+      layout: implementationLayout(impl, q, wb.profile, party, implementationSheetName(q, wb.profile)),
+      title: wb.profile.implementationForm.title,
+      agreement: (g) => implementationFormAgreement(g, q, impl),
+    },
+    {
+      layout: adjustmentLayout(adj, q, wb.profile, party, adjustmentSheetName(q, wb.profile)),
+      title: wb.profile.adjustmentForm.title,
+      agreement: (g) => adjustmentFormAgreement(g, q, wb.profile, adj),
+    },
+  ];
+  const forms: FormPlan[] = [];
+  const issues: Issue[] = [];
+  for (const { layout, title, agreement } of candidates) {
+    const grid = sheet(layout.name);
+    if (!grid) {
+      forms.push({ action: "add", layout });
+      continue;
+    }
+    const found = agreement(grid);
+    if (found.state === "agrees") forms.push({ action: "keep", layout });
+    else if (found.state === "differs")
+      forms.push({ action: "replace", layout, difference: found.difference });
+    else
+      issues.push(
+        issue(
+          layout.name,
+          "",
+          "error",
+          "submission.foreignSheet",
+          `工作表“${layout.name}”不是${quarterCode(q)}的${title}，报送时不能替换它：请将它改名后再报送盖章`,
+        ),
+      );
+  }
+  return { forms, issues };
+}
