@@ -1,7 +1,6 @@
 // cpa submit / verify / consolidate: the district stamps its workbook for the quarter; the municipal
 // centre verifies the stamps and consolidates every district into one city-wide workbook and report.
 
-import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -17,12 +16,12 @@ import {
   nodeReadLimits,
   openWorkbook,
   readFileBytes,
-  saveWorkbook,
   workbookGrids,
+  writeWorkbookBytes,
   WorkbookFileError,
 } from "../xlsx/io";
 import { stampSubmission } from "../xlsx/workbookCommands";
-import { writeLayout } from "../xlsx/writeLayout";
+import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 import { check, parse, profileArg, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { printIssues } from "./commands";
@@ -200,9 +199,8 @@ export const consolidate: Command = async (argv, io) => {
     a.quarter,
     a.profile,
   );
-  const out = new ExcelJS.Workbook();
-  for (const layout of cityLayouts(city, a.quarter, profile, { dashboard: false })) writeLayout(out, layout);
-  await saveWorkbook(out, a.o);
+  const { bytes } = await layoutWorkbookBytes(cityLayouts(city, a.quarter, profile));
+  await writeWorkbookBytes(a.o, bytes);
   if (a.html)
     await fs.writeFile(
       a.html,

@@ -19,7 +19,7 @@ export async function writeCityReport(
   sheets.load("items/name");
   await context.sync();
   const layouts = named(
-    cityLayouts(city, quarter, profile, { dashboard: true }),
+    cityLayouts(city, quarter, profile),
     sheets.items.map((s) => s.name),
   );
   return writeSheets(context, layouts, supports);

@@ -187,17 +187,12 @@ export function dashboardLayout(report: CityReport): SheetLayout {
 }
 
 /**
- * The centre's sheets for a quarter, in order: with `dashboard`, 统计看板 first; then the verification of every
- * file, the counts per district, and the city-wide 附表3 and 名单调整表.
+ * The centre's sheets for a quarter, in order: 统计看板 with its two charts, the verification of every file,
+ * the counts per district, and the city-wide 附表3 and 名单调整表.
  */
-export function cityLayouts(
-  report: CityReport,
-  q: Quarter,
-  profile: Profile,
-  { dashboard }: { dashboard: boolean },
-): SheetLayout[] {
+export function cityLayouts(report: CityReport, q: Quarter, profile: Profile): SheetLayout[] {
   return [
-    ...(dashboard ? [dashboardLayout(report)] : []),
+    dashboardLayout(report),
     verificationLayout(report),
     districtCountsLayout(report),
     cityImplementationLayout(report, q, profile),

@@ -143,8 +143,8 @@ export interface PrintSetup {
 }
 
 /**
- * A chart over a range of the sheet, placed over a block of cells. Excel draws it from the cells; a file
- * written outside Excel keeps the cells only.
+ * A chart over a range of the sheet, placed over a block of cells: Office.js adds it in Excel, and the
+ * package writer (src/xlsx/package/charts.ts) writes its parts into a file made outside Excel.
  */
 export interface ChartSpec {
   title: string;

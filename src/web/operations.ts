@@ -31,7 +31,7 @@ import {
   stampSubmission,
   type OpenedWorkbook,
 } from "../xlsx/workbookCommands";
-import { writeLayout } from "../xlsx/writeLayout";
+import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 
 /** The workbook open on the page: its file name (for messages), its bytes, and the page's parse of them. */
 export interface PageFile {
@@ -91,16 +91,13 @@ export async function cityReport(
   { city, profile }: Consolidation,
   quarter: Quarter,
 ) {
-  const layouts = cityLayouts(city, quarter, profile, { dashboard: true });
+  const layouts = cityLayouts(city, quarter, profile);
   if (input) {
     const opened = await open(input);
     const sheets = layouts.map((l) => placeLayout(opened, l, false, () => false));
     return { bytes: await written(opened), sheets };
   }
-  const wb = new (await loadExcelJs()).Workbook();
-  wb.creator = "强审助手";
-  const sheets = layouts.map((l) => writeLayout(wb, l).name);
-  return { bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), sheets };
+  return layoutWorkbookBytes(layouts);
 }
 
 export async function scoresheets(input: PageFile, kind: ScoringKind, enterprise: string, experts: number) {

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli as run, stampedWorkbook } from "./runCli";
 import { getProfile } from "../../src/core/profiles";
+import { Package } from "../../src/xlsx/package/opc";
 
 jest.setTimeout(180_000);
 
@@ -196,6 +197,7 @@ describe("consolidate", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(city);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "统计看板",
       "报送核验",
       "各区统计",
       "附表3 全市 2026Q3",
@@ -210,5 +212,12 @@ describe("consolidate", () => {
       (row, n) => n > 3 && typeof row.getCell(1).value === "number" && rows++,
     );
     expect(rows).toBe(total);
+    // 统计看板 carries its two charts, as the task pane draws them.
+    const pkg = new Package(new Uint8Array(readFileSync(city)));
+    const charts = pkg.listParts().filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p.name));
+    expect(charts.map((p) => pkg.text(p.name).match(/<a:t>([^<]*)<\/a:t>/)?.[1])).toEqual([
+      "各区企业阶段",
+      "各类逾期企业数",
+    ]);
   });
 });

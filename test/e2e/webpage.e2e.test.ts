@@ -15,6 +15,7 @@ import { writePublishedList } from "./publishedList";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { formatIsoDate, serialFromLocalDate } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
+import { Package } from "../../src/xlsx/package/opc";
 import { runCli, stampedWorkbook } from "../cli/runCli";
 
 jest.setTimeout(600_000);
@@ -242,6 +243,17 @@ describe("the web page in Chromium, from file://", () => {
     const byCli = path.join(dir, "cli-city.xlsx");
     await cli("consolidate", ...files, "--quarter", "2026Q3", "-o", byCli);
     const [web, cliBook] = [await readBook(city), await readBook(byCli)];
+    expect(web.worksheets[0]!.name).toBe("统计看板");
+    // The same two charts on 统计看板 as cpa consolidate draws.
+    const charts = (file: string) => {
+      const pkg = new Package(new Uint8Array(readFileSync(file)));
+      return pkg
+        .listParts()
+        .filter((p) => /^xl\/charts\//.test(p.name))
+        .map((p) => pkg.text(p.name));
+    };
+    expect(charts(city)).toHaveLength(2);
+    expect(charts(city)).toEqual(charts(byCli));
     for (const ws of cliBook.worksheets) {
       const mine = web.getWorksheet(ws.name);
       expect(mine?.name).toBe(ws.name);

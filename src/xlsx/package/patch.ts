@@ -5,9 +5,10 @@
 
 import type { Document, Element } from "@xmldom/xmldom";
 import { cellAddress, parseCellAddress } from "../../core/address";
-import { DATE_FORMAT, type LayoutValue, type SheetLayout } from "../../forms/layout";
+import { DATE_FORMAT, type ChartSpec, type LayoutValue, type SheetLayout } from "../../forms/layout";
 import { loadExcelJs } from "../excelJs";
 import { writeLayout } from "../writeLayout";
+import { chartPartXml, drawingPartXml, layoutValues, type ValueAt } from "./charts";
 import { PackageError } from "./errors";
 import { Package, relsPartOf } from "./opc";
 import {
@@ -92,6 +93,7 @@ export class WorkbookPatch {
   private readonly protections = new Set<string>();
   private readonly tableGrowth = new Map<string, { headerRow: number; lastRow: number }[]>();
   private readonly coverage = new Map<string, { anchorRow: number; lastRow: number }[]>();
+  private readonly charts = new Map<string, { charts: readonly ChartSpec[]; valueAt: ValueAt }>();
   private applied = false;
 
   constructor(bytes: Uint8Array) {
@@ -185,6 +187,15 @@ export class WorkbookPatch {
     this.coverage.set(sheet, [...(this.coverage.get(sheet) ?? []), { anchorRow, lastRow }]);
   }
 
+  /**
+   * Draws `charts` on the sheet, their cached values from `valueAt`. The sheet must have no drawing yet:
+   * charts go on sheets the tool writes. A sheet this patch adds gets its layout's charts by itself.
+   */
+  addCharts(sheet: string, charts: readonly ChartSpec[], valueAt: ValueAt): void {
+    this.worksheet(sheet);
+    if (charts.length > 0) this.charts.set(sheet, { charts, valueAt });
+  }
+
   /** The patched package's bytes. A patch is applied once. */
   async apply(): Promise<Uint8Array> {
     if (this.applied) throw new Error("a patch is applied once");
@@ -208,6 +219,8 @@ export class WorkbookPatch {
         }
         const index = a.replaces ? a.replaces.index : this.appendSheet(doc, root, a.layout.name, r.xml);
         setDefinedNames(doc, root, index, r.definedNames);
+        if (a.layout.charts?.length)
+          this.charts.set(a.layout.name, { charts: a.layout.charts, valueAt: layoutValues(a.layout) });
       });
     }
     for (const name of new Set([
@@ -215,6 +228,7 @@ export class WorkbookPatch {
       ...this.formats.keys(),
       ...this.protections,
       ...this.coverage.keys(),
+      ...this.charts.keys(),
     ])) {
       const entry = this.worksheet(name);
       const edits = this.cells.get(name) ?? [];
@@ -267,6 +281,25 @@ export class WorkbookPatch {
     holder.appendChild(el);
     this.sheets.push({ name, index: existing.length, relId, part, isWorksheet: true });
     return existing.length;
+  }
+
+  /** A drawing part holding the sheet's charts, each in its own chart part; the relationship id to it. */
+  private attachCharts(
+    entry: SheetEntry & { part: string },
+    charts: readonly ChartSpec[],
+    valueAt: ValueAt,
+  ): string {
+    const base = folder(this.wbPart);
+    const drawing = this.pkg.freeName(`${base}drawings/drawing`, ".xml");
+    const placed = charts.map((spec) => {
+      const chart = this.pkg.freeName(`${base}charts/chart`, ".xml");
+      this.pkg.setText(chart, chartPartXml(spec, entry.name, valueAt));
+      this.pkg.setContentType(chart, CONTENT_TYPE.chart);
+      return { spec, relId: this.pkg.addRel(drawing, REL.chart, chart) };
+    });
+    this.pkg.setText(drawing, drawingPartXml(placed));
+    this.pkg.setContentType(drawing, CONTENT_TYPE.drawing);
+    return this.pkg.addRel(entry.part, REL.drawing, drawing);
   }
 
   /** Parts reachable from `from` through relationships, not walking through `avoid`. */
@@ -326,6 +359,13 @@ export class WorkbookPatch {
     }
     for (const c of this.coverage.get(entry.name) ?? []) coverRows(sheet, c.anchorRow, c.lastRow);
     for (const f of this.formats.get(entry.name) ?? []) addFormat(sheet, f, styles.book);
+    const charts = this.charts.get(entry.name);
+    if (charts) {
+      if (elementsOf(sheet, "drawing").length > 0)
+        throw new Error(`sheet ${entry.name} has a drawing already`);
+      const relId = this.attachCharts(entry, charts.charts, charts.valueAt);
+      insertElement(sheet, "drawing", `<${sheet.p}drawing xmlns:r="${NS.rel}" r:id="${relId}"/>`);
+    }
     if (this.protections.has(entry.name) && elementsOf(sheet, "sheetProtection").length === 0)
       insertElement(sheet, "sheetProtection", `<${sheet.p}sheetProtection sheet="1"/>`);
     return joinSheet(sheet);

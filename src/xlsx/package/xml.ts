@@ -20,10 +20,14 @@ export const REL = {
   calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
   table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
   printerSettings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings",
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
 } as const;
 
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
 export function escapeText(s: string): string {
