@@ -115,6 +115,21 @@ describe("a chart part", () => {
   });
 });
 
+describe("charts on a sheet the patch adds", () => {
+  it("refer to the sheet's own name when a second run numbers it", async () => {
+    const first = await layoutWorkbookBytes([board()]);
+    const patch = new WorkbookPatch(first.bytes);
+    patch.addSheet({ ...board(), name: "看板 (2)" });
+    const pkg = new Package(await patch.apply());
+    const added = chartParts(pkg)
+      .slice(2)
+      .map((n) => pkg.text(n));
+    expect(added).toHaveLength(2);
+    for (const xml of added)
+      expect(all(xml, /<c:f>([^<]*)<\/c:f>/g).every((f) => f!.startsWith("'看板 (2)'!"))).toBe(true);
+  });
+});
+
 describe("charts LibreOffice reads back", () => {
   it("keeps a new workbook's two charts, their kind and their ranges, when LibreOffice re-saves it", async () => {
     const file = path.join(dir, "board.xlsx");
