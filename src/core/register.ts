@@ -18,6 +18,9 @@ import { readTable, type ColumnSpec, type TableRead } from "./table";
 
 export const REGISTER_SHEET = "企业名单台账";
 
+/** What a command that would write into a submitted (stamped, protected) register says instead. */
+export const STAMPED_REGISTER_REFUSAL = `“${REGISTER_SHEET}”已报送盖章并受保护，不能写入。如确需修改：审阅 → 撤销工作表保护，修改后须重新“报送盖章”。`;
+
 export const EVALUATION_RESULTS = ["通过", "补充完善", "不通过"] as const;
 export type EvaluationResult = (typeof EVALUATION_RESULTS)[number];
 export const ACCEPTANCE_RESULTS = ["合格", "不合格"] as const;

@@ -8,7 +8,12 @@ import { columnLetters } from "../core/address";
 import type { DateSerial } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { getProfile } from "../core/profiles";
-import { COMPUTED_COLUMNS, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
+import {
+  COMPUTED_COLUMNS,
+  REGISTER_COLUMNS,
+  REGISTER_SHEET,
+  STAMPED_REGISTER_REFUSAL,
+} from "../core/register";
 import { settingsRows, SETTINGS_SHEET, type WorkbookSettings, settingChoices } from "../core/settings";
 import { STAMP_SHEET } from "../core/stamp";
 import { readTable } from "../core/table";
@@ -174,10 +179,7 @@ async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
 
 /** A submitted register is protected: writing into it would break its stamp, so say so before trying. */
 export function refuseProtectedRegister(protectedSheets: readonly string[]): void {
-  if (protectedSheets.includes(REGISTER_SHEET))
-    throw new CommandError(
-      `“${REGISTER_SHEET}”已报送盖章并受保护，不能写入。如确需修改：审阅 → 撤销工作表保护，修改后须重新“报送盖章”。`,
-    );
+  if (protectedSheets.includes(REGISTER_SHEET)) throw new CommandError(STAMPED_REGISTER_REFUSAL);
 }
 
 /** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: four syncs for any ordinary register. */

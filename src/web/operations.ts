@@ -27,6 +27,7 @@ import {
   patchStatus,
   placeLayout,
   recordWriteBack,
+  refuseProtectedRegister,
   scoreWorkbook,
   stampSubmission,
   type OpenedWorkbook,
@@ -63,6 +64,7 @@ export async function newRegister(settings: WorkbookSettings) {
 
 export async function refreshStatus(input: PageFile, asOf: DateSerial) {
   const opened = await open(input);
+  refuseProtectedRegister(opened);
   patchStatus(opened, asOf);
   return { bytes: await written(opened), ...workbookAnalysis(opened.loaded, asOf) };
 }
@@ -108,6 +110,7 @@ export async function scoresheets(input: PageFile, kind: ScoringKind, enterprise
 
 export async function writeBack(input: PageFile) {
   const opened = await open(input);
+  refuseProtectedRegister(opened);
   const score = scoreWorkbook(opened);
   const back = recordWriteBack(opened, score);
   return {
@@ -146,5 +149,6 @@ export async function importList(
   const opened = await open(input);
   const grids = workbookGrids(await parseXlsx(list.bytes, list.name));
   const report = importListRows(opened, grids, options);
+  if (report.written && options.apply) refuseProtectedRegister(opened);
   return { bytes: report.written && options.apply ? await written(opened) : input.bytes, report };
 }

@@ -12,7 +12,13 @@ import { countBySeverity, type Issue } from "../core/issues";
 import { planWriteBack, scorePanels, type PanelResult, type SheetResult } from "../core/panels";
 import type { EnterpriseFormKind, Profile, ProfileId } from "../core/profiles";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
-import { latestRound, REGISTER_COLUMNS, REGISTER_SHEET, type RegisterRow } from "../core/register";
+import {
+  latestRound,
+  REGISTER_COLUMNS,
+  REGISTER_SHEET,
+  STAMPED_REGISTER_REFUSAL,
+  type RegisterRow,
+} from "../core/register";
 import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
 import { DEFAULT_RUBRICS, type RubricSet, type ScoringKind } from "../core/rubrics";
 import { settingsRows, SETTINGS_SHEET, type WorkbookSettings } from "../core/settings";
@@ -117,6 +123,15 @@ export function requireRegister(opened: OpenedWorkbook): Grid {
   );
   if (headers.length > 0) throw new InvalidWorkbookError(headers);
   return grid;
+}
+
+/**
+ * A submitted register is protected: the page refuses to write into it, as the task pane (where Excel
+ * enforces the protection) does.
+ */
+export function refuseProtectedRegister(opened: OpenedWorkbook): void {
+  requireRegister(opened);
+  if (opened.patch.isProtected(REGISTER_SHEET)) throw new CommandRefusal(STAMPED_REGISTER_REFUSAL);
 }
 
 /**

@@ -165,6 +165,13 @@ export class WorkbookPatch {
     this.formats.set(sheet, [...(this.formats.get(sheet) ?? []), format]);
   }
 
+  /** Whether the worksheet is protected (its sheetProtection element says sheet="1"), as Excel would lock it. */
+  isProtected(sheet: string): boolean {
+    const xml = this.pkg.text(this.worksheet(sheet).part);
+    const tag = /<(?:\w+:)?sheetProtection\b[^>]*>/.exec(xml)?.[0];
+    return tag !== undefined && /\ssheet=["'](1|true)["']/.test(tag);
+  }
+
   /** Protects the sheet without a password, unless it is protected already (a user's password is kept). */
   protectSheet(sheet: string): void {
     this.worksheet(sheet);

@@ -1,0 +1,41 @@
+// The web page's commands on a submitted workbook: the register is protected, and the page refuses to write
+// into it as the task pane does (Excel enforces the protection there), saying how to proceed.
+
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseIsoDate } from "../../src/core/dates";
+import { REGISTER_SHEET, STAMPED_REGISTER_REFUSAL } from "../../src/core/register";
+import { refreshStatus, writeBack } from "../../src/web/operations";
+import { openWorkbookBytes } from "../../src/xlsx/workbookCommands";
+import { stampedWorkbook } from "../cli/runCli";
+
+jest.setTimeout(120_000);
+
+const dir = mkdtempSync(path.join(tmpdir(), "web-ops-"));
+const asOf = parseIsoDate("2026-11-24")!;
+let stamped = "";
+let raw = "";
+
+beforeAll(async () => {
+  stamped = await stampedWorkbook(dir, "pd", "浦东新区生态环境局", "2026-10-09T10:00+08:00");
+  raw = path.join(dir, "pd-raw.xlsx");
+});
+
+const input = (file: string) => ({ file: path.basename(file), bytes: new Uint8Array(readFileSync(file)) });
+
+describe("a submitted workbook on the page", () => {
+  it("knows the register of a stamped workbook is protected, and that of an unstamped one is not", async () => {
+    const [a, b] = [await openWorkbookBytes(input(stamped)), await openWorkbookBytes(input(raw))];
+    expect(a.patch.isProtected(REGISTER_SHEET)).toBe(true);
+    expect(b.patch.isProtected(REGISTER_SHEET)).toBe(false);
+  });
+
+  it("refuses to refresh status or write back scores into it, and refreshes an unstamped one", async () => {
+    await expect(refreshStatus(input(stamped), asOf)).rejects.toThrow(STAMPED_REGISTER_REFUSAL);
+    await expect(writeBack(input(stamped))).rejects.toThrow(STAMPED_REGISTER_REFUSAL);
+    const r = await refreshStatus(input(raw), asOf);
+    expect(r.bytes).not.toEqual(input(raw).bytes);
+    expect(r.statuses.length).toBeGreaterThan(0);
+  });
+});
