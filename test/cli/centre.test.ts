@@ -5,6 +5,8 @@ import path from "node:path";
 import { runCli as run, stampedWorkbook } from "./runCli";
 import { getProfile } from "../../src/core/profiles";
 import { Package } from "../../src/xlsx/package/opc";
+import { convert } from "../helpers/libreoffice";
+import { openpyxlResave } from "../helpers/openpyxl";
 
 jest.setTimeout(180_000);
 
@@ -137,6 +139,17 @@ describe("submit and verify", () => {
       file("pd-3.xlsx"),
     );
     expect(third.out).not.toContain("重新生成");
+  });
+
+  it("keeps the forms of a stamped workbook that LibreOffice or openpyxl re-saved, and stamps it again", async () => {
+    const resaved = file("pd-openpyxl.xlsx");
+    openpyxlResave(ok, resaved);
+    for (const source of [convert([ok], "xlsx")[0]!, resaved]) {
+      const out = file(`again-${path.basename(source)}`);
+      const r = await run("submit", source, "--quarter", "2026Q3", "--preparer", "张三", "-o", out, "--json");
+      expect([source, r.code, JSON.parse(r.out).regenerated]).toEqual([source, 0, []]);
+      expect(JSON.parse((await run("verify", out, "--json")).out).files[0].state).toBe("unchanged");
+    }
   });
 
   it("refuses to stamp over a sheet of the form's name that is somebody's own", async () => {
