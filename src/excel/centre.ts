@@ -20,9 +20,9 @@ import {
 } from "../core/stamp";
 import { loadWorkbook, workbookIssues, type LoadedWorkbook } from "../core/workbook";
 import { stampLayout } from "../forms/stampSheet";
-import { submissionForms, type FormPlan, type RegeneratedForm } from "../forms/submissionForms";
 import { uniqueSheetName } from "../forms/layout";
 import { adjustmentSheetName, implementationSheetName } from "../forms/quarterlyForms";
+import { submissionForms, type FormPlan, type RegeneratedForm } from "../forms/submissionForms";
 import type { Supports } from "./forms";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";

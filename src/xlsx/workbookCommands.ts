@@ -41,7 +41,6 @@ import {
   implementationLayout,
   implementationSheetName,
 } from "../forms/quarterlyForms";
-import { submissionForms, type RegeneratedForm } from "../forms/submissionForms";
 import { rubricSheetLayout } from "../forms/rubricSheet";
 import {
   expertLabel,
@@ -51,6 +50,7 @@ import {
   scoreSheetLayout,
   type ScoreSheetCells,
 } from "../forms/scoresheets";
+import { submissionForms, type RegeneratedForm } from "../forms/submissionForms";
 import { PackageError } from "./package/errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./package/limits";
 import { WorkbookPatch, type CellEdit } from "./package/patch";
