@@ -326,11 +326,8 @@ function valueText(v: LayoutValue): string {
   }
 }
 
-/**
- * Every row's height: the layout's own, raised where a cell's text needs more — wrapped over the width of its
- * columns (merged ones added up), and a text merged down several rows shared among them. Both writers use it.
- */
-export function fittedRowHeights(layout: SheetLayout): Record<number, number> {
+/** Each merged area's size, by its top-left cell ("row,col", zero-based). */
+export function mergeSpans(layout: SheetLayout): Map<string, { cols: number; rows: number }> {
   const spans = new Map<string, { cols: number; rows: number }>();
   for (const m of layout.merges) {
     const [a, b = a] = m.split(":") as [string, string?];
@@ -338,6 +335,15 @@ export function fittedRowHeights(layout: SheetLayout): Record<number, number> {
     const e = parseCellAddress(b ?? a)!;
     spans.set(`${s.row},${s.col}`, { cols: e.col - s.col + 1, rows: e.row - s.row + 1 });
   }
+  return spans;
+}
+
+/**
+ * Every row's height: the layout's own, raised where a cell's text needs more — wrapped over the width of its
+ * columns (merged ones added up), and a text merged down several rows shared among them. Both writers use it.
+ */
+export function fittedRowHeights(layout: SheetLayout): Record<number, number> {
+  const spans = mergeSpans(layout);
   const width = (col: number, cols: number) => {
     let w = 0;
     for (let c = col; c < col + cols; c++) w += layout.columnWidths[c] ?? DEFAULT_WIDTH;

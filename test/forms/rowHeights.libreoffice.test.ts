@@ -11,13 +11,12 @@ import { unzipSync, strFromU8 } from "fflate";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseCellAddress } from "../../src/core/address";
 import { parseQuarter } from "../../src/core/dates";
 import { demoData } from "../../src/core/demo";
 import { adjustmentRows, implementationRows } from "../../src/core/quarterly";
 import { rowContexts } from "../../src/core/status";
 import { archiveLayout } from "../../src/forms/archiveForm";
-import { STYLES, type SheetLayout } from "../../src/forms/layout";
+import { mergeSpans, STYLES, type SheetLayout } from "../../src/forms/layout";
 import { performanceLayout } from "../../src/forms/performanceForm";
 import { adjustmentLayout, implementationLayout } from "../../src/forms/quarterlyForms";
 import { panelLayout, scoreSheetLayout } from "../../src/forms/scoresheets";
@@ -156,13 +155,7 @@ interface Probe {
 const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 function probes(form: number, layout: SheetLayout, columns: number[]): Probe[] {
-  const spans = new Map<string, { cols: number; rows: number }>();
-  for (const m of layout.merges) {
-    const [a, b = a] = m.split(":") as [string, string?];
-    const s = parseCellAddress(a)!;
-    const e = parseCellAddress(b ?? a)!;
-    spans.set(`${s.row},${s.col}`, { cols: e.col - s.col + 1, rows: e.row - s.row + 1 });
-  }
+  const spans = mergeSpans(layout);
   return layout.blocks.flatMap((block) => {
     const style = STYLES[block.style];
     return block.values.flatMap((values, r) =>
