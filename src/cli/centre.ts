@@ -79,7 +79,8 @@ export const submit: Command = async (argv, io) => {
   await saveChanges(r.stamped, target, io, opened.source);
   if (values.json) io.out(JSON.stringify({ file: target, ...stamp, regenerated }, null, 2));
   else {
-    for (const f of regenerated) io.out(`“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成`);
+    for (const f of regenerated)
+      io.out(`“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成；原表改名为“${f.keptAs}”保留`);
     io.out(
       `已报送盖章：${names.join("、")}（SHA-256 ${stamp.sha256.slice(0, 16)}…，${stamp.stampedAt}），写入 ${target}`,
     );

@@ -22,7 +22,12 @@ import { loadWorkbook, workbookIssues, type LoadedWorkbook } from "../core/workb
 import { stampLayout } from "../forms/stampSheet";
 import { uniqueSheetName } from "../forms/layout";
 import { adjustmentSheetName, implementationSheetName } from "../forms/quarterlyForms";
-import { submissionForms, type FormPlan, type RegeneratedForm } from "../forms/submissionForms";
+import {
+  retiredFormName,
+  submissionForms,
+  type FormPlan,
+  type RegeneratedForm,
+} from "../forms/submissionForms";
 import type { Supports } from "./forms";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";
@@ -43,13 +48,13 @@ export type Submission =
 /**
  * Stamps the workbook for the quarter, or refuses (no stamp, the issues returned) while any error remains.
  * Reads the register and the quarter's forms, adds the forms where missing and lays out again those that no
- * longer agree with the register (the old one steps aside under another name), reads the submitted sheets
- * back, writes the new 报送信息 beside the old one and protects the submitted sheets not yet protected, then
- * deletes the old 报送信息 and the old forms: seven syncs for an ordinary register (eight when forms are added
+ * longer agree with the register (the old one kept under another name), reads the submitted sheets back,
+ * writes the new 报送信息 beside the old one and protects the submitted sheets not yet protected, then
+ * deletes the old 报送信息: seven syncs for an ordinary register (eight when forms are added
  * and an old stamp replaced; a read-back of more than 100,000 cells, with their formulas, takes one more sync
  * per 100,000). Stamping again after the register was unprotected and changed works; if anything fails before
- * the stamp is in place, the workbook is put back as it was. The old sheets' deletion comes after: should it
- * fail, the stamp stands and `leftover` names the old sheets still there.
+ * the stamp is in place, the workbook is put back as it was. The old 报送信息's deletion comes after: should
+ * it fail, the stamp stands and `leftover` names it.
  */
 export async function prepareSubmission(
   context: Excel.RequestContext,
@@ -79,7 +84,7 @@ export async function prepareSubmission(
   const plan = submissionForms(wb, quarter, party, (n) => grids.sheet(n));
   if (plan.issues.length > 0) return { stamp: undefined, issues: [...issues, ...plan.issues] };
   const rollback = new Rollback();
-  let stamped: { stamp: Stamp; aside: string[] };
+  let stamped: { stamp: Stamp; regenerated: RegeneratedForm[]; aside: string[] };
   try {
     stamped = await stampWorkbook(
       context,
@@ -94,9 +99,9 @@ export async function prepareSubmission(
     await rollback.undo(context);
     throw err;
   }
-  // The stamp stands from here on: the old 报送信息 and old forms, set aside, are deleted in one batch. Two
-  // deletions cannot be undone together, so a failure now leaves them, named, for the officer to delete.
-  const { stamp, aside } = stamped;
+  // The stamp stands from here on: the old 报送信息, set aside, is deleted after it. Should that fail, it is
+  // left, named, for the officer to delete.
+  const { stamp, regenerated, aside } = stamped;
   let leftover: string[] = [];
   if (aside.length > 0) {
     try {
@@ -106,9 +111,6 @@ export async function prepareSubmission(
       leftover = await presentSheets(context, aside);
     }
   }
-  const regenerated = plan.forms.flatMap((f) =>
-    f.action === "replace" ? [{ sheet: f.layout.name, difference: f.difference }] : [],
-  );
   return { stamp, regenerated, leftover, issues };
 }
 
@@ -132,27 +134,26 @@ async function stampWorkbook(
   existing: readonly string[],
   supports: Supports,
   rollback: Rollback,
-): Promise<{ stamp: Stamp; aside: string[] }> {
+): Promise<{ stamp: Stamp; regenerated: RegeneratedForm[]; aside: string[] }> {
   const { quarter, preparer } = at;
   const sheets = context.workbook.worksheets;
   const now = [...existing];
-  // A form laid out again takes the old one's name and place; the old one goes with the old 报送信息.
-  const retired: string[] = [];
+  // A form laid out again takes the form's name; the old one is kept under another, as the file writer does.
+  const regenerated: RegeneratedForm[] = [];
   const forms = plan.filter((f) => f.action !== "keep");
   suspendCalculation(context);
   const budget = new RequestBudget(context);
-  for (const { action, layout } of forms) {
-    if (action === "replace") {
-      const aside = uniqueSheetName(`${layout.name} 旧`, now);
-      rollback.renaming(layout.name, aside);
-      sheets.getItem(layout.name).name = aside;
-      now.push(aside);
-      retired.push(aside);
+  for (const form of forms) {
+    const { layout } = form;
+    if (form.action === "replace") {
+      const keptAs = retiredFormName(layout.name, now);
+      rollback.renaming(layout.name, keptAs);
+      sheets.getItem(layout.name).name = keptAs;
+      now.push(keptAs);
+      regenerated.push({ sheet: layout.name, difference: form.difference, keptAs });
     } else now.push(layout.name);
     rollback.adding(layout.name);
     await queueLayout(context, layout, supports, budget);
-    // Worksheet.position (ExcelApi 1.1) moves a sheet; the old one shifts one place to the right.
-    if (action === "replace") sheets.getItem(layout.name).position = existing.indexOf(layout.name);
   }
   if (forms.length > 0) await context.sync();
 
@@ -188,7 +189,7 @@ async function stampWorkbook(
   }
   sheets.getItem(STAMP_SHEET).activate();
   await context.sync();
-  return { stamp, aside: [...(old ? [old] : []), ...retired] };
+  return { stamp, regenerated, aside: old ? [old] : [] };
 }
 
 export type PaneVerification = Verification & { late: boolean };

@@ -1,7 +1,8 @@
 // The quarter's two forms that a submission carries, decided once for the task pane and the .xlsx writer:
 // a form the workbook lacks is added; one that still says what the register and its log say is kept as it
-// is (with its preparer and date); one that no longer does is laid out again from the register, so a stamp
-// never seals a form that disagrees with the register it comes with. A sheet of the form's name that is not
+// is (with its preparer and date); one that no longer does is laid out again from the register under the
+// form's name, so a stamp never seals a form that disagrees with the register it comes with, and the old one
+// is kept under another name (what differs may be someone's typing). A sheet of the form's name that is not
 // that quarter's form stops the submission: it is somebody's own sheet.
 
 import { quarterCode, type Quarter } from "../core/dates";
@@ -10,7 +11,7 @@ import { issue, type Issue } from "../core/issues";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
 import { rowContexts } from "../core/status";
 import type { LoadedWorkbook } from "../core/workbook";
-import type { SheetLayout } from "./layout";
+import { uniqueSheetName, type SheetLayout } from "./layout";
 import {
   adjustmentFormAgreement,
   adjustmentLayout,
@@ -26,11 +27,16 @@ export type FormPlan =
   | { action: "add" | "keep"; layout: SheetLayout }
   | { action: "replace"; layout: SheetLayout; difference: string };
 
-/** A form laid out again at submission, and the first way the old one disagreed with the register. */
+/** A form laid out again at submission, the first way the old one disagreed, and where the old one is kept. */
 export interface RegeneratedForm {
   sheet: string;
   difference: string;
+  keptAs: string;
 }
+
+/** The name the old form is kept under: the form's name with 旧, numbered if that is taken. */
+export const retiredFormName = (name: string, taken: readonly string[]) =>
+  uniqueSheetName(`${name} 旧`, taken);
 
 export function submissionForms(
   wb: LoadedWorkbook,

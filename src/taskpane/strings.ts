@@ -89,8 +89,12 @@ const zh = {
   submit: "报送盖章",
   submitHint: "校验无误后，写入“报送信息”并保护报送的工作表",
   submitted: (hash: string) => `已报送盖章（SHA-256 ${hash.slice(0, 16)}…）。`,
-  regenerated: (forms: { sheet: string; difference: string }[]) =>
-    forms.map((f) => `“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成。`).join(""),
+  regenerated: (forms: { sheet: string; difference: string; keptAs: string }[]) =>
+    forms
+      .map(
+        (f) => `“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成；原表改名为“${f.keptAs}”保留。`,
+      )
+      .join(""),
   leftover: (names: string[]) =>
     names.length > 0 ? `旧表${names.map((n) => `“${n}”`).join("、")}未能删除，不影响报送，可手工删除。` : "",
   refused: (e: number) => `仍有 ${e} 个错误，未报送。请先修正下列问题。`,
@@ -222,7 +226,10 @@ const en: Strings = {
   submitted: (hash) => `Stamped (SHA-256 ${hash.slice(0, 16)}…).`,
   regenerated: (forms) =>
     forms
-      .map((f) => `“${f.sheet}” no longer agreed with the register (${f.difference}); it was laid out again.`)
+      .map(
+        (f) =>
+          `“${f.sheet}” no longer agreed with the register (${f.difference}); it was laid out again and the old one kept as “${f.keptAs}”.`,
+      )
       .join(" "),
   leftover: (names) =>
     names.length > 0

@@ -50,7 +50,7 @@ import {
   scoreSheetLayout,
   type ScoreSheetCells,
 } from "../forms/scoresheets";
-import { submissionForms, type RegeneratedForm } from "../forms/submissionForms";
+import { retiredFormName, submissionForms, type RegeneratedForm } from "../forms/submissionForms";
 import { PackageError } from "./package/errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./package/limits";
 import { WorkbookPatch, type CellEdit } from "./package/patch";
@@ -262,7 +262,7 @@ export type StampResult<S extends WorkbookSource> =
 
 /**
  * 报送盖章: a workbook without errors gets the quarter's forms where it lacks them, and laid out again where
- * they no longer agree with the register; then a 报送信息 sheet with the digests of the submitted sheets as
+ * they no longer agree with the register (the old form kept, renamed); then a 报送信息 sheet with the digests of the submitted sheets as
  * they read back from the file, and those sheets protected. The result is a second opened workbook (the forms
  * added) whose patch holds the stamp; a workbook with errors is left as it is and its issues returned.
  */
@@ -289,8 +289,13 @@ export async function stampSubmission<S extends WorkbookSource>(
   const regenerated: RegeneratedForm[] = [];
   for (const form of plan.forms) {
     if (form.action === "keep") continue;
-    placeLayout(opened, form.layout, form.action === "replace", () => true);
-    if (form.action === "replace") regenerated.push({ sheet: form.layout.name, difference: form.difference });
+    const sheet = form.layout.name;
+    if (form.action === "replace") {
+      const keptAs = retiredFormName(sheet, opened.patch.sheetNames());
+      opened.patch.renameSheet(sheet, keptAs);
+      regenerated.push({ sheet, difference: form.difference, keptAs });
+    }
+    placeLayout(opened, form.layout, false, () => true);
   }
   // Digest the sheets as they will be read back from the saved file.
   const staged = await openWorkbookBytes(

@@ -120,12 +120,23 @@ describe("submit and verify", () => {
       {
         sheet: "附表3 2026Q3",
         difference: expect.stringMatching(/审核咨询机构名称：表中为“.*”，台账为“新换的咨询机构有限公司”/),
+        keptAs: "附表3 2026Q3 旧",
       },
     ]);
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(again);
     expect(out.getWorksheet("附表3 2026Q3")!.getCell("E5").text).toBe("新换的咨询机构有限公司");
-    expect(out.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name));
+    // The old form is kept, renamed in its place, with the print titles that name it; the new one comes last.
+    expect(out.worksheets.map((w) => w.name)).toEqual([
+      ...wb.worksheets.map((w) => (w.name === "附表3 2026Q3" ? "附表3 2026Q3 旧" : w.name)),
+      "附表3 2026Q3",
+    ]);
+    expect(out.getWorksheet("附表3 2026Q3 旧")!.getCell("E5").text).toBe(
+      wb.getWorksheet("附表3 2026Q3")!.getCell("E5").text,
+    );
+    const names = new Package(new Uint8Array(readFileSync(again))).text("xl/workbook.xml");
+    expect(names).toContain("'附表3 2026Q3 旧'!");
+    expect(names).toContain("'附表3 2026Q3'!");
     expect(JSON.parse((await run("verify", again, "--json")).out).files[0].state).toBe("unchanged");
     // Stamped again as it is, nothing is laid out again.
     const third = await run(

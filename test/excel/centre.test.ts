@@ -112,20 +112,31 @@ describe("stamping again, and a stamp that fails", () => {
     const host = await filledHost(3);
     await stamp(host);
     const sheets = host.sheets.map((s) => s.name);
+    const oldForm = JSON.stringify([...host.sheet("附表3 2026Q3")!.cells]);
     await unprotectAndChange(host);
     expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "changed" });
     host.syncCount = 0;
     const again = await stamp(host, "2026-10-09T15:00+08:00");
     expect(again.stamp?.stampedAt).toBe("2026-10-09T15:00+08:00");
     expect(host.syncCount).toBe(8);
-    // The renamed enterprise is on 附表3: the old form goes, the new one takes its place and name.
+    // The renamed enterprise is on 附表3: a new form takes its name, and the old one is kept, renamed, as it was.
     expect(again).toMatchObject({
       regenerated: [
-        { sheet: "附表3 2026Q3", difference: expect.stringContaining("台账为“改过名称的化工有限公司”") },
+        {
+          sheet: "附表3 2026Q3",
+          difference: expect.stringContaining("台账为“改过名称的化工有限公司”"),
+          keptAs: "附表3 2026Q3 旧",
+        },
       ],
       leftover: [],
     });
-    expect(host.sheets.map((s) => s.name)).toEqual(sheets);
+    // Excel adds sheets at the end: the new form, then the new 报送信息 (the old one deleted).
+    expect(host.sheets.map((s) => s.name)).toEqual([
+      ...sheets.filter((n) => n !== "报送信息").map((n) => (n === "附表3 2026Q3" ? "附表3 2026Q3 旧" : n)),
+      "附表3 2026Q3",
+      "报送信息",
+    ]);
+    expect(JSON.stringify([...host.sheet("附表3 2026Q3 旧")!.cells])).toBe(oldForm);
     const { grids } = await run(host, (ctx) => readSheets(ctx, ["附表3 2026Q3"]));
     const form = readImplementationForm(grids.sheet("附表3 2026Q3")!)!;
     expect(form.rows.map((r) => r.name)).toContain("改过名称的化工有限公司");
@@ -204,14 +215,13 @@ describe("stamping again, and a stamp that fails", () => {
         await expect(stamp(host)).rejects.toMatchObject({ code: "GeneralException" });
         expect(snapshot(host)).toBe(original);
       }
-      // A failure while the old 报送信息 and the old 附表3 are deleted: the stamp stands, and what is left is named.
+      // A failure while the old 报送信息 is deleted: the stamp stands, and what is left is named.
       for (let k = end; k < probe.opsApplied; k++) {
         const host = cloneHost(base);
         host.failAfterOps = k;
         const result = await stamp(host);
-        const left = host.sheets.map((s) => s.name).filter((n) => n.endsWith(" 旧"));
-        expect(left.length).toBeGreaterThan(0);
-        expect(result).toMatchObject({ leftover: left });
+        expect(result).toMatchObject({ leftover: ["报送信息 旧"] });
+        expect(host.sheet("报送信息 旧")).toBeDefined();
         expect(await run(host, (ctx) => verifySubmission(ctx))).toMatchObject({ state: "unchanged" });
       }
     },

@@ -574,30 +574,6 @@ class WorksheetProxy {
     );
   }
 
-  /**
-   * Moves the sheet to a zero-based place among the workbook's sheets (Worksheet.position, ExcelApi 1.1: "the
-   * zero-based position of the worksheet within the workbook"); the sheets between shift by one. A place
-   * outside the workbook is refused. Like a rename, sheet protection does not stop it.
-   */
-  set position(v: number) {
-    this.ctx.queue(
-      () => {
-        const s = this.must();
-        const sheets = this.ctx.host.sheets;
-        if (!Number.isInteger(v) || v < 0 || v >= sheets.length)
-          throw new OfficeError(
-            "InvalidArgument",
-            "The argument is invalid or missing or has an incorrect format.",
-          );
-        const rest = sheets.filter((x) => x !== s);
-        this.ctx.host.sheets = [...rest.slice(0, v), s, ...rest.slice(v)];
-      },
-      "Position",
-      [v],
-      this.path,
-    );
-  }
-
   get isNullObject(): boolean {
     if (!this.nullable) return false;
     if (!("isNullObject" in this.loaded)) throw notLoaded("isNullObject");

@@ -168,6 +168,32 @@ describe("a patch", () => {
       expect(strFromU8(parts(out)[name]!)).toBe(strFromU8(parts(base)[name]!));
   });
 
+  it("renames a sheet with the defined names that refer to it, and adds a new one under the old name", async () => {
+    const first = new WorkbookPatch(
+      craftWorkbook([
+        { name: "Sheet1", rows: [["a"]] },
+        { name: "MySheet1", rows: [] },
+      ]),
+    );
+    first.addSheet(layout("附表3 2026Q3"));
+    const base = await first.apply();
+    const patch = new WorkbookPatch(base);
+    expect(() => patch.renameSheet("附表3 2026Q3", "sheet1")).toThrow(/taken/);
+    patch.renameSheet("附表3 2026Q3", "附表3 2026Q3 旧");
+    patch.renameSheet("Sheet1", "首 页");
+    patch.addSheet(layout("附表3 2026Q3"));
+    expect(patch.sheetNames()).toEqual(["首 页", "MySheet1", "附表3 2026Q3 旧", "附表3 2026Q3"]);
+    const wb = textOf(await patch.apply(), "xl/workbook.xml");
+    expect(wb).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="2">\'附表3 2026Q3 旧\'!$2:$2</definedName>',
+    );
+    expect(wb).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="3">\'附表3 2026Q3\'!$2:$2</definedName>',
+    );
+    expect(wb).toMatch(/<sheet name="首 页" sheetId="1"/);
+    expect(wb).toMatch(/<sheet name="MySheet1" sheetId="2"/);
+  });
+
   it("replaces a sheet in its place and part, naming what another program attached to it", async () => {
     const base = await new WorkbookPatch(craftWorkbook([{ name: "a", rows: [["x"]] }])).apply();
     const first = new WorkbookPatch(base);

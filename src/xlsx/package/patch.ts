@@ -94,6 +94,7 @@ export class WorkbookPatch {
   private readonly tableGrowth = new Map<string, { headerRow: number; lastRow: number }[]>();
   private readonly coverage = new Map<string, { anchorRow: number; lastRow: number }[]>();
   private readonly charts = new Map<string, { charts: readonly ChartSpec[]; valueAt: ValueAt }>();
+  private readonly renamed: { entry: SheetEntry; from: string }[] = [];
   private applied = false;
 
   constructor(bytes: Uint8Array) {
@@ -118,6 +119,19 @@ export class WorkbookPatch {
     const s = this.sheet(name);
     if (!s?.part || !s.isWorksheet) throw new Error(`no worksheet named ${name}`);
     return s as SheetEntry & { part: string };
+  }
+
+  /**
+   * Gives an existing sheet a new name, free in the workbook, and points the workbook's defined names that
+   * refer to it (its print titles, say) at the new name. Formulas in cells keep the text they have.
+   */
+  renameSheet(from: string, to: string): void {
+    const entry = this.sheet(from);
+    if (!entry) throw new Error(`no sheet named ${from}`);
+    if (this.sheetNames().some((n) => n.toLowerCase() === to.toLowerCase()))
+      throw new Error(`sheet name ${to} is taken`);
+    this.renamed.push({ entry, from: entry.name });
+    entry.name = to;
   }
 
   /** Adds `layout` as a new sheet at the end; its name must be free. */
@@ -212,6 +226,8 @@ export class WorkbookPatch {
     const styles = this.styleBook();
     let recalc = false;
     let cellsChanged = false;
+    // Renames first: the defined names of sheets added below already carry their own names.
+    for (const { entry, from } of this.renamed) renameInWorkbook(root, entry, from);
     if (this.added.length > 0) {
       const rendered = await renderLayouts(
         this.added.map((a) => a.layout),
@@ -249,7 +265,8 @@ export class WorkbookPatch {
     for (const [name, growth] of this.tableGrowth) this.growTables(this.worksheet(name), growth);
     if (cellsChanged) this.dropCalcChain();
     if (recalc || cellsChanged) setFullCalcOnLoad(doc, root);
-    if (this.added.length > 0 || recalc || cellsChanged) this.pkg.setText(this.wbPart, serializeXml(doc));
+    if (this.added.length > 0 || this.renamed.length > 0 || recalc || cellsChanged)
+      this.pkg.setText(this.wbPart, serializeXml(doc));
     if (styles.book.changed) this.pkg.setText(styles.part, styles.book.text());
     return this.pkg.toBytes();
   }
@@ -522,6 +539,29 @@ function addFormat(sheet: SheetSplit, f: ConditionalFormat, book: StyleBook): vo
     `<${p}conditionalFormatting sqref="${escapeAttr(f.range)}"><${p}cfRule type="expression" dxfId="${dxf}" priority="${priority + 1}">` +
       `<${p}formula>${escapeText(f.formula)}</${p}formula></${p}cfRule></${p}conditionalFormatting>`,
   );
+}
+
+/** A sheet reference as a formula writes it: quoted unless the name is plain letters, digits and _. */
+const sheetRef = (name: string) =>
+  /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+
+/** The sheet's element takes its new name, and every defined name's references to the old one follow. */
+function renameInWorkbook(root: Element, entry: SheetEntry, from: string): void {
+  const el = sheetElements(root).find((s) => s.getAttribute("name") === from);
+  el?.setAttribute("name", entry.name);
+  const holder = childrenNamed(root, NS.main, "definedNames")[0];
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quoted = new RegExp(`'${escaped.replace(/'/g, "''")}'!`, "g");
+  const plain = new RegExp(`(^|[^A-Za-z0-9_.'])${escaped}!`, "g");
+  for (const dn of holder ? childrenNamed(holder, NS.main, "definedName") : []) {
+    const text = dn.textContent ?? "";
+    const next = text
+      .replace(quoted, () => sheetRef(entry.name))
+      .replace(plain, (_m, lead: string) => `${lead}${sheetRef(entry.name)}`);
+    if (next === text) continue;
+    while (dn.firstChild) dn.removeChild(dn.firstChild);
+    dn.appendChild(dn.ownerDocument!.createTextNode(next));
+  }
 }
 
 function setDefinedNames(
