@@ -1,6 +1,7 @@
 // 广西 附件1 清洁生产审核评估申请表 and 附件5 清洁生产审核验收申请表, which the enterprise fills and stamps, laid
 // out as the seed prints them, with what the register knows filled in and every other box left blank.
 
+import { ENTERPRISE_FORM_TITLES } from "./enterpriseFormTitles";
 import { date, text, wrappedHeight, type SheetLayout } from "./layout";
 import type { EnterpriseFacts } from "./enterpriseFacts";
 import {
@@ -19,8 +20,8 @@ import {
   yesNo,
 } from "./formGrid";
 
-export const EVALUATION_APPLICATION = { attachment: "附件1", title: "清洁生产审核评估申请表" } as const;
-export const ACCEPTANCE_APPLICATION = { attachment: "附件5", title: "清洁生产审核验收申请表" } as const;
+export const EVALUATION_APPLICATION = ENTERPRISE_FORM_TITLES["evaluation-application"];
+export const ACCEPTANCE_APPLICATION = ENTERPRISE_FORM_TITLES["acceptance-application"];
 
 const DATE_LINE = "申请日期：    年     月    日";
 

@@ -1,11 +1,12 @@
 // 上海 附表1 咨询服务机构基本情况表: the consulting firm fills its part; the register gives the firm's name and
 // the enterprise's. Laid out as the seed prints it, every other box left blank.
 
+import { ENTERPRISE_FORM_TITLES } from "./enterpriseFormTitles";
 import { text, wrappedHeight, type SheetLayout } from "./layout";
 import type { EnterpriseFacts } from "./enterpriseFacts";
 import { boxRow, field, formHead, formLayout, label, line, printed, signature, skip } from "./formGrid";
 
-export const CONSULTANT_FORM = { attachment: "附表1", title: "咨询服务机构基本情况表" } as const;
+export const CONSULTANT_FORM = ENTERPRISE_FORM_TITLES.consultant;
 
 const WIDTHS = [4.5, 7, 4.5, 6, 6, 8, 11, 9.5, 8.5, 13];
 

@@ -11,6 +11,7 @@ import {
 } from "./applicationForms";
 import { CONSULTANT_FORM, consultantLayout } from "./consultantForm";
 import { enterpriseFacts, type EnterpriseFacts } from "./enterpriseFacts";
+import { enterpriseFormLabel, profileHasForm } from "./enterpriseFormTitles";
 import type { SheetLayout } from "./layout";
 import {
   ACCEPTANCE_OPINION,
@@ -34,19 +35,10 @@ export const ENTERPRISE_FORMS: Record<EnterpriseFormKind, EnterpriseFormSpec> = 
   consultant: { ...CONSULTANT_FORM, layout: consultantLayout },
 };
 
-/** "附件1 清洁生产审核评估申请表" */
-export function enterpriseFormLabel(kind: EnterpriseFormKind): string {
-  const f = ENTERPRISE_FORMS[kind];
-  return `${f.attachment} ${f.title}`;
-}
+export { enterpriseFormLabel, profileHasForm };
 
 export function enterpriseFormSheetName(kind: EnterpriseFormKind, enterprise: string): string {
   return `${ENTERPRISE_FORMS[kind].attachment} ${shortName(enterprise)}`;
-}
-
-/** Whether the profile has the form; `kind` may be any text a user typed. */
-export function profileHasForm(profile: Profile, kind: string): kind is EnterpriseFormKind {
-  return profile.enterpriseForms.some((k) => k === kind);
 }
 
 /** The forms a profile has, for a message: "evaluation-application（附件1 清洁生产审核评估申请表）、…". */

@@ -2,12 +2,13 @@
 // out as the seed prints them: the enterprise, the date and the organiser filled in from the register, then
 // each point of the opinion with room to write, and the panel leader's signature.
 
+import { ENTERPRISE_FORM_TITLES } from "./enterpriseFormTitles";
 import { date, text, wrappedHeight, type SheetLayout } from "./layout";
 import type { EnterpriseFacts } from "./enterpriseFacts";
 import { boxRow, field, formHead, formLayout, label, printed, signature } from "./formGrid";
 
-export const EVALUATION_REVIEW = { attachment: "附件4", title: "清洁生产审核评估技术审查意见表" } as const;
-export const ACCEPTANCE_OPINION = { attachment: "附件9", title: "清洁生产审核验收意见表" } as const;
+export const EVALUATION_REVIEW = ENTERPRISE_FORM_TITLES["evaluation-review"];
+export const ACCEPTANCE_OPINION = ENTERPRISE_FORM_TITLES["acceptance-opinion"];
 
 const WIDTHS = [16, 25, 14, 23];
 const WIDTH = WIDTHS.reduce((a, b) => a + b, 0);

@@ -1,6 +1,5 @@
 // The pane's commands on the workbook open in Excel: each one Excel.run over src/excel.
 
-import { insertEnterpriseForm } from "../excel/enterpriseForms";
 import {
   generateQuarterly,
   insertScoreSheets,
@@ -46,8 +45,11 @@ export const officeBackend: WorkbookBackend = {
     runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),
   writeBackScores: () => runCommand(writeBackScores),
   writeOrCheckRubric: () => runCommand((ctx) => writeOrCheckRubric(ctx, supports)),
-  insertEnterpriseForm: (kind, enterprise) =>
-    runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports)),
+  // The per-enterprise forms' layouts are fetched when one is first added.
+  insertEnterpriseForm: async (kind, enterprise) => {
+    const { insertEnterpriseForm } = await import(/* webpackChunkName: "forms" */ "../excel/enterpriseForms");
+    return runCommand((ctx) => insertEnterpriseForm(ctx, kind, enterprise, supports));
+  },
   importList: async (listName, listBytes, options) => {
     // Fetched on first use, with the list reader and the pane's import screen: outside the start bundle.
     const { importList } = await import(/* webpackChunkName: "import" */ "../excel/importList");

@@ -2,7 +2,7 @@
 // Sheet names, headers and generated form text stay Chinese in both: they are the official forms.
 
 import { ENTERPRISE_FORM_KINDS, type EnterpriseFormKind } from "../core/profiles";
-import { enterpriseFormLabel } from "../forms/enterpriseForms";
+import { enterpriseFormLabel } from "../forms/enterpriseFormTitles";
 import { bureauDeadlineText, type BureauDeadline, type BureauState } from "../core/bureau";
 import { formatIsoDate } from "../core/dates";
 
