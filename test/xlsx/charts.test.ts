@@ -2,6 +2,7 @@
 // series point at the sheet's cells and cache their values, LibreOffice reads the parts back as the charts they
 // are, and a workbook that has charts of its own keeps them byte for byte beside ours.
 
+import { DOMParser } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,6 +107,19 @@ describe("a chart part", () => {
     const clustered = chartPartXml(layout.charts![1]!, layout.name, layoutValues(layout));
     expect(all(clustered, /<c:grouping val="(\w+)"\/>/g)).toEqual(["clustered"]);
     expect(clustered).not.toContain("<c:overlap");
+  });
+
+  it("caches a name with a control character or markup as well-formed XML", () => {
+    const layout = board();
+    layout.blocks[1]!.values[0]![0] = text("黄浦\u0001区<甲>&");
+    const xml = chartPartXml(layout.charts![0]!, layout.name, layoutValues(layout));
+    expect(xml).toContain("<c:v>黄浦_x0001_区&lt;甲&gt;&amp;</c:v>");
+    const doc = new DOMParser({
+      onError: (level, msg) => {
+        throw new Error(`${level}: ${msg}`);
+      },
+    }).parseFromString(xml, "text/xml");
+    expect(doc.documentElement!.localName).toBe("chartSpace");
   });
 
   it("quotes a sheet name with an apostrophe as Excel's references do", () => {

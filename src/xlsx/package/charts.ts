@@ -5,7 +5,7 @@
 
 import { cellAddress, parseCellAddress } from "../../core/address";
 import type { ChartSpec, LayoutValue, SheetLayout } from "../../forms/layout";
-import { escapeAttr, escapeText, NS } from "./xml";
+import { escapeAttr, escapeText, NS, xstring } from "./xml";
 
 /** The value a layout puts in a cell (zero-based), null where it puts nothing. */
 export type ValueAt = (row: number, col: number) => LayoutValue;
@@ -50,7 +50,8 @@ const shown = (v: LayoutValue): string =>
   v === null ? "" : v.t === "text" ? v.v : v.t === "number" || v.t === "date" ? String(v.v) : "";
 
 function strRef(f: string, values: readonly LayoutValue[]): string {
-  const points = values.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeText(shown(v))}</c:v></c:pt>`);
+  // c:v is an ST_Xstring: a district's name with a control character in it must not break the part.
+  const points = values.map((v, i) => `<c:pt idx="${i}"><c:v>${xstring(shown(v))}</c:v></c:pt>`);
   return (
     `<c:strRef><c:f>${escapeText(f)}</c:f><c:strCache><c:ptCount val="${values.length}"/>` +
     `${points.join("")}</c:strCache></c:strRef>`
