@@ -1,6 +1,7 @@
 // Submission from the task pane: validate, add the quarter's forms where missing (or lay them out again where
-// they no longer agree with the register), stamp 报送信息 and protect the submitted sheets; and verification of a stamped workbook. The stamp is the CLI's: `cpa verify`
-// checks a workbook stamped here, and the other way round.
+// they no longer agree with the register), stamp 报送信息 and protect the submitted sheets; and verification
+// of a stamped workbook. The stamp is the CLI's: `cpa verify` checks a workbook stamped here, and the other
+// way round.
 
 import { LOG_SHEET } from "../core/adjustments";
 import { stampIsLate } from "../core/consolidate";
@@ -23,7 +24,7 @@ import { stampLayout } from "../forms/stampSheet";
 import { uniqueSheetName } from "../forms/layout";
 import { adjustmentSheetName, implementationSheetName } from "../forms/quarterlyForms";
 import {
-  retiredFormName,
+  regeneratedForms,
   submissionForms,
   type FormPlan,
   type RegeneratedForm,
@@ -81,10 +82,10 @@ export async function prepareSubmission(
   const issues = workbookIssues(wb, today);
   if (countBySeverity(issues).errors > 0) return { stamp: undefined, issues };
   const party = { district: wb.settings.district, preparer, preparedOn: today };
-  const plan = submissionForms(wb, quarter, party, (n) => grids.sheet(n));
+  const plan = submissionForms(wb, quarter, party, (n) => grids.sheet(n), existing);
   if (plan.issues.length > 0) return { stamp: undefined, issues: [...issues, ...plan.issues] };
   const rollback = new Rollback();
-  let stamped: { stamp: Stamp; regenerated: RegeneratedForm[]; aside: string[] };
+  let stamped: { stamp: Stamp; aside: string[] };
   try {
     stamped = await stampWorkbook(
       context,
@@ -101,7 +102,7 @@ export async function prepareSubmission(
   }
   // The stamp stands from here on: the old 报送信息, set aside, is deleted after it. Should that fail, it is
   // left, named, for the officer to delete.
-  const { stamp, regenerated, aside } = stamped;
+  const { stamp, aside } = stamped;
   let leftover: string[] = [];
   if (aside.length > 0) {
     try {
@@ -111,7 +112,7 @@ export async function prepareSubmission(
       leftover = await presentSheets(context, aside);
     }
   }
-  return { stamp, regenerated, leftover, issues };
+  return { stamp, regenerated: regeneratedForms(plan.forms), leftover, issues };
 }
 
 /** Which of `names` the workbook still holds; all of them when it cannot be read. */
@@ -134,23 +135,21 @@ async function stampWorkbook(
   existing: readonly string[],
   supports: Supports,
   rollback: Rollback,
-): Promise<{ stamp: Stamp; regenerated: RegeneratedForm[]; aside: string[] }> {
+): Promise<{ stamp: Stamp; aside: string[] }> {
   const { quarter, preparer } = at;
   const sheets = context.workbook.worksheets;
   const now = [...existing];
   // A form laid out again takes the form's name; the old one is kept under another, as the file writer does.
-  const regenerated: RegeneratedForm[] = [];
   const forms = plan.filter((f) => f.action !== "keep");
   suspendCalculation(context);
   const budget = new RequestBudget(context);
   for (const form of forms) {
     const { layout } = form;
     if (form.action === "replace") {
-      const keptAs = retiredFormName(layout.name, now);
+      const { keptAs } = form.regenerated;
       rollback.renaming(layout.name, keptAs);
       sheets.getItem(layout.name).name = keptAs;
       now.push(keptAs);
-      regenerated.push({ sheet: layout.name, difference: form.difference, keptAs });
     } else now.push(layout.name);
     rollback.adding(layout.name);
     await queueLayout(context, layout, supports, budget);
@@ -189,7 +188,7 @@ async function stampWorkbook(
   }
   sheets.getItem(STAMP_SHEET).activate();
   await context.sync();
-  return { stamp, regenerated, aside: old ? [old] : [] };
+  return { stamp, aside: old ? [old] : [] };
 }
 
 export type PaneVerification = Verification & { late: boolean };

@@ -23,10 +23,6 @@ import {
   type FormParty,
 } from "./quarterlyForms";
 
-export type FormPlan =
-  | { action: "add" | "keep"; layout: SheetLayout }
-  | { action: "replace"; layout: SheetLayout; difference: string };
-
 /** A form laid out again at submission, the first way the old one disagreed, and where the old one is kept. */
 export interface RegeneratedForm {
   sheet: string;
@@ -34,16 +30,27 @@ export interface RegeneratedForm {
   keptAs: string;
 }
 
-/** The name the old form is kept under: the form's name with 旧, numbered if that is taken. */
-export const retiredFormName = (name: string, taken: readonly string[]) =>
-  uniqueSheetName(`${name} 旧`, taken);
+/**
+ * Each form: added where missing, kept where it agrees, or laid out again (`regenerated`: the old sheet is
+ * renamed `keptAs` first, then the layout is added under the form's name).
+ */
+export type FormPlan =
+  | { action: "add" | "keep"; layout: SheetLayout }
+  | { action: "replace"; layout: SheetLayout; regenerated: RegeneratedForm };
 
+/** The forms a plan lays out again. */
+export const regeneratedForms = (plan: readonly FormPlan[]): RegeneratedForm[] =>
+  plan.flatMap((f) => (f.action === "replace" ? [f.regenerated] : []));
+
+/** `names`: the workbook's sheet names, for the names the old forms are kept under. */
 export function submissionForms(
   wb: LoadedWorkbook,
   q: Quarter,
   party: FormParty,
   sheet: (name: string) => Grid | undefined,
+  names: readonly string[],
 ): { forms: FormPlan[]; issues: Issue[] } {
+  const taken = [...names];
   const impl = implementationRows(wb.rows, q, wb.profile, rowContexts(wb.rows, wb.log));
   const adj = adjustmentRows(wb.log, q);
   const candidates: { layout: SheetLayout; title: string; agreement: (g: Grid) => FormAgreement }[] = [
@@ -68,9 +75,16 @@ export function submissionForms(
     }
     const found = agreement(grid);
     if (found.state === "agrees") forms.push({ action: "keep", layout });
-    else if (found.state === "differs")
-      forms.push({ action: "replace", layout, difference: found.difference });
-    else
+    else if (found.state === "differs") {
+      // The old form's new name: the form's name with 旧, numbered if that is taken.
+      const keptAs = uniqueSheetName(`${layout.name} 旧`, taken);
+      taken.push(keptAs);
+      forms.push({
+        action: "replace",
+        layout,
+        regenerated: { sheet: layout.name, difference: found.difference, keptAs },
+      });
+    } else
       issues.push(
         issue(
           layout.name,

@@ -50,7 +50,7 @@ import {
   scoreSheetLayout,
   type ScoreSheetCells,
 } from "../forms/scoresheets";
-import { retiredFormName, submissionForms, type RegeneratedForm } from "../forms/submissionForms";
+import { regeneratedForms, submissionForms, type RegeneratedForm } from "../forms/submissionForms";
 import { PackageError } from "./package/errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./package/limits";
 import { WorkbookPatch, type CellEdit } from "./package/patch";
@@ -262,9 +262,10 @@ export type StampResult<S extends WorkbookSource> =
 
 /**
  * 报送盖章: a workbook without errors gets the quarter's forms where it lacks them, and laid out again where
- * they no longer agree with the register (the old form kept, renamed); then a 报送信息 sheet with the digests of the submitted sheets as
- * they read back from the file, and those sheets protected. The result is a second opened workbook (the forms
- * added) whose patch holds the stamp; a workbook with errors is left as it is and its issues returned.
+ * they no longer agree with the register (the old form kept, renamed); then a 报送信息 sheet with the digests
+ * of the submitted sheets as they read back from the file, and those sheets protected. The result is a second
+ * opened workbook (the forms added) whose patch holds the stamp; a workbook with errors is left as it is and
+ * its issues returned.
  */
 export async function stampSubmission<S extends WorkbookSource>(
   opened: OpenedWorkbook<S>,
@@ -284,17 +285,17 @@ export async function stampSubmission<S extends WorkbookSource>(
   const { quarter, preparer } = options;
   const profile = loaded.profile;
   const party = { district: loaded.settings.district, preparer, preparedOn: options.today };
-  const plan = submissionForms(loaded, quarter, party, (n) => opened.grids.sheet(n));
+  const plan = submissionForms(
+    loaded,
+    quarter,
+    party,
+    (n) => opened.grids.sheet(n),
+    opened.patch.sheetNames(),
+  );
   if (plan.issues.length > 0) return refused([...issues, ...plan.issues]);
-  const regenerated: RegeneratedForm[] = [];
   for (const form of plan.forms) {
     if (form.action === "keep") continue;
-    const sheet = form.layout.name;
-    if (form.action === "replace") {
-      const keptAs = retiredFormName(sheet, opened.patch.sheetNames());
-      opened.patch.renameSheet(sheet, keptAs);
-      regenerated.push({ sheet, difference: form.difference, keptAs });
-    }
+    if (form.action === "replace") opened.patch.renameSheet(form.layout.name, form.regenerated.keptAs);
     placeLayout(opened, form.layout, false, () => true);
   }
   // Digest the sheets as they will be read back from the saved file.
@@ -319,7 +320,7 @@ export async function stampSubmission<S extends WorkbookSource>(
   // A previous stamp is replaced where it stands.
   placeLayout(staged, { ...stampLayout(stamp), protect: true }, true, () => true);
   for (const n of sheets) staged.patch.protectSheet(n);
-  return { stamped: staged, stamp, sheets, regenerated, issues };
+  return { stamped: staged, stamp, sheets, regenerated: regeneratedForms(plan.forms), issues };
 }
 
 // ---- scoring ----

@@ -128,17 +128,32 @@ describe("the task pane in Chromium", () => {
     await page.screenshot({ path: path.join(shots, name), animations: "disabled" });
   };
   const host = <T>(fn: string) => page.evaluate(fn) as Promise<T>;
-
-  it("creates the register, refreshes status, generates a quarter, validates, selects an issue's cell and adds a form", async () => {
-    // The manifest's requirement set exactly: anything newer must be guarded by isSetSupported.
-    await page.goto(`${base}/taskpane.html?excelApi=1.8`);
-    expect(await host<string>("window.__excelHost.excelApi")).toBe("1.8");
+  /** The district's settings typed in 设置, then 创建台账 clicked. */
+  const createRegister = async () => {
     await page.getByRole("tab", { name: "设置" }).click();
     await page.getByLabel("填报单位").fill("浦东新区生态环境局");
     await page.getByLabel("填报人").fill("张三");
     await page.getByRole("tab", { name: "台账" }).click();
     await page.getByRole("button", { name: "创建台账" }).click();
     await page.getByTestId("message").waitFor();
+  };
+  /** The district types its enterprises into the register. */
+  const typeRows = (rows: unknown[][]) =>
+    page.evaluate(
+      (r) =>
+        (
+          window as unknown as {
+            __excelHost: { seed(s: string, r: unknown[][], t: number, l: number): void };
+          }
+        ).__excelHost.seed("企业名单台账", r, 1, 0),
+      rows,
+    );
+
+  it("creates the register, refreshes status, generates a quarter, validates, selects an issue's cell and adds a form", async () => {
+    // The manifest's requirement set exactly: anything newer must be guarded by isSetSupported.
+    await page.goto(`${base}/taskpane.html?excelApi=1.8`);
+    expect(await host<string>("window.__excelHost.excelApi")).toBe("1.8");
+    await createRegister();
     expect(await message()).toContain("已创建台账工作表");
     expect(await host<string[]>("window.__excelHost.sheets.map(s => s.name)")).toEqual([
       "企业名单台账",
@@ -147,16 +162,7 @@ describe("the task pane in Chromium", () => {
     ]);
     expect(await host<string>("window.__excelHost.value('强审设置', 'B3')")).toBe("浦东新区生态环境局");
 
-    // The district types its enterprises into the register.
-    await page.evaluate(
-      (rows) =>
-        (
-          window as unknown as {
-            __excelHost: { seed(s: string, r: unknown[][], t: number, l: number): void };
-          }
-        ).__excelHost.seed("企业名单台账", rows, 1, 0),
-      typedRows(),
-    );
+    await typeRows(typedRows());
 
     await page.getByLabel("统计日").fill("2026-11-24");
     await page.getByRole("button", { name: "刷新状态" }).click();
@@ -216,21 +222,9 @@ describe("the task pane in Chromium", () => {
     const chunks: string[] = [];
     page.on("request", (r) => chunks.push(new URL(r.url()).pathname));
     await page.goto(`${base}/taskpane.html`);
-    await page.getByRole("tab", { name: "设置" }).click();
-    await page.getByLabel("填报单位").fill("浦东新区生态环境局");
-    await page.getByLabel("填报人").fill("张三");
-    await page.getByRole("tab", { name: "台账" }).click();
-    await page.getByRole("button", { name: "创建台账" }).click();
-    await page.getByText("已创建台账工作表").waitFor();
-    await page.evaluate(
-      (rows) =>
-        (
-          window as unknown as {
-            __excelHost: { seed(s: string, r: unknown[][], t: number, l: number): void };
-          }
-        ).__excelHost.seed("企业名单台账", rows, 1, 0),
-      typedRows({ badDate: false }),
-    );
+    await createRegister();
+    expect(await message()).toContain("已创建台账工作表");
+    await typeRows(typedRows({ badDate: false }));
     await page.getByRole("tab", { name: "报表" }).click();
     await page.getByLabel("季度").fill("2026Q3");
     expect(chunks).not.toContain("/submission.js");

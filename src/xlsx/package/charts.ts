@@ -4,17 +4,15 @@
 // also caches the values the layout put there, for readers that show a chart without recalculating it.
 
 import { cellAddress, parseCellAddress } from "../../core/address";
-import type { ChartSpec, LayoutValue, SheetLayout } from "../../forms/layout";
+import { layoutCells, type ChartSpec, type LayoutValue, type SheetLayout } from "../../forms/layout";
 import { escapeAttr, escapeText, NS, xstring } from "./xml";
 
 /** The value a layout puts in a cell (zero-based), null where it puts nothing. */
 export type ValueAt = (row: number, col: number) => LayoutValue;
 
 export function layoutValues(layout: SheetLayout): ValueAt {
-  const cells = new Map<string, LayoutValue>();
-  for (const b of layout.blocks)
-    b.values.forEach((line, i) => line.forEach((v, j) => cells.set(`${b.row + i},${b.col + j}`, v)));
-  return (row, col) => cells.get(`${row},${col}`) ?? null;
+  const cells = layoutCells(layout);
+  return (row, col) => cells.get(cellAddress(row, col)) ?? null;
 }
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
