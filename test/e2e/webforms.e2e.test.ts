@@ -141,9 +141,6 @@ describe("the web page's per-enterprise sheets, memory and help, in Chromium fro
 
     await openWorkbook(again, input);
     await again.getByRole("tab", { name: "设置" }).click();
-    await again.waitForFunction(
-      () => (document.querySelector("select") as HTMLSelectElement | null)?.value !== undefined,
-    );
     await expectValue(again, "地区配置", "shanghai");
     expect(await again.getByLabel("填报单位").inputValue()).toBe("浦东新区生态环境局");
     await context.close();
