@@ -5,6 +5,7 @@ import { z } from "zod";
 import { check, parse, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
+import { enterpriseSheetsOf } from "../forms/enterpriseFormTitles";
 import { addArchiveChecklist, addPerformanceForm } from "../xlsx/workbookCommands";
 import { openRegisterWorkbook, requiredOutput, requireRegister, saveChanges } from "./workbookFile";
 
@@ -28,7 +29,7 @@ export const archive: Command = async (argv, io) => {
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
   const { profile } = opened.loaded;
-  if (profile.deadlines.archiveMonths === null)
+  if (!enterpriseSheetsOf(profile).includes("archive"))
     throw new UsageError(`附表2 档案材料清单属于上海市配置，工作簿为${profile.region}配置`);
   const { enterprise, sheet: name } = addArchiveChecklist(opened, a.enterprise, a.replace ?? false);
   await saveChanges(opened, target, io);
