@@ -75,6 +75,7 @@ module.exports = async (env, argv) => {
             transform: (content) => manifestFor(content.toString("utf8"), base, version),
           },
           { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "src/web/help.html", to: "web-help.html" },
         ],
       }),
     ],

@@ -1,22 +1,13 @@
 // cpa archive: 附表2 档案材料清单 for an enterprise (Shanghai), whose filing dates then feed the revision and
 // archive deadlines of `cpa status`. cpa performance: 附件6 绩效表 for an enterprise.
 
-import type { Grid } from "../core/grid";
 import { z } from "zod";
-import { readArchiveForm } from "../core/archive";
-import { archiveLayout } from "../forms/archiveForm";
-import { performanceLayout } from "../forms/performanceForm";
 import { check, parse, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { findEnterprise } from "../xlsx/workbookCommands";
-import {
-  openRegisterWorkbook,
-  placeLayout,
-  requiredOutput,
-  requireRegister,
-  saveChanges,
-} from "./workbookFile";
+import { enterpriseSheetsOf } from "../forms/enterpriseFormTitles";
+import { addArchiveChecklist, addPerformanceForm } from "../xlsx/workbookCommands";
+import { openRegisterWorkbook, requiredOutput, requireRegister, saveChanges } from "./workbookFile";
 
 const args = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -25,12 +16,6 @@ const args = z.object({
   inPlace: z.boolean().optional(),
   replace: z.boolean().optional(),
 });
-
-/** A checklist with any filing date typed in is somebody's work: it is never replaced. */
-function hasTypedDates(grid: Grid): boolean {
-  const form = readArchiveForm(grid);
-  return form !== undefined && ([...form.dates.values()].some((d) => d !== null) || form.issues.length > 0);
-}
 
 export const archive: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
@@ -44,20 +29,14 @@ export const archive: Command = async (argv, io) => {
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
   const { profile } = opened.loaded;
-  if (profile.deadlines.archiveMonths === null)
+  if (!enterpriseSheetsOf(profile).includes("archive"))
     throw new UsageError(`附表2 档案材料清单属于上海市配置，工作簿为${profile.region}配置`);
-  const row = findEnterprise(opened.loaded.rows, a.enterprise);
-  const name = placeLayout(
-    opened,
-    archiveLayout(row, profile),
-    a.replace ?? false,
-    (grid) => !hasTypedDates(grid),
-  );
+  const { enterprise, sheet: name } = addArchiveChecklist(opened, a.enterprise, a.replace ?? false);
   await saveChanges(opened, target, io);
-  if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
+  if (values.json) io.out(JSON.stringify({ file: target, enterprise, sheet: name }, null, 2));
   else
     io.out(
-      `已为“${row.name}”生成档案材料清单“${name}”，写入 ${target}；填写归档日期后，cpa status 据此判断修改和归档是否逾期`,
+      `已为“${enterprise}”生成档案材料清单“${name}”，写入 ${target}；填写归档日期后，cpa status 据此判断修改和归档是否逾期`,
     );
   return EXIT.ok;
 };
@@ -84,14 +63,12 @@ export const performance: Command = async (argv, io) => {
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
-  const row = findEnterprise(opened.loaded.rows, a.enterprise);
-  // A second 绩效表 of the same enterprise gets a numbered sheet: one with figures typed in is never replaced.
-  const name = placeLayout(opened, performanceLayout(row.name), false, () => false);
+  const { enterprise, sheet: name } = addPerformanceForm(opened, a.enterprise);
   await saveChanges(opened, target, io);
-  if (values.json) io.out(JSON.stringify({ file: target, enterprise: row.name, sheet: name }, null, 2));
+  if (values.json) io.out(JSON.stringify({ file: target, enterprise, sheet: name }, null, 2));
   else
     io.out(
-      `已为“${row.name}”生成绩效表“${name}”（本轮全部方案 = 无低费方案 + 中高费方案，由公式计算），写入 ${target}`,
+      `已为“${enterprise}”生成绩效表“${name}”（本轮全部方案 = 无低费方案 + 中高费方案，由公式计算），写入 ${target}`,
     );
   return EXIT.ok;
 };

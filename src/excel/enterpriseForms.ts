@@ -1,11 +1,15 @@
-// The seeds' per-enterprise forms from the task pane (广西 附件1, 附件4, 附件5, 附件9; 上海 附表1): one new
-// sheet for the selected enterprise, pre-filled from its latest register row. Three syncs: two to read, one
-// to write.
+// The per-enterprise sheets from the task pane (广西 附件1, 附件4, 附件5, 附件9; 上海 附表1, 附表2; 附件6): one
+// new sheet for the selected enterprise, pre-filled from its latest register row. Three syncs: two to read,
+// one to write.
 
 import { latestRound, REGISTER_SHEET } from "../core/register";
-import type { EnterpriseFormKind } from "../core/profiles";
 import { loadWorkbook } from "../core/workbook";
-import { enterpriseFormLabel, enterpriseFormLayout, profileHasForm } from "../forms/enterpriseForms";
+import {
+  enterpriseFormLabel,
+  enterpriseSheetLayout,
+  enterpriseSheetsOf,
+  type EnterpriseSheetKind,
+} from "../forms/enterpriseForms";
 import { named, writeSheets, type Supports } from "./forms";
 import { readSheets } from "./read";
 import { CommandError } from "./errors";
@@ -13,7 +17,7 @@ import { REGISTER_SHEETS } from "./register";
 
 export async function insertEnterpriseForm(
   context: Excel.RequestContext,
-  kind: EnterpriseFormKind,
+  kind: EnterpriseSheetKind,
   enterprise: string,
   supports: Supports,
 ): Promise<string> {
@@ -21,15 +25,16 @@ export async function insertEnterpriseForm(
   if (!grids.sheet(REGISTER_SHEET))
     throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
   const wb = loadWorkbook(grids);
-  if (!profileHasForm(wb.profile, kind))
+  const offered = enterpriseSheetsOf(wb.profile);
+  if (!offered.includes(kind))
     throw new CommandError(
-      `${wb.profile.region}配置的工作簿没有${enterpriseFormLabel(kind)}；可生成：${wb.profile.enterpriseForms
+      `${wb.profile.region}配置的工作簿没有${enterpriseFormLabel(kind)}；可生成：${offered
         .map(enterpriseFormLabel)
         .join("、")}。`,
     );
   const row = latestRound(wb.rows.filter((r) => r.name === enterprise));
   if (!row) throw new CommandError(`台账中找不到企业“${enterprise}”。`);
-  const layouts = named([enterpriseFormLayout(kind, row, wb.settings.district)], existing);
-  const [name] = await writeSheets(context, layouts, supports);
+  const layout = enterpriseSheetLayout(kind, row, wb.profile, wb.settings.district);
+  const [name] = await writeSheets(context, named([layout], existing), supports);
   return name!;
 }

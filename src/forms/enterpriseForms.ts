@@ -1,5 +1,6 @@
 // The seeds' remaining per-enterprise forms (SPEC 2.3): which each is, and its layout for one register row.
-// The profile names the kinds it has (profiles.ts, enterpriseForms).
+// The profile names the kinds it has (profiles.ts, enterpriseForms). With 附表2 and 附件6, the sheets the pane
+// and the page add for one enterprise.
 
 import type { EnterpriseFormKind, Profile } from "../core/profiles";
 import type { RegisterRow } from "../core/register";
@@ -9,9 +10,15 @@ import {
   EVALUATION_APPLICATION,
   evaluationApplicationLayout,
 } from "./applicationForms";
+import { archiveLayout } from "./archiveForm";
 import { CONSULTANT_FORM, consultantLayout } from "./consultantForm";
 import { enterpriseFacts, type EnterpriseFacts } from "./enterpriseFacts";
-import { enterpriseFormLabel, profileHasForm } from "./enterpriseFormTitles";
+import {
+  enterpriseFormLabel,
+  enterpriseSheetsOf,
+  profileHasForm,
+  type EnterpriseSheetKind,
+} from "./enterpriseFormTitles";
 import type { SheetLayout } from "./layout";
 import {
   ACCEPTANCE_OPINION,
@@ -19,6 +26,7 @@ import {
   EVALUATION_REVIEW,
   evaluationReviewLayout,
 } from "./opinionForms";
+import { performanceLayout } from "./performanceForm";
 import { shortName } from "./scoresheets";
 
 export interface EnterpriseFormSpec {
@@ -35,7 +43,7 @@ export const ENTERPRISE_FORMS: Record<EnterpriseFormKind, EnterpriseFormSpec> = 
   consultant: { ...CONSULTANT_FORM, layout: consultantLayout },
 };
 
-export { enterpriseFormLabel, profileHasForm };
+export { enterpriseFormLabel, enterpriseSheetsOf, profileHasForm, type EnterpriseSheetKind };
 
 export function enterpriseFormSheetName(kind: EnterpriseFormKind, enterprise: string): string {
   return `${ENTERPRISE_FORMS[kind].attachment} ${shortName(enterprise)}`;
@@ -54,4 +62,19 @@ export function enterpriseFormLayout(
   name = enterpriseFormSheetName(kind, row.name),
 ): SheetLayout {
   return ENTERPRISE_FORMS[kind].layout(enterpriseFacts(row, organiser), name);
+}
+
+/**
+ * One of the sheets the pane and the page add for an enterprise, as the CLI lays it out: a seed form
+ * (`cpa form`), 附表2 (`cpa archive`) or 附件6 (`cpa performance`).
+ */
+export function enterpriseSheetLayout(
+  kind: EnterpriseSheetKind,
+  row: RegisterRow,
+  profile: Profile,
+  organiser: string,
+): SheetLayout {
+  if (kind === "archive") return archiveLayout(row, profile);
+  if (kind === "performance") return performanceLayout(row.name);
+  return enterpriseFormLayout(kind, row, organiser);
 }

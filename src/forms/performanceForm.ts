@@ -10,13 +10,14 @@ import {
   type PerformanceFigures,
   type PerformanceIndicator,
 } from "../core/performance";
+import { ENTERPRISE_SHEET_TITLES } from "./enterpriseFormTitles";
 import { emptyLayout, formula, put, text, type LayoutValue, type SheetLayout } from "./layout";
 import { shortName } from "./scoresheets";
 
-export const PERFORMANCE_TITLE = "企业清洁生产审核绩效表";
+export const PERFORMANCE_TITLE = ENTERPRISE_SHEET_TITLES.performance.title;
 
 export function performanceSheetName(enterprise: string): string {
-  return `附件6 ${shortName(enterprise)}`;
+  return `${ENTERPRISE_SHEET_TITLES.performance.attachment} ${shortName(enterprise)}`;
 }
 
 const HEADER_ROW = 4;
@@ -39,7 +40,7 @@ export function performanceLayout(enterprise: string, name = performanceSheetNam
   const layout = emptyLayout(name, { orientation: "landscape", fitToWidth: true, titleRows: [5, 5] });
   layout.columnWidths = [12, 7, 9, 11, 11, 24, 9, 5, 24, 9, 5, 22, 18];
   layout.protect = true;
-  put(layout, 0, 0, text("附件6"), "footer", 2);
+  put(layout, 0, 0, text(ENTERPRISE_SHEET_TITLES.performance.attachment), "footer", 2);
   put(layout, 1, 0, text(PERFORMANCE_TITLE), "title", WIDTH);
   put(layout, 2, 0, text(`企业（章）${enterprise}`), "footer", 8);
   put(layout, 2, 8, text("填表日期："), "footer", 5);

@@ -35,11 +35,15 @@ export interface AppProps {
   footer?: ReactNode;
   /** Changes when another workbook is opened: the settings are read again. */
   workbookKey?: string;
+  /** The page's last 设置 in this browser, for a workbook without its own 强审设置 (the pane has none). */
+  settingsMemory?: { load(): WorkbookSettings | undefined; save(settings: WorkbookSettings): void };
 }
 
-export function App({ t, backend, title, header, footer, workbookKey }: AppProps) {
+export function App({ t, backend, title, header, footer, workbookKey, settingsMemory }: AppProps) {
   const [tab, setTab] = useState<Tabs>("register");
-  const [settings, setSettings] = useState<WorkbookSettings>(defaultSettings("shanghai"));
+  const [settings, setSettings] = useState<WorkbookSettings>(
+    () => settingsMemory?.load() ?? defaultSettings("shanghai"),
+  );
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -50,6 +54,8 @@ export function App({ t, backend, title, header, footer, workbookKey }: AppProps
       .then((s) => s && setSettings(s))
       .catch(() => undefined);
   }, [backend, workbookKey]);
+
+  useEffect(() => settingsMemory?.save(settings), [settingsMemory, settings]);
 
   const act = useCallback(async (work: () => Promise<Message | undefined>) => {
     setBusy(true);

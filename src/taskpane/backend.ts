@@ -3,13 +3,13 @@
 
 import type { DateSerial, Quarter } from "../core/dates";
 import type { Issue } from "../core/issues";
-import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
 import type { Consolidation } from "../xlsx/city";
 import type { PaneVerification, Submission } from "../excel/centre";
 import type { WriteBack } from "../excel/forms";
 import type { PaneImportOptions } from "../excel/importList";
+import type { EnterpriseSheetKind } from "../forms/enterpriseFormTitles";
 import type { ImportReport } from "../forms/listImport";
 
 import type { WorkbookAnalysis } from "../core/workbook";
@@ -36,8 +36,8 @@ export interface WorkbookBackend {
   writeBackScores(): Promise<WriteBack>;
   /** Writes the default 评分细则 where the workbook has none, else checks the district's own. */
   writeOrCheckRubric(): Promise<{ written: boolean; issues: Issue[] }>;
-  /** Adds one of the profile's per-enterprise forms (附件1, 附件4, 附件5, 附件9, 附表1); its sheet's name. */
-  insertEnterpriseForm(kind: EnterpriseFormKind, enterprise: string): Promise<string>;
+  /** Adds one of the profile's per-enterprise sheets (附件1, 附件4, 附件5, 附件9, 附表1, 附表2, 附件6); its name. */
+  insertEnterpriseForm(kind: EnterpriseSheetKind, enterprise: string): Promise<string>;
   /**
    * 导入名单: matches a published list (an .xlsx read on this computer) to the register; with `apply`, unless
    * an error stops it, appends its new rows. The report either way.

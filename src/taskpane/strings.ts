@@ -1,8 +1,11 @@
 // The task pane's words: Simplified Chinese, and English when Office's display language is English.
 // Sheet names, headers and generated form text stay Chinese in both: they are the official forms.
 
-import { ENTERPRISE_FORM_KINDS, type EnterpriseFormKind } from "../core/profiles";
-import { enterpriseFormLabel } from "../forms/enterpriseFormTitles";
+import {
+  enterpriseFormLabel,
+  ENTERPRISE_SHEET_KINDS,
+  type EnterpriseSheetKind,
+} from "../forms/enterpriseFormTitles";
 import { bureauDeadlineText, type BureauDeadline, type BureauState } from "../core/bureau";
 import { formatIsoDate } from "../core/dates";
 
@@ -65,10 +68,9 @@ const zh = {
   enterpriseForms: "表单",
   enterpriseFormHint: "为所选企业新增一张表单，台账已有的内容预先填好",
   // The forms' own names: "附件1 清洁生产审核评估申请表".
-  enterpriseForm: Object.fromEntries(ENTERPRISE_FORM_KINDS.map((k) => [k, enterpriseFormLabel(k)])) as Record<
-    EnterpriseFormKind,
-    string
-  >,
+  enterpriseForm: Object.fromEntries(
+    ENTERPRISE_SHEET_KINDS.map((k) => [k, enterpriseFormLabel(k)]),
+  ) as Record<EnterpriseSheetKind, string>,
   importList: "导入名单…",
   importListHint: "名单 .xlsx 文件只在本机读取，不会上传；先显示导入结果，确认后追加到台账",
   listPublished: "名单公布时间（名单中没有该列时填写）",
@@ -202,6 +204,8 @@ const en: Strings = {
     "acceptance-application": "Acceptance application (附件5)",
     "acceptance-opinion": "Acceptance opinion (附件9)",
     consultant: "Consulting firm details (附表1)",
+    archive: "Archive checklist (附表2)",
+    performance: "Audit performance table (附件6)",
   },
   importList: "Import a published list…",
   importListHint: "The list (.xlsx) is read on this computer, never uploaded; confirm after the report",

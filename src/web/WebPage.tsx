@@ -7,6 +7,7 @@ import type { Grid } from "../core/grid";
 import { App } from "../taskpane/App";
 import type { Strings } from "../taskpane/strings";
 import { fileBackend } from "./fileBackend";
+import type { SettingsMemory } from "./memory";
 import { Preview, type PreviewTarget } from "./Preview";
 import type { FileSession } from "./session";
 import type { WebStrings } from "./strings";
@@ -20,7 +21,17 @@ export function downloadName(file: { name: string; created: boolean }): string {
   return `${stem.endsWith("-已更新") ? stem : `${stem}-已更新`}.xlsx`;
 }
 
-export function WebPage({ t, w, session }: { t: Strings; w: WebStrings; session: FileSession }) {
+export function WebPage({
+  t,
+  w,
+  session,
+  settingsMemory,
+}: {
+  t: Strings;
+  w: WebStrings;
+  session: FileSession;
+  settingsMemory?: SettingsMemory;
+}) {
   const [version, setVersion] = useState(0);
   const [target, setTarget] = useState<PreviewTarget | undefined>();
   const [sheet, setSheet] = useState<string | undefined>();
@@ -168,6 +179,7 @@ export function WebPage({ t, w, session }: { t: Strings; w: WebStrings; session:
       title={w.title}
       header={header}
       workbookKey={`${current?.name ?? ""}#${session.generation()}`}
+      settingsMemory={settingsMemory}
       footer={<Preview w={w} sheets={names} grid={grid} target={target} onSheet={(s) => setSheet(s)} />}
     />
   );

@@ -1,15 +1,26 @@
 // 强审助手 网页版: opened from disk (file://) or any static server; nothing is fetched from elsewhere.
 
 import { createRoot } from "react-dom/client";
-import { stringsFor } from "../taskpane/strings";
+import { pageMemory } from "./memory";
+import { PageShell } from "./PageShell";
 import { FileSession } from "./session";
-import { webStringsFor } from "./strings";
-import { WebPage } from "./WebPage";
+
+/** localStorage, or none where the browser refuses it (a file:// page under some policies). */
+function browserStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 const root = document.getElementById("root");
 if (root) {
-  const language = navigator.language;
   createRoot(root).render(
-    <WebPage t={stringsFor(language)} w={webStringsFor(language)} session={new FileSession()} />,
+    <PageShell
+      session={new FileSession()}
+      memory={pageMemory(browserStorage())}
+      browserLanguage={navigator.language}
+    />,
   );
 }

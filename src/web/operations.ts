@@ -5,12 +5,12 @@
 import type ExcelJS from "exceljs";
 import type { Quarter, DateSerial } from "../core/dates";
 import type { PaneImportOptions } from "../excel/importList";
-import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
 import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
 import { workbookAnalysis } from "../core/workbook";
 import { cityLayouts } from "../forms/centreForms";
+import type { EnterpriseSheetKind } from "../forms/enterpriseFormTitles";
 import type { Consolidation } from "../xlsx/city";
 import { importListRows } from "../xlsx/importRows";
 import { parseXlsx, workbookGrids } from "../xlsx/parse";
@@ -18,7 +18,7 @@ import { loadExcelJs } from "../xlsx/excelJs";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import {
   addDefaultRubric,
-  addEnterpriseForm,
+  addEnterpriseSheet,
   addQuarterForms,
   addScoreSheets,
   openWorkbookBytes,
@@ -134,9 +134,10 @@ export async function writeOrCheckRubric(input: PageFile) {
   return { bytes: await written(opened), written: true, issues: [] };
 }
 
-export async function enterpriseForm(input: PageFile, kind: EnterpriseFormKind, enterprise: string) {
+/** A per-enterprise sheet (a seed form, 附表2 or 附件6), as the CLI adds it. */
+export async function enterpriseForm(input: PageFile, kind: EnterpriseSheetKind, enterprise: string) {
   const opened = await open(input);
-  const { sheet } = addEnterpriseForm(opened, kind, enterprise);
+  const sheet = addEnterpriseSheet(opened, kind, enterprise);
   return { bytes: await written(opened), sheets: [sheet] };
 }
 

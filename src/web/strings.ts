@@ -17,6 +17,9 @@ const zh = {
   reading: "正在读取工作簿…",
   computing: "正在计算…",
   writing: "正在写入工作簿…",
+  help: "帮助",
+  helpHint: "网页版的使用说明（新标签页打开，不影响已打开的工作簿）",
+  language: "语言 / Language",
 } as const;
 
 type WebStrings = {
@@ -40,6 +43,9 @@ const en: WebStrings = {
   reading: "Reading the workbook…",
   computing: "Computing…",
   writing: "Writing the workbook…",
+  help: "Help",
+  helpHint: "How to use the web version (opens in a new tab; the open workbook stays as it is)",
+  language: "语言 / Language",
 };
 
 export type { WebStrings };

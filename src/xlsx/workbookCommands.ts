@@ -33,7 +33,17 @@ import {
   type WorkbookGrids,
 } from "../core/workbook";
 import { stampLayout } from "../forms/stampSheet";
-import { describeForms, enterpriseFormLayout, profileHasForm } from "../forms/enterpriseForms";
+import { readArchiveForm } from "../core/archive";
+import { archiveLayout } from "../forms/archiveForm";
+import {
+  describeForms,
+  enterpriseFormLabel,
+  enterpriseFormLayout,
+  enterpriseSheetsOf,
+  profileHasForm,
+  type EnterpriseSheetKind,
+} from "../forms/enterpriseForms";
+import { performanceLayout } from "../forms/performanceForm";
 import { uniqueSheetName, type SheetLayout } from "../forms/layout";
 import {
   adjustmentLayout,
@@ -454,4 +464,56 @@ export function addEnterpriseForm(
   // A form may already hold what someone filled in: a second one gets a numbered sheet, never a replacement.
   const sheet = placeLayout(opened, enterpriseFormLayout(kind, row, settings.district), false, () => false);
   return { enterprise: row.name, sheet, kind };
+}
+
+/** A checklist with any filing date typed in is somebody's work: it is never replaced. */
+function hasTypedDates(grid: Grid): boolean {
+  const form = readArchiveForm(grid);
+  return form !== undefined && ([...form.dates.values()].some((d) => d !== null) || form.issues.length > 0);
+}
+
+/** 附表2 档案材料清单 of an enterprise, its deadlines from the register row; replaced only while nothing is typed. */
+export function addArchiveChecklist(
+  opened: OpenedWorkbook,
+  enterprise: string,
+  replace: boolean,
+): { enterprise: string; sheet: string } {
+  requireRegister(opened);
+  const row = findEnterprise(opened.loaded.rows, enterprise);
+  const layout = archiveLayout(row, opened.loaded.profile);
+  return {
+    enterprise: row.name,
+    sheet: placeLayout(opened, layout, replace, (grid) => !hasTypedDates(grid)),
+  };
+}
+
+/** 附件6 绩效表 of an enterprise; a second one gets a numbered sheet: one with figures typed in is never replaced. */
+export function addPerformanceForm(
+  opened: OpenedWorkbook,
+  enterprise: string,
+): { enterprise: string; sheet: string } {
+  requireRegister(opened);
+  const row = findEnterprise(opened.loaded.rows, enterprise);
+  return {
+    enterprise: row.name,
+    sheet: placeLayout(opened, performanceLayout(row.name), false, () => false),
+  };
+}
+
+/** Any sheet the pane adds for one enterprise, as `cpa form`, `cpa archive` or `cpa performance` adds it. */
+export function addEnterpriseSheet(
+  opened: OpenedWorkbook,
+  kind: EnterpriseSheetKind,
+  enterprise: string,
+): string {
+  requireRegister(opened);
+  const { profile } = opened.loaded;
+  const offered = enterpriseSheetsOf(profile);
+  if (!offered.includes(kind))
+    throw new CommandRefusal(
+      `${profile.region}配置的工作簿没有${enterpriseFormLabel(kind)}；可生成：${offered.map(enterpriseFormLabel).join("、")}`,
+    );
+  if (kind === "archive") return addArchiveChecklist(opened, enterprise, false).sheet;
+  if (kind === "performance") return addPerformanceForm(opened, enterprise).sheet;
+  return addEnterpriseForm(opened, kind, enterprise).sheet;
 }

@@ -1,10 +1,11 @@
 // 评分: the experts' scoring sheets of an enterprise, the panels' results written back, and the enterprise's
-// other forms (附件1, 附件4, 附件5, 附件9 or 附表1, as the profile has them).
+// other forms (附件1, 附件4, 附件5, 附件9 or 附表1 and 附表2, as the profile has them; 附件6).
 
 import { Button, Divider, Field, Select } from "@fluentui/react-components";
 import { useState } from "react";
-import { getProfile, type EnterpriseFormKind } from "../../core/profiles";
+import { getProfile } from "../../core/profiles";
 import type { ScoringKind } from "../../core/rubrics";
+import { enterpriseSheetsOf, type EnterpriseSheetKind } from "../../forms/enterpriseFormTitles";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
@@ -47,7 +48,7 @@ export function ScoringTab() {
       return { intent: errors > 0 ? "warning" : "success", text: t.rubricChecked(errors) };
     });
 
-  const onEnterpriseForm = (formKind: EnterpriseFormKind) =>
+  const onEnterpriseForm = (formKind: EnterpriseSheetKind) =>
     act(async () => {
       const name = await backend.insertEnterpriseForm(formKind, enterprise);
       return { intent: "success", text: t.generated([name]) };
@@ -90,7 +91,7 @@ export function ScoringTab() {
         {t.rubric}
       </Button>
       <Divider>{t.enterpriseForms}</Divider>
-      {getProfile(settings.profileId).enterpriseForms.map((k) => (
+      {enterpriseSheetsOf(getProfile(settings.profileId)).map((k) => (
         <Button
           key={k}
           disabled={busy || enterprise === ""}
