@@ -56,17 +56,20 @@ export function ReportsTab() {
   const onConsolidate = () =>
     act(async () => {
       const q = needQuarter();
-      const { consolidateFiles } = await import(/* webpackChunkName: "centre" */ "../../xlsx/city");
+      const { consolidateFiles, EXCLUSION_LABELS } = await import(
+        /* webpackChunkName: "centre" */ "../../xlsx/city"
+      );
       const result = await consolidateFiles(
         picked.map((f) => ({ name: f.name, read: () => f.arrayBuffer() })),
         q,
-        settings.profileId,
         (done, total) => setProgress(t.reading(done, total)),
       );
       setProgress("");
       const names = await backend.writeCityReport(result, q);
       const { city } = result;
       const notes = [
+        t.countedFiles(city.districts.map((d) => `${d.district} ${d.file}`)),
+        ...city.excluded.map((x) => t.excludedFile(EXCLUSION_LABELS[x.exclusion], x.report.file, x.reason)),
         city.missing.length ? t.missing(city.missing) : "",
         city.late.length ? t.lateDistricts(city.late) : "",
         city.failed.length ? t.unreadable(city.failed.map((f) => f.file)) : "",
@@ -75,7 +78,7 @@ export function ReportsTab() {
           .map((d) => t.notVerified(d.district, d.verification.changedSheets)),
       ].filter((n) => n !== "");
       return {
-        intent: notes.length > 0 ? "warning" : "success",
+        intent: notes.length > 1 ? "warning" : "success",
         text: [t.consolidated(city.districts.length, names), ...notes].join(" "),
       };
     });
