@@ -4,6 +4,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { annualAsOf } from "../core/annual";
 import { EXCLUSION_LABELS, stampIsLate, submissionLabel } from "../core/consolidate";
 import { serialFromLocalDate } from "../core/dates";
 import { countBySeverity } from "../core/issues";
@@ -26,6 +27,7 @@ import { check, parse, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
+import { annualJson } from "./yearReports";
 import { textTable } from "./format";
 import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
 
@@ -176,6 +178,11 @@ const consolidateArgs = z.object({
   quarter: quarterArg,
   o: xlsxPath("输出文件（-o）"),
   html: z.string().optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { message: "--year 应为四位年份，如 2026" })
+    .transform(Number)
+    .optional(),
 });
 
 /** Each file under its own name, or under the path given where two files of one name come from two folders. */
@@ -194,6 +201,7 @@ export const consolidate: Command = async (argv, io) => {
     output: { type: "string", short: "o" },
     html: { type: "string" },
     profile: { type: "string" },
+    year: { type: "string" },
   });
   if (values.profile !== undefined)
     throw new UsageError("汇总按各区报送盖章中的地区配置进行，不能用 --profile 指定");
@@ -202,10 +210,14 @@ export const consolidate: Command = async (argv, io) => {
     quarter: values.quarter,
     o: values.output,
     html: values.html,
+    year: values.year,
   });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
-  const { city, profile } = await consolidateFiles(districtFiles(positionals), a.quarter);
+  const today = serialFromLocalDate(new Date());
+  const annual =
+    a.year === undefined ? undefined : { year: a.year, asOf: annualAsOf(a.year, today), preparedOn: today };
+  const { city, profile } = await consolidateFiles(districtFiles(positionals), a.quarter, undefined, annual);
   const { bytes } = await layoutWorkbookBytes(cityLayouts(city, a.quarter, profile));
   await writeWorkbookBytes(a.o, bytes);
   if (a.html)
@@ -238,6 +250,7 @@ export const consolidate: Command = async (argv, io) => {
     failed: city.failed,
     missing: city.missing,
     late: city.late,
+    ...(city.annual ? { annual: annualJson(city.annual.figures) } : {}),
   };
   if (values.json) io.out(JSON.stringify(summary, null, 2));
   else {

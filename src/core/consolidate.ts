@@ -10,6 +10,7 @@ import {
   type DateSerial,
   type Quarter,
 } from "./dates";
+import { annualFigures, sumAnnualFigures, type AnnualFigures } from "./annual";
 import { quarterlyReportDeadline } from "./deadlines";
 import {
   appliedDeadlines,
@@ -72,6 +73,15 @@ export interface DistrictReport {
   adjustments: AdjustmentRow[];
   stages: Record<Stage, number>;
   overdue: Record<DeadlineCode, number>;
+  /** The district's 年度统计, where the centre asked for a year. */
+  annual?: AnnualFigures;
+}
+
+/** The year whose 年度统计 the centre adds, as of a day, and the day it is made. */
+export interface AnnualRequest {
+  year: number;
+  asOf: DateSerial;
+  preparedOn: DateSerial;
 }
 
 export function districtReport(
@@ -80,6 +90,7 @@ export function districtReport(
   quarter: Quarter,
   verification: Verification,
   source = file,
+  annual?: AnnualRequest,
 ): DistrictReport {
   const asOf: DateSerial = quarterLastDay(quarter);
   const statuses = registerStatus(wb.rows, wb.log, { profile: wb.profile, asOf }, wb.archives);
@@ -101,6 +112,7 @@ export function districtReport(
     adjustments: adjustmentRows(wb.log, quarter),
     stages,
     overdue,
+    ...(annual ? { annual: annualFigures(wb, annual.year, annual.asOf) } : {}),
   };
 }
 
@@ -216,6 +228,8 @@ export interface CityReport {
   late: string[];
   /** The overdue codes the profile applies. */
   codes: DeadlineCode[];
+  /** The city's 年度统计: the counted districts' figures summed, each district once. */
+  annual?: { figures: AnnualFigures; preparedOn: DateSerial };
 }
 
 export function cityReport(
@@ -223,6 +237,7 @@ export function cityReport(
   profile: Profile,
   reports: DistrictReport[],
   failed: FailedFile[],
+  annual?: AnnualRequest,
 ): CityReport {
   const order = (d: string) => {
     const i = profile.districts.indexOf(d);
@@ -245,6 +260,18 @@ export function cityReport(
     missing: profile.districts.filter((d) => !present.has(d)),
     late: sorted.filter((d) => d.late).map((d) => d.district),
     codes: appliedDeadlines(profile),
+    ...(annual
+      ? {
+          annual: {
+            figures: sumAnnualFigures(
+              annual.year,
+              annual.asOf,
+              sorted.flatMap((d) => (d.annual ? [d.annual] : [])),
+            ),
+            preparedOn: annual.preparedOn,
+          },
+        }
+      : {}),
   };
 }
 

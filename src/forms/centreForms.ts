@@ -9,6 +9,7 @@ import { STAGE_LABELS, STAGES } from "../core/status";
 import { date, emptyLayout, num, put, text, type LayoutValue, type SheetLayout } from "./layout";
 import { tableCell as cell, tableLayout } from "./stampSheet";
 import { adjustmentHeaders, IMPLEMENTATION_HEADERS } from "./quarterlyForms";
+import { annualLayout, annualSheetName } from "./yearReports";
 
 export function cityImplementationLayout(report: CityReport, q: Quarter, profile: Profile): SheetLayout {
   const headers = [IMPLEMENTATION_HEADERS[0], "区", ...IMPLEMENTATION_HEADERS.slice(1)];
@@ -208,7 +209,7 @@ export function dashboardLayout(report: CityReport): SheetLayout {
 
 /**
  * The centre's sheets for a quarter, in order: 统计看板 with its two charts, the verification of every file,
- * the counts per district, and the city-wide 附表3 and 名单调整表.
+ * the counts per district, the city-wide 附表3 and 名单调整表, and the city's 年度统计 where asked.
  */
 export function cityLayouts(report: CityReport, q: Quarter, profile: Profile): SheetLayout[] {
   return [
@@ -217,5 +218,23 @@ export function cityLayouts(report: CityReport, q: Quarter, profile: Profile): S
     districtCountsLayout(report),
     cityImplementationLayout(report, q, profile),
     cityAdjustmentLayout(report, q, profile),
+    ...(report.annual ? [cityAnnualLayout(report, report.annual, profile)] : []),
   ];
+}
+
+/** 年度统计 全市 2026: the counted districts' figures summed, naming each district's counted file. */
+export function cityAnnualLayout(
+  report: CityReport,
+  annual: NonNullable<CityReport["annual"]>,
+  profile: Profile,
+): SheetLayout {
+  const { figures, preparedOn } = annual;
+  const files = report.districts.map((d) => `${d.district}（${d.file}）`).join("、");
+  return annualLayout(
+    figures,
+    profile,
+    { district: profile.region, preparer: "", preparedOn },
+    annualSheetName(figures.year, "全市"),
+    [`汇总 ${report.districts.length} 个区，每区计入一个文件：${files || "（无）"}`],
+  );
 }

@@ -6,6 +6,7 @@ import {
   commonProfile,
   districtReport,
   stampProfile,
+  type AnnualRequest,
   type CityReport,
   type DistrictReport,
   type FailedFile,
@@ -41,12 +42,13 @@ export class ConsolidationRefusal extends WorkbookFileError {}
  * Reads, verifies and reports each file in turn, so that only one workbook is held at a time. Files that
  * are not readable .xlsx workbooks, or hold no 企业名单台账, become the report's failed files; a file given
  * twice is read once. Each workbook is read under the profile its stamp names, and the city under the one
- * they all name: a mixed set, or one with no readable file, is refused.
+ * they all name: a mixed set, or one with no readable file, is refused. With `annual`, the city's 年度统计 too.
  */
 export async function consolidateFiles(
   files: readonly DistrictFile[],
   quarter: Quarter,
   onProgress?: (done: number, total: number) => void,
+  annual?: AnnualRequest,
 ): Promise<Consolidation> {
   const reports: DistrictReport[] = [];
   const failed: FailedFile[] = [];
@@ -63,7 +65,7 @@ export async function consolidateFiles(
         const { stamp, verification } = await verifyWorkbookStamp((n) => grids.sheet(n));
         const loaded = loadWorkbook(grids, { profileId: stamp ? stampProfile(stamp)?.id : undefined });
         profiles.push({ file: file.name, profile: loaded.profile });
-        const report = districtReport(file.name, loaded, quarter, verification, source);
+        const report = districtReport(file.name, loaded, quarter, verification, source, annual);
         seen.set(source, report);
         reports.push(report);
       }
@@ -78,5 +80,5 @@ export async function consolidateFiles(
     const unreadable = failed.map((f) => `无法读取 ${f.file}：${f.reason}`);
     throw new ConsolidationRefusal([common.refusal, ...unreadable].join("；"));
   }
-  return { city: cityReport(quarter, common.profile, reports, failed), profile: common.profile };
+  return { city: cityReport(quarter, common.profile, reports, failed, annual), profile: common.profile };
 }

@@ -261,6 +261,51 @@ describe("one district, one file", () => {
   });
 });
 
+/** Two figures objects added leaf by leaf (numbers summed, the rest taken from the first). */
+function addFigures(a: unknown, b: unknown): unknown {
+  if (typeof a === "number" && typeof b === "number") return a + b;
+  if (a && typeof a === "object" && b && typeof b === "object")
+    return Object.fromEntries(
+      Object.entries(a).map(([k, v]) => [k, addFigures(v, (b as Record<string, unknown>)[k])]),
+    );
+  return a;
+}
+
+describe("the city's 年度统计", () => {
+  it("sums the counted districts' figures, each district once", async () => {
+    const out = file("city-year.xlsx");
+    const r = await ok(
+      "consolidate",
+      pd,
+      pdCopy,
+      pdLater,
+      mh,
+      "--quarter",
+      "2026Q3",
+      "-o",
+      out,
+      "--year",
+      "2025",
+      "--json",
+    );
+    const summary = JSON.parse(r.out);
+    const [later, minhang] = await Promise.all(
+      [pdLater, mh].map(async (f) => JSON.parse((await ok("annual", f, "--year", "2025", "--json")).out)),
+    );
+    expect(summary.annual).toEqual({ ...(addFigures(later, minhang) as object), year: 2025 });
+    expect(summary.annual.listed.total).toBeGreaterThan(later.listed.total);
+    const city = new ExcelJS.Workbook();
+    await city.xlsx.readFile(out);
+    const ws = city.getWorksheet("年度统计 全市 2025")!;
+    expect(ws.getCell("A3").text).toBe("填报单位：上海市");
+    expect(ws.getCell("C5").value).toBe(summary.annual.listed.total);
+    expect(ws.getCell("D5").value).toBe(summary.annual.openRounds.listed.total);
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => texts.push(c.text)));
+    expect(texts).toContain("汇总 2 个区，每区计入一个文件：闵行区（mh.xlsx）、浦东新区（pd-later.xlsx）");
+  });
+});
+
 describe("the profile comes from the stamps", () => {
   it("refuses a set of Shanghai and Guangxi files, naming them, and writes nothing", async () => {
     const out = file("mixed.xlsx");
