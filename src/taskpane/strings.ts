@@ -127,7 +127,7 @@ const zh = {
   annualDone: (sheet: string, listed: number, open: number) =>
     `已生成“${sheet}”：本年度列入 ${listed} 家，尚未完成的各轮共 ${open} 家。`,
   acceptanceFrom: "验收时间自",
-  acceptanceTo: "至",
+  acceptanceTo: "验收时间至",
   acceptanceList: "生成验收结果名单",
   acceptanceListHint: "列出期间内验收“合格”与“不合格”的企业，报送自治区（广西三、（八））",
   acceptanceListDone: (sheet: string, passed: number, failed: number) =>
@@ -285,7 +285,7 @@ const en: Strings = {
   annualDone: (sheet, listed, open) =>
     `“${sheet}” added: ${listed} enterprises listed this year, ${open} rounds still open.`,
   acceptanceFrom: "Accepted from",
-  acceptanceTo: "to",
+  acceptanceTo: "Accepted to",
   acceptanceList: "Build the acceptance results list",
   acceptanceListHint:
     "The enterprises accepted 合格 and 不合格 in the period, for the region (广西 三、（八）)",
