@@ -2,7 +2,7 @@
 // the others listed with why; the profile comes from the stamps, and a mixed set is refused.
 
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli as run } from "./runCli";
@@ -126,7 +126,25 @@ describe("one district, one file", () => {
   const sum = (a: number[], b: number[]) => a.map((n, i) => n + b[i]!);
 
   it("counts a copy once: two districts, each late once, the city's totals those of pd and mh", async () => {
-    const r = await run("consolidate", pd, pdCopy, mh, "--quarter", "2026Q3", "-o", file("c1.xlsx"));
+    const html = file("c1.html");
+    const r = await run(
+      "consolidate",
+      pd,
+      pdCopy,
+      mh,
+      "--quarter",
+      "2026Q3",
+      "-o",
+      file("c1.xlsx"),
+      "--html",
+      html,
+    );
+    const page = readFileSync(html, "utf8");
+    expect(page).toMatch(/<td>浦东新区<\/td><td>pd\.xlsx<\/td>/);
+    expect(page).toContain("<h2>未计入的文件</h2>");
+    expect(page).toMatch(
+      /<td>pd-copy\.xlsx<\/td><td>[^<]*<\/td><td>重复报送（未计入）<\/td><td>与“pd\.xlsx”是同一次盖章的副本<\/td>/,
+    );
     expect(r.out).toContain("已汇总 2 个区");
     expect(r.out).toMatch(/^逾期报送：闵行区、浦东新区$/m);
     expect(r.out).toContain("重复报送（未计入）：pd-copy.xlsx（浦东新区）与“pd.xlsx”是同一次盖章的副本");
