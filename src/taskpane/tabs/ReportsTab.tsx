@@ -2,7 +2,6 @@
 
 import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { annualAsOf } from "../../core/annual";
 import {
   parseIsoDate,
   parseQuarter,
@@ -79,6 +78,7 @@ export function ReportsTab() {
     act(async () => {
       const y = needYear();
       const today = serialFromLocalDate(new Date());
+      const { annualAsOf } = await import(/* webpackChunkName: "year-reports" */ "../../core/annual");
       const r = await backend.annualReport(y, annualAsOf(y, today), today);
       return {
         intent: "success",
