@@ -159,7 +159,7 @@ export function acceptanceListLayout(
 ): SheetLayout {
   const width = LIST_HEADERS.length;
   const layout = emptyLayout(name, { orientation: "landscape", fitToWidth: true });
-  layout.columnWidths = [6, 34, 22, 12, 13, 10, 10];
+  layout.columnWidths = [6, 36, 25, 12, 16, 10, 10];
   put(layout, 0, 0, text(ACCEPTANCE_LIST_TITLE), "title", width);
   put(layout, 1, 0, text(`（${chineseDate(list.from)}至${chineseDate(list.to)}）`), "subtitle", width);
   put(layout, 2, 0, text(`填报单位：${party.district}`), "footer", width);
