@@ -32,16 +32,11 @@ export function districtOf(reporter: string, profile: Profile): string | undefin
 }
 
 /**
- * The day a district's report for the quarter is due, or null where the profile sets none: Shanghai's 10th of
- * the next quarter's first month; Guangxi sets no quarterly report day, so its stamps are never late.
+ * Late when stamped after the quarter's 季度报送 day (Shanghai: the 10th of the next quarter's first month);
+ * never where the profile sets none (Guangxi sets no quarterly report day).
  */
-export function submissionDeadline(quarter: Quarter, profile: Profile): DateSerial | null {
-  return quarterlyReportDeadline(quarter, profile);
-}
-
-/** Late when stamped after the submission deadline; never where the profile sets none. */
 export function isLate(stampedAt: string, quarter: Quarter, profile: Profile): boolean {
-  const due = submissionDeadline(quarter, profile);
+  const due = quarterlyReportDeadline(quarter, profile);
   const day = parseIsoDate(stampedAt.slice(0, 10));
   return due !== null && day !== undefined && day > due;
 }
@@ -250,7 +245,7 @@ export function cityReport(
     ...sorted.map((d) => d.district),
     ...failed.map((f) => districtOf(f.file, profile)).filter((d) => d !== undefined),
   ]);
-  const due = submissionDeadline(quarter, profile);
+  const due = quarterlyReportDeadline(quarter, profile);
   return {
     quarter: quarterCode(quarter),
     dueOn: due === null ? null : formatIsoDate(due),
