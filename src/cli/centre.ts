@@ -4,7 +4,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { stampIsLate } from "../core/consolidate";
+import { annualAsOf } from "../core/annual";
+import { EXCLUSION_LABELS, stampIsLate, submissionLabel } from "../core/consolidate";
 import { serialFromLocalDate } from "../core/dates";
 import { countBySeverity } from "../core/issues";
 import { localTimestamp, verifyWorkbookStamp, type Verification } from "../core/stamp";
@@ -22,10 +23,11 @@ import {
 } from "../xlsx/io";
 import { stampSubmission } from "../xlsx/workbookCommands";
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
-import { check, parse, profileArg, quarterArg, UsageError, xlsxPath } from "./args";
+import { check, parse, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
+import { annualJson } from "./yearReports";
 import { textTable } from "./format";
 import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
 
@@ -119,7 +121,7 @@ async function verifyFile(file: string): Promise<{
       stampedAt: stamp?.stampedAt ?? "",
       state: verification.state,
       changedSheets: verification.changedSheets,
-      late: stamp !== undefined && stampIsLate(stamp, loaded.profile),
+      late: stamp !== undefined && stampIsLate(stamp),
     },
   };
 }
@@ -176,8 +178,22 @@ const consolidateArgs = z.object({
   quarter: quarterArg,
   o: xlsxPath("输出文件（-o）"),
   html: z.string().optional(),
-  profile: profileArg.optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { message: "--year 应为四位年份，如 2026" })
+    .transform(Number)
+    .optional(),
 });
+
+/** Each file under its own name, or under the path given where two files of one name come from two folders. */
+function districtFiles(files: readonly string[]) {
+  const sources = files.map((f) => path.resolve(f));
+  return files.map((file, i) => {
+    const name = path.basename(file);
+    const clash = files.some((g, j) => path.basename(g) === name && sources[j] !== sources[i]);
+    return { name: clash ? file : name, source: sources[i], read: () => readFileBytes(file) };
+  });
+}
 
 export const consolidate: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
@@ -185,21 +201,23 @@ export const consolidate: Command = async (argv, io) => {
     output: { type: "string", short: "o" },
     html: { type: "string" },
     profile: { type: "string" },
+    year: { type: "string" },
   });
+  if (values.profile !== undefined)
+    throw new UsageError("汇总按各区报送盖章中的地区配置进行，不能用 --profile 指定");
   const a = check(consolidateArgs, {
     files: positionals,
     quarter: values.quarter,
     o: values.output,
     html: values.html,
-    profile: values.profile,
+    year: values.year,
   });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
-  const { city, profile } = await consolidateFiles(
-    positionals.map((file) => ({ name: path.basename(file), read: () => readFileBytes(file) })),
-    a.quarter,
-    a.profile,
-  );
+  const today = serialFromLocalDate(new Date());
+  const annual =
+    a.year === undefined ? undefined : { year: a.year, asOf: annualAsOf(a.year, today), preparedOn: today };
+  const { city, profile } = await consolidateFiles(districtFiles(positionals), a.quarter, undefined, annual);
   const { bytes } = await layoutWorkbookBytes(cityLayouts(city, a.quarter, profile));
   await writeWorkbookBytes(a.o, bytes);
   if (a.html)
@@ -211,31 +229,57 @@ export const consolidate: Command = async (argv, io) => {
   const summary = {
     file: a.o,
     quarter: city.quarter,
+    profile: profile.id,
     districts: city.districts.map((d) => ({
       district: d.district,
       file: d.file,
       state: d.verification.state,
+      stampedAt: d.verification.stamp?.stampedAt ?? null,
       late: d.late,
+      submission: submissionLabel(d),
       implementationRows: d.implementation.length,
       adjustmentRows: d.adjustments.length,
+    })),
+    excluded: city.excluded.map((x) => ({
+      file: x.report.file,
+      district: x.report.district,
+      status: EXCLUSION_LABELS[x.exclusion],
+      reason: x.reason,
+      countedFile: x.countedFile ?? null,
     })),
     failed: city.failed,
     missing: city.missing,
     late: city.late,
+    ...(city.annual ? { annual: annualJson(city.annual.figures) } : {}),
   };
   if (values.json) io.out(JSON.stringify(summary, null, 2));
   else {
     io.out(
-      `已汇总 ${city.districts.length} 个区（${city.quarter}），写入 ${a.o}${a.html ? `，报告 ${a.html}` : ""}`,
+      `已汇总 ${city.districts.length} 个区（${profile.region}，${city.quarter}），写入 ${a.o}${a.html ? `，报告 ${a.html}` : ""}`,
     );
+    io.out(
+      textTable(
+        [
+          { title: "区" },
+          { title: "计入的文件" },
+          { title: "报送时间" },
+          { title: "核验" },
+          { title: "报送" },
+        ],
+        city.districts.map((d) => [
+          d.district,
+          d.file,
+          d.verification.stamp?.stampedAt ?? "",
+          `${STATE_TEXT[d.verification.state]}${d.verification.changedSheets.length ? `（${d.verification.changedSheets.join("、")}）` : ""}`,
+          submissionLabel(d),
+        ]),
+      ),
+    );
+    for (const x of city.excluded)
+      io.out(`${EXCLUSION_LABELS[x.exclusion]}：${x.report.file}（${x.report.district}）${x.reason}`);
     if (city.missing.length) io.out(`未报送：${city.missing.join("、")}`);
     if (city.late.length) io.out(`逾期报送：${city.late.join("、")}`);
     for (const f of city.failed) io.out(`无法读取：${f.file}（${f.reason}）`);
-    const changed = city.districts.filter((d) => d.verification.state !== "unchanged");
-    for (const d of changed)
-      io.out(
-        `${d.district}：${STATE_TEXT[d.verification.state]}${d.verification.changedSheets.length ? `（${d.verification.changedSheets.join("、")}）` : ""}`,
-      );
   }
   return EXIT.ok;
 };

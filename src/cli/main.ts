@@ -10,6 +10,7 @@ import { consolidate, submit, verify } from "./centre";
 import { archive, performance } from "./archive";
 import { form, FORM_USAGE } from "./form";
 import { importList, IMPORT_USAGE } from "./importList";
+import { acceptanceList, annual } from "./yearReports";
 import { WorkbookFileError } from "../xlsx/io";
 import { CommandRefusal, InvalidWorkbookError, RubricError } from "../xlsx/workbookCommands";
 
@@ -64,7 +65,18 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   verify: { run: verify, usage: "cpa verify FILE.xlsx…    核验报送的工作簿是否改动、是否逾期" },
   consolidate: {
     run: consolidate,
-    usage: "cpa consolidate A.xlsx B.xlsx … --quarter 2026Q3 -o CITY.xlsx [--html REPORT.html]    全市汇总",
+    usage:
+      "cpa consolidate A.xlsx B.xlsx … --quarter 2026Q3 -o CITY.xlsx [--html REPORT.html] [--year 2026]    全市汇总（每区计入一个文件）；--year 加全市年度统计",
+  },
+  annual: {
+    run: annual,
+    usage:
+      "cpa annual FILE.xlsx --year 2026 [--as-of YYYY-MM-DD] [-o OUT.xlsx]    年度统计：列入、启动、评估、验收、未完成、逾期、名单调整",
+  },
+  "acceptance-list": {
+    run: acceptanceList,
+    usage:
+      "cpa acceptance-list FILE.xlsx --from YYYY-MM-DD --to YYYY-MM-DD [-o OUT.xlsx]    验收结果名单（合格、不合格）",
   },
 };
 

@@ -3,12 +3,13 @@
 
 import { cellAddress, rangeAddress } from "../core/address";
 import { quarterLabel, type Quarter } from "../core/dates";
-import type { CityReport } from "../core/consolidate";
+import { EXCLUSION_LABELS, submissionLabel, type CityReport, type DistrictReport } from "../core/consolidate";
 import { DEADLINE_LABELS, type Profile } from "../core/profiles";
 import { STAGE_LABELS, STAGES } from "../core/status";
 import { date, emptyLayout, num, put, text, type LayoutValue, type SheetLayout } from "./layout";
 import { tableCell as cell, tableLayout } from "./stampSheet";
 import { adjustmentHeaders, IMPLEMENTATION_HEADERS } from "./quarterlyForms";
+import { annualLayout, annualSheetName } from "./yearReports";
 
 export function cityImplementationLayout(report: CityReport, q: Quarter, profile: Profile): SheetLayout {
   const headers = [IMPLEMENTATION_HEADERS[0], "区", ...IMPLEMENTATION_HEADERS.slice(1)];
@@ -65,16 +66,19 @@ export function districtCountsLayout(report: CityReport): SheetLayout {
     "区",
     ...stages.map((s) => STAGE_LABELS[s]),
     ...codes.map((c) => `${DEADLINE_LABELS[c]}逾期`),
+    "计入的文件",
   ];
   const rows: LayoutValue[][] = report.districts.map((d) => [
     text(d.district),
     ...stages.map((s) => num(d.stages[s])),
     ...codes.map((c) => num(d.overdue[c])),
+    text(d.file),
   ]);
   const total: LayoutValue[] = [
     text("全市合计"),
     ...stages.map((s) => num(report.districts.reduce((a, d) => a + d.stages[s], 0))),
     ...codes.map((c) => num(report.districts.reduce((a, d) => a + d.overdue[c], 0))),
+    text(`${report.districts.length} 个区，每区一个文件`),
   ];
   return tableLayout(
     "各区统计",
@@ -82,35 +86,52 @@ export function districtCountsLayout(report: CityReport): SheetLayout {
     `（${report.quarter}，季度末）`,
     headers,
     [...rows, total],
-    [12, ...headers.slice(1).map(() => 10)],
+    [12, ...headers.slice(1, -1).map(() => 10), 28],
   );
 }
 
 const STATE_LABELS = { unchanged: "未改动", changed: "已改动", unstamped: "未报送盖章" } as const;
 
-/** 报送核验: each file, its district, its stamp, its verification and lateness; files that failed and districts missing. */
+/**
+ * 报送核验: each file, its district, its stamp, its verification, how it was submitted and whether it counts
+ * (重复报送 or 季度不符 files with why); files that failed and districts missing.
+ */
 export function verificationLayout(report: CityReport): SheetLayout {
-  const headers = ["文件", "区", "季度", "报送时间", "核验结果", "改动的工作表", "是否逾期"];
+  const headers = ["文件", "区", "季度", "报送时间", "核验结果", "改动的工作表", "报送", "是否计入", "说明"];
+  const fileRow = (d: DistrictReport, counted: string, why: string | undefined): LayoutValue[] => [
+    text(d.file),
+    text(d.district),
+    cell(d.verification.stamp?.quarter),
+    cell(d.verification.stamp?.stampedAt),
+    text(STATE_LABELS[d.verification.state]),
+    cell(d.verification.changedSheets.join("、")),
+    text(submissionLabel(d)),
+    text(counted),
+    cell(why),
+  ];
   const rows: LayoutValue[][] = [
-    ...report.districts.map((d) => [
-      text(d.file),
-      text(d.district),
-      cell(d.verification.stamp?.quarter),
-      cell(d.verification.stamp?.stampedAt),
-      text(STATE_LABELS[d.verification.state]),
-      cell(d.verification.changedSheets.join("、")),
-      text(d.late ? "逾期" : "按时"),
+    ...report.districts.map((d) => fileRow(d, "计入", undefined)),
+    ...report.excluded.map((x) => fileRow(x.report, EXCLUSION_LABELS[x.exclusion], x.reason)),
+    ...report.failed.map((f) => [
+      text(f.file),
+      null,
+      null,
+      null,
+      text(`无法读取：${f.reason}`),
+      null,
+      null,
+      text("未计入"),
+      null,
     ]),
-    ...report.failed.map((f) => [text(f.file), null, null, null, text(`无法读取：${f.reason}`), null, null]),
-    ...report.missing.map((m) => [null, text(m), null, null, text("未报送"), null, null]),
+    ...report.missing.map((m) => [null, text(m), null, null, text("未报送"), null, null, null, null]),
   ];
   return tableLayout(
     "报送核验",
     "各区报送核验",
-    `（${report.quarter}，报送截止 ${report.dueOn}）`,
+    `（${report.quarter}${report.dueOn ? `，报送截止 ${report.dueOn}` : ""}；每区计入一个文件）`,
     headers,
     rows,
-    [34, 12, 10, 26, 16, 30, 10],
+    [30, 12, 10, 26, 14, 24, 8, 20, 40],
   );
 }
 
@@ -188,7 +209,7 @@ export function dashboardLayout(report: CityReport): SheetLayout {
 
 /**
  * The centre's sheets for a quarter, in order: 统计看板 with its two charts, the verification of every file,
- * the counts per district, and the city-wide 附表3 and 名单调整表.
+ * the counts per district, the city-wide 附表3 and 名单调整表, and the city's 年度统计 where asked.
  */
 export function cityLayouts(report: CityReport, q: Quarter, profile: Profile): SheetLayout[] {
   return [
@@ -197,5 +218,23 @@ export function cityLayouts(report: CityReport, q: Quarter, profile: Profile): S
     districtCountsLayout(report),
     cityImplementationLayout(report, q, profile),
     cityAdjustmentLayout(report, q, profile),
+    ...(report.annual ? [cityAnnualLayout(report, report.annual, profile)] : []),
   ];
+}
+
+/** 年度统计 全市 2026: the counted districts' figures summed, naming each district's counted file. */
+export function cityAnnualLayout(
+  report: CityReport,
+  annual: NonNullable<CityReport["annual"]>,
+  profile: Profile,
+): SheetLayout {
+  const { figures, preparedOn } = annual;
+  const files = report.districts.map((d) => `${d.district}（${d.file}）`).join("、");
+  return annualLayout(
+    figures,
+    profile,
+    { district: profile.region, preparer: "", preparedOn },
+    annualSheetName(figures.year, "全市"),
+    [`汇总 ${report.districts.length} 个区，每区计入一个文件：${files || "（无）"}`],
+  );
 }

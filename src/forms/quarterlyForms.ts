@@ -59,7 +59,7 @@ function sealLine(template: string, district: string): string {
 }
 
 /** The seal, 填报人 and 填报时间 lines, one under another as each form prints them. */
-function footer(
+export function footer(
   layout: SheetLayout,
   top: number,
   lines: readonly string[],

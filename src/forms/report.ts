@@ -1,7 +1,7 @@
 // The centre's HTML report: the city's stages by district and overdue by code as inline SVG charts, and
 // the verification of every file — one self-contained page, readable offline.
 
-import type { CityReport } from "../core/consolidate";
+import { EXCLUSION_LABELS, submissionLabel, type CityReport, type DistrictReport } from "../core/consolidate";
 import { DEADLINE_LABELS } from "../core/profiles";
 import { STAGE_LABELS, STAGES } from "../core/status";
 
@@ -83,11 +83,22 @@ function overdueChart(report: CityReport): string {
 
 const STATE = { unchanged: "未改动", changed: "已改动", unstamped: "未报送盖章" } as const;
 
+function submissionCell(d: DistrictReport): string {
+  const label = submissionLabel(d);
+  return label === "按时" ? label : `<b class="late">${label}</b>`;
+}
+
 export function cityReportHtml(report: CityReport, title: string): string {
   const rows = report.districts
     .map(
       (d) =>
-        `<tr><td>${esc(d.district)}</td><td>${esc(d.file)}</td><td>${esc(d.verification.stamp?.stampedAt ?? "")}</td><td class="${d.verification.state}">${STATE[d.verification.state]}${d.verification.changedSheets.length ? `（${esc(d.verification.changedSheets.join("、"))}）` : ""}</td><td>${d.late ? '<b class="late">逾期</b>' : "按时"}</td><td>${d.implementation.length}</td><td>${d.adjustments.length}</td></tr>`,
+        `<tr><td>${esc(d.district)}</td><td>${esc(d.file)}</td><td>${esc(d.verification.stamp?.stampedAt ?? "")}</td><td class="${d.verification.state}">${STATE[d.verification.state]}${d.verification.changedSheets.length ? `（${esc(d.verification.changedSheets.join("、"))}）` : ""}</td><td>${submissionCell(d)}</td><td>${d.implementation.length}</td><td>${d.adjustments.length}</td></tr>`,
+    )
+    .join("");
+  const excluded = report.excluded
+    .map(
+      (x) =>
+        `<tr><td>${esc(x.report.district)}</td><td>${esc(x.report.file)}</td><td>${esc(x.report.verification.stamp?.stampedAt ?? "")}</td><td>${EXCLUSION_LABELS[x.exclusion]}</td><td>${esc(x.reason)}</td></tr>`,
     )
     .join("");
   const failed = report.failed.map((f) => `<li>${esc(f.file)}：${esc(f.reason)}</li>`).join("");
@@ -100,13 +111,15 @@ table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #999;paddin
 .changed,.late{color:#c00}.unstamped{color:#a60}.note{color:#555;font-size:13px}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="note">季度：${esc(report.quarter)}；报送截止：${esc(report.dueOn)}；已收到 ${report.districts.length} 个区的工作簿${report.missing.length ? `；未报送：${esc(report.missing.join("、"))}` : ""}${report.late.length ? `；逾期：${esc(report.late.join("、"))}` : ""}。</p>
+<p class="note">季度：${esc(report.quarter)}；${report.dueOn ? `报送截止：${esc(report.dueOn)}；` : ""}已收到 ${report.districts.length} 个区的工作簿${report.missing.length ? `；未报送：${esc(report.missing.join("、"))}` : ""}${report.late.length ? `；逾期：${esc(report.late.join("、"))}` : ""}。</p>
 <h2>各区企业阶段（季度末）</h2>
 ${stagesChart(report)}
 <h2>逾期情况（全市，按类型）</h2>
 ${overdueChart(report)}
 <h2>报送核验</h2>
-<table><thead><tr><th>区</th><th>文件</th><th>报送时间</th><th>核验</th><th>是否逾期</th><th>附表3 行数</th><th>调整表行数</th></tr></thead><tbody>${rows}</tbody></table>
+<p class="note">每区计入一个文件：盖章有效且最晚的一份；其余列于“未计入的文件”。</p>
+<table><thead><tr><th>区</th><th>计入的文件</th><th>报送时间</th><th>核验</th><th>报送</th><th>附表3 行数</th><th>调整表行数</th></tr></thead><tbody>${rows}</tbody></table>
+${excluded ? `<h2>未计入的文件</h2><table><thead><tr><th>区</th><th>文件</th><th>报送时间</th><th>处理</th><th>说明</th></tr></thead><tbody>${excluded}</tbody></table>` : ""}
 ${failed ? `<h2>无法读取的文件</h2><ul>${failed}</ul>` : ""}
 </body></html>
 `;

@@ -13,6 +13,11 @@ import type { EnterpriseSheetKind } from "../forms/enterpriseFormTitles";
 import type { ImportReport } from "../forms/listImport";
 
 import type { WorkbookAnalysis } from "../core/workbook";
+import type { AcceptanceList } from "../core/acceptanceList";
+import type { AnnualFigures } from "../core/annual";
+
+/** A year's report written as a sheet: the sheet's name and what it shows. */
+export type YearReport<T> = { sheet: string } & T;
 
 export interface WorkbookBackend {
   loadSettings(): Promise<WorkbookSettings | undefined>;
@@ -31,6 +36,18 @@ export interface WorkbookBackend {
   ): Promise<Submission>;
   verifySubmission(): Promise<PaneVerification>;
   writeCityReport(consolidation: Consolidation, quarter: Quarter): Promise<string[]>;
+  /** 年度统计 of `year` as of `asOf`, added as a new sheet: its name and the figures. */
+  annualReport(
+    year: number,
+    asOf: DateSerial,
+    preparedOn: DateSerial,
+  ): Promise<YearReport<{ figures: AnnualFigures }>>;
+  /** 验收结果名单 of the period, added as a new sheet: its name and the list. */
+  acceptanceList(
+    from: DateSerial,
+    to: DateSerial,
+    preparedOn: DateSerial,
+  ): Promise<YearReport<{ list: AcceptanceList }>>;
   listEnterprises(): Promise<string[]>;
   insertScoreSheets(kind: ScoringKind, enterprise: string, experts: number): Promise<string[]>;
   writeBackScores(): Promise<WriteBack>;

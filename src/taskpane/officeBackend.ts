@@ -40,6 +40,17 @@ export const officeBackend: WorkbookBackend = {
     const { writeCityReport } = await import(/* webpackChunkName: "centre" */ "../excel/consolidate");
     return runCommand((ctx) => writeCityReport(ctx, consolidation, quarter, supports));
   },
+  // The year's reports come once a year: fetched on first use, outside the start bundle.
+  annualReport: async (year, asOf, preparedOn) => {
+    const { writeAnnualReport } = await import(/* webpackChunkName: "year-reports" */ "../excel/yearReports");
+    return runCommand((ctx) => writeAnnualReport(ctx, year, asOf, preparedOn, supports));
+  },
+  acceptanceList: async (from, to, preparedOn) => {
+    const { writeAcceptanceList } = await import(
+      /* webpackChunkName: "year-reports" */ "../excel/yearReports"
+    );
+    return runCommand((ctx) => writeAcceptanceList(ctx, from, to, preparedOn, supports));
+  },
   listEnterprises: () => runCommand(listEnterprises),
   insertScoreSheets: (kind, enterprise, experts) =>
     runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),

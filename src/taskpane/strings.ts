@@ -120,6 +120,22 @@ const zh = {
   unreadable: (f: string[]) => `无法读取：${f.join("、")}（见“报送核验”）。`,
   notVerified: (district: string, changed: string[]) =>
     changed.length > 0 ? `${district}报送后已改动（${changed.join("、")}）。` : `${district}未报送盖章。`,
+  countedFiles: (pairs: string[]) => `各区计入：${pairs.join("、")}。`,
+  excludedFile: (label: string, file: string, reason: string) => `${label}：${file}（${reason}）。`,
+  yearReports: "年度报表",
+  year: "年度",
+  annual: "生成年度统计",
+  annualHint: "按名单年度统计列入、启动、评估、验收、未完成、逾期和名单调整，新增可打印的“年度统计”工作表",
+  annualDone: (sheet: string, listed: number, open: number) =>
+    `已生成“${sheet}”：本年度列入 ${listed} 家，尚未完成的各轮共 ${open} 家。`,
+  acceptanceFrom: "验收时间自",
+  acceptanceTo: "验收时间至",
+  acceptanceList: "生成验收结果名单",
+  acceptanceListHint: "列出期间内验收“合格”与“不合格”的企业，报送自治区（广西三、（八））",
+  acceptanceListDone: (sheet: string, passed: number, failed: number) =>
+    `已生成“${sheet}”：合格 ${passed} 家，不合格 ${failed} 家。`,
+  badYear: "年度：请填写如 2026 的年份",
+  badDate: (label: string) => `${label}：请填写如 2026-01-01 的日期`,
 } as const;
 
 type Strings = {
@@ -263,6 +279,23 @@ const en: Strings = {
     changed.length > 0
       ? `${district} changed since stamped (${changed.join(", ")}).`
       : `${district} not stamped.`,
+  countedFiles: (pairs) => `Counted per district: ${pairs.join(", ")}.`,
+  excludedFile: (label, file, reason) => `${label}: ${file} (${reason}).`,
+  yearReports: "The year's reports",
+  year: "Year",
+  annual: "Build the annual figures",
+  annualHint:
+    "Enterprises listed, started, evaluated, accepted, still open, overdue and list adjustments of the year, as a printable 年度统计 sheet",
+  annualDone: (sheet, listed, open) =>
+    `“${sheet}” added: ${listed} enterprises listed this year, ${open} rounds still open.`,
+  acceptanceFrom: "Accepted from",
+  acceptanceTo: "Accepted to",
+  acceptanceList: "Build the acceptance results list",
+  acceptanceListHint:
+    "The enterprises accepted 合格 and 不合格 in the period, for the region (广西 三、（八）)",
+  acceptanceListDone: (sheet, passed, failed) => `“${sheet}” added: ${passed} 合格, ${failed} 不合格.`,
+  badYear: "Year: enter a year such as 2026",
+  badDate: (label) => `${label}: enter a date such as 2026-01-01`,
 };
 
 export type { Strings };

@@ -123,6 +123,14 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       );
       return r.sheets;
     },
+    async annualReport(year, asOf, preparedOn) {
+      const r = await write((ops, input) => ops.annualReport(need(input), year, asOf, preparedOn));
+      return { sheet: r.sheet, figures: r.figures };
+    },
+    async acceptanceList(from, to, preparedOn) {
+      const r = await write((ops, input) => ops.acceptanceList(need(input), from, to, preparedOn));
+      return { sheet: r.sheet, list: r.list };
+    },
     async listEnterprises() {
       return enterprisesOf((await loaded()).rows);
     },

@@ -33,6 +33,7 @@ import {
   type OpenedWorkbook,
 } from "../xlsx/workbookCommands";
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
+import { addAcceptanceList, addAnnualReport } from "../xlsx/yearReports";
 
 /** The workbook open on the page: its file name (for messages), its bytes, and the page's parse of them. */
 export interface PageFile {
@@ -101,6 +102,31 @@ export async function cityReport(
   }
   return layoutWorkbookBytes(layouts);
 }
+
+/** 年度统计 of the year, added to the open workbook. */
+export async function annualReport(input: PageFile, year: number, asOf: DateSerial, preparedOn: DateSerial) {
+  const opened = await open(input);
+  const { sheet, figures } = addAnnualReport(opened, year, asOf, pageParty(opened, preparedOn));
+  return { bytes: await written(opened), sheet, figures };
+}
+
+/** 验收结果名单 of the period, added to the open workbook. */
+export async function acceptanceList(
+  input: PageFile,
+  from: DateSerial,
+  to: DateSerial,
+  preparedOn: DateSerial,
+) {
+  const opened = await open(input);
+  const { sheet, list } = addAcceptanceList(opened, from, to, pageParty(opened, preparedOn));
+  return { bytes: await written(opened), sheet, list };
+}
+
+const pageParty = ({ loaded: { settings } }: OpenedWorkbook, preparedOn: DateSerial) => ({
+  district: settings.district,
+  preparer: settings.preparer,
+  preparedOn,
+});
 
 export async function scoresheets(input: PageFile, kind: ScoringKind, enterprise: string, experts: number) {
   const opened = await open(input);

@@ -20,7 +20,7 @@ import { d } from "../core/fixtures";
 
 jest.setTimeout(120_000);
 
-/** Twelve Shanghai districts' demo registers, one stamped late, one changed since, and one unreadable file. */
+/** Twelve Shanghai districts' demo registers, one stamped late, one changed since, one sent twice, and one unreadable file. */
 function city() {
   const profile = getProfile("shanghai");
   const q = parseQuarter("2026Q3")!;
@@ -37,7 +37,11 @@ function city() {
     const stamp = { district: `${name}生态环境局`, preparer: "张三", quarter: "2026Q3", stampedAt: i === 3 ? "2026-10-12T09:00+08:00" : "2026-10-09T09:00+08:00", profile: "上海市", counts: [], sheets: [], sha256: "0".repeat(64) };
     return districtReport(`${name}.xlsx`, wb, q, { state: i === 5 ? "changed" : "unchanged", changedSheets: i === 5 ? ["附表3 2026Q3"] : [], stamp });
   });
-  return cityReport(q, profile, districts, [{ file: "奉贤区.xlsx", reason: "文件已损坏，或不是 Excel 工作簿" }]);
+  // 黄浦区 sent an earlier file too: listed, not counted.
+  const first = districts[0]!;
+  const older = { ...first.verification.stamp!, stampedAt: "2026-10-08T15:00+08:00", sha256: "1".repeat(64) };
+  const resent = { ...first, file: "黄浦区-第一次.xlsx", source: "黄浦区-第一次.xlsx", verification: { ...first.verification, stamp: older } };
+  return cityReport(q, profile, [resent, ...districts], [{ file: "奉贤区.xlsx", reason: "文件已损坏，或不是 Excel 工作簿" }]);
 }
 
 it("renders the 统计看板 sheet with its two charts outside Excel", async () => {

@@ -263,6 +263,31 @@ describe("the web page in Chromium, from file://", () => {
     }
   });
 
+  it("writes 年度统计 and 验收结果名单 from the 报表 tab, as cpa annual and cpa acceptance-list do", async () => {
+    page = await openPage();
+    await page.getByTestId("open-file").setInputFiles(input);
+    await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
+    await page.getByRole("tab", { name: "报表" }).click();
+    await page.getByLabel("年度", { exact: true }).fill("2025");
+    expect(await run("生成年度统计")).toContain("已生成“年度统计 2025”");
+    await page.getByLabel("验收时间自").fill("2024-01-01");
+    await page.getByLabel("验收时间至").fill("2026-12-31");
+    expect(await run("生成验收结果名单")).toContain("已生成“验收结果名单 20240101至20261231”");
+    const web = await readBook(await download("浦东台账-已更新.xlsx"));
+    const annual = path.join(dir, "cli-annual.xlsx");
+    const list = path.join(dir, "cli-list.xlsx");
+    await cli("annual", input, "--year", "2025", "-o", annual);
+    await cli("acceptance-list", input, "--from", "2024-01-01", "--to", "2026-12-31", "-o", list);
+    const values = (wb: ExcelJS.Workbook, name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .map((r) => JSON.stringify(r));
+    expect(values(web, "年度统计 2025")).toEqual(values(await readBook(annual), "年度统计 2025"));
+    const listSheet = "验收结果名单 20240101至20261231";
+    expect(values(web, listSheet)).toEqual(values(await readBook(list), listSheet));
+  });
+
   it("creates a new register workbook when none is open", async () => {
     page = await openPage();
     await page.getByRole("tab", { name: "设置" }).click();

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runCli, stampedWorkbook } from "../cli/runCli";
+import { cityReport } from "../../src/core/consolidate";
 import { parseQuarter } from "../../src/core/dates";
+import { getProfile } from "../../src/core/profiles";
 import { writeCityReport } from "../../src/excel/consolidate";
 import { dashboardLayout } from "../../src/forms/centreForms";
 import { consolidateFiles, type DistrictFile } from "../../src/xlsx/city";
@@ -60,9 +62,7 @@ describe("consolidation in the task pane", () => {
     const host = new ExcelHost();
     host.seed("中心备注", [["请勿改动本页"]]);
     const progress: string[] = [];
-    const result = await consolidateFiles(picked(files), q3, "shanghai", (d, n) =>
-      progress.push(`${d}/${n}`),
-    );
+    const result = await consolidateFiles(picked(files), q3, (d, n) => progress.push(`${d}/${n}`));
     expect(progress).toEqual(["1/4", "2/4", "3/4", "4/4"]);
     const { city } = result;
     expect(city.districts.map((d) => d.district)).toEqual(["徐汇区", "浦东新区", "青浦区"]);
@@ -95,12 +95,12 @@ describe("consolidation in the task pane", () => {
     const stageCells = hostRows(host, "统计看板", 5, 10)[4]!.slice(1).map(Number);
     expect(stageCells.reduce((a, n) => a + n, 0)).toBe(registered);
 
-    const verification = hostRows(host, "报送核验", 10, 7).map((r) => r.join("|"));
+    const verification = hostRows(host, "报送核验", 10, 9).map((r) => r.join("|"));
     expect(verification).toContainEqual(expect.stringMatching(/^金山区\.xlsx\|\|\|\|无法读取/));
     expect(verification).toContainEqual(
-      expect.stringMatching(/^徐汇区\.xlsx\|徐汇区\|2026Q3\|.*\|已改动\|企业名单台账\|按时$/),
+      expect.stringMatching(/^徐汇区\.xlsx\|徐汇区\|2026Q3\|.*\|已改动\|企业名单台账\|按时\|计入\|$/),
     );
-    expect(verification).toContainEqual(expect.stringMatching(/^青浦区\.xlsx\|青浦区\|.*\|逾期$/));
+    expect(verification).toContainEqual(expect.stringMatching(/^青浦区\.xlsx\|青浦区\|.*\|逾期\|计入\|$/));
 
     // The same files through `cpa consolidate`: the same 各区统计, cell for cell.
     const cityFile = file("city.xlsx");
@@ -119,7 +119,7 @@ describe("consolidation in the task pane", () => {
 
   it("adds (2) sheets on a second run and leaves the first run's sheets as they were", async () => {
     const host = new ExcelHost();
-    const result = await consolidateFiles(picked(files.slice(0, 1)), q3, "shanghai");
+    const result = await consolidateFiles(picked(files.slice(0, 1)), q3);
     await run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports));
     host.seed("统计看板", [["区（已核对）"]], 3, 0);
     const again = await run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports));
@@ -131,7 +131,7 @@ describe("consolidation in the task pane", () => {
   it("leaves no half-written sheet behind when Excel fails in the middle of the write", async () => {
     const host = new ExcelHost();
     host.seed("中心备注", [["保留"]]);
-    const result = await consolidateFiles(picked(files), q3, "shanghai");
+    const result = await consolidateFiles(picked(files), q3);
     host.failAfterOps = 60;
     await expect(run(host, (ctx) => writeCityReport(ctx, result, q3, host.supports))).rejects.toMatchObject({
       code: "GeneralException",
@@ -142,12 +142,8 @@ describe("consolidation in the task pane", () => {
 
 describe("the dashboard layout", () => {
   it("draws no chart when no workbook could be read, and says so", async () => {
-    const result = await consolidateFiles(
-      [{ name: "坏.xlsx", read: async () => new TextEncoder().encode("不是工作簿") }],
-      q3,
-      "guangxi",
-    );
-    const layout = dashboardLayout(result.city);
+    const city = cityReport(q3, getProfile("guangxi"), [], [{ file: "坏.xlsx", reason: "不是工作簿" }]);
+    const layout = dashboardLayout(city);
     expect(layout.charts).toBeUndefined();
     expect(JSON.stringify(layout.blocks)).toContain("（无可读取的报送）");
   });

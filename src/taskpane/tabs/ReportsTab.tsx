@@ -2,7 +2,14 @@
 
 import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { parseQuarter, previousQuarter, quarterCode, quarterOf, serialFromLocalDate } from "../../core/dates";
+import {
+  parseIsoDate,
+  parseQuarter,
+  previousQuarter,
+  quarterCode,
+  quarterOf,
+  serialFromLocalDate,
+} from "../../core/dates";
 import { localTimestamp } from "../../core/stamp";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
@@ -12,6 +19,9 @@ export function ReportsTab() {
   const [quarter, setQuarter] = useState(
     quarterCode(previousQuarter(quarterOf(serialFromLocalDate(new Date())))),
   );
+  const [year, setYear] = useState(String(previousQuarter(quarterOf(serialFromLocalDate(new Date()))).year));
+  const [acceptedFrom, setAcceptedFrom] = useState(`${year}-01-01`);
+  const [acceptedTo, setAcceptedTo] = useState(`${year}-12-31`);
   const [picked, setPicked] = useState<File[]>([]);
   const [progress, setProgress] = useState("");
   const picker = useRef<HTMLInputElement>(null);
@@ -53,20 +63,57 @@ export function ReportsTab() {
       return { intent: v.state === "unchanged" && !v.late ? "success" : "warning", text };
     });
 
+  const needYear = () => {
+    if (!/^\d{4}$/.test(year.trim())) throw new Error(t.badYear);
+    return Number(year.trim());
+  };
+
+  const needDate = (text: string, label: string) => {
+    const d = parseIsoDate(text.trim());
+    if (d === undefined) throw new Error(t.badDate(label));
+    return d;
+  };
+
+  const onAnnual = () =>
+    act(async () => {
+      const y = needYear();
+      const today = serialFromLocalDate(new Date());
+      const { annualAsOf } = await import(/* webpackChunkName: "year-reports" */ "../../core/annual");
+      const r = await backend.annualReport(y, annualAsOf(y, today), today);
+      return {
+        intent: "success",
+        text: t.annualDone(r.sheet, r.figures.listed.total, r.figures.openRounds.open),
+      };
+    });
+
+  const onAcceptanceList = () =>
+    act(async () => {
+      const from = needDate(acceptedFrom, t.acceptanceFrom);
+      const to = needDate(acceptedTo, t.acceptanceTo);
+      const r = await backend.acceptanceList(from, to, serialFromLocalDate(new Date()));
+      return {
+        intent: "success",
+        text: t.acceptanceListDone(r.sheet, r.list.passed.length, r.list.failed.length),
+      };
+    });
+
   const onConsolidate = () =>
     act(async () => {
       const q = needQuarter();
-      const { consolidateFiles } = await import(/* webpackChunkName: "centre" */ "../../xlsx/city");
+      const { consolidateFiles, EXCLUSION_LABELS } = await import(
+        /* webpackChunkName: "centre" */ "../../xlsx/city"
+      );
       const result = await consolidateFiles(
         picked.map((f) => ({ name: f.name, read: () => f.arrayBuffer() })),
         q,
-        settings.profileId,
         (done, total) => setProgress(t.reading(done, total)),
       );
       setProgress("");
       const names = await backend.writeCityReport(result, q);
       const { city } = result;
       const notes = [
+        t.countedFiles(city.districts.map((d) => `${d.district} ${d.file}`)),
+        ...city.excluded.map((x) => t.excludedFile(EXCLUSION_LABELS[x.exclusion], x.report.file, x.reason)),
         city.missing.length ? t.missing(city.missing) : "",
         city.late.length ? t.lateDistricts(city.late) : "",
         city.failed.length ? t.unreadable(city.failed.map((f) => f.file)) : "",
@@ -75,7 +122,7 @@ export function ReportsTab() {
           .map((d) => t.notVerified(d.district, d.verification.changedSheets)),
       ].filter((n) => n !== "");
       return {
-        intent: notes.length > 0 ? "warning" : "success",
+        intent: notes.length > 1 ? "warning" : "success",
         text: [t.consolidated(city.districts.length, names), ...notes].join(" "),
       };
     });
@@ -93,6 +140,22 @@ export function ReportsTab() {
       </Button>
       <Button disabled={busy} onClick={onVerify}>
         {t.verify}
+      </Button>
+      <Divider>{t.yearReports}</Divider>
+      <Field label={t.year} hint="2026">
+        <Input value={year} onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <Button disabled={busy} onClick={onAnnual} title={t.annualHint}>
+        {t.annual}
+      </Button>
+      <Field label={t.acceptanceFrom} hint="2026-01-01">
+        <Input value={acceptedFrom} onChange={(_, d) => setAcceptedFrom(d.value)} />
+      </Field>
+      <Field label={t.acceptanceTo} hint="2026-12-31">
+        <Input value={acceptedTo} onChange={(_, d) => setAcceptedTo(d.value)} />
+      </Field>
+      <Button disabled={busy} onClick={onAcceptanceList} title={t.acceptanceListHint}>
+        {t.acceptanceList}
       </Button>
       <Divider>{t.centre}</Divider>
       <input
