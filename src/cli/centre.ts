@@ -5,9 +5,9 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { stampIsLate } from "../core/consolidate";
-import { serialFromLocalDate } from "../core/dates";
+import { chinaToday } from "../core/dates";
 import { countBySeverity } from "../core/issues";
-import { localTimestamp, verifyWorkbookStamp, type Verification } from "../core/stamp";
+import { chinaTimestamp, verifyWorkbookStamp, type Verification } from "../core/stamp";
 import { loadWorkbook } from "../core/workbook";
 import { cityLayouts } from "../forms/centreForms";
 import { cityReportHtml } from "../forms/report";
@@ -59,12 +59,12 @@ export const submit: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
-  const today = serialFromLocalDate(new Date());
+  const today = chinaToday();
   const r = await stampSubmission(opened, {
     quarter: a.quarter,
     preparer: a.preparer,
     today,
-    stampedAt: a.at ?? localTimestamp(new Date()),
+    stampedAt: a.at ?? chinaTimestamp(new Date()),
     limits: nodeReadLimits(),
   });
   if (!r.stamped) {

@@ -4,7 +4,6 @@
 import {
   formatIsoDate,
   nextQuarter,
-  parseIsoDate,
   parseQuarter,
   quarterCode,
   quarterFirstDay,
@@ -17,7 +16,7 @@ import { appliedDeadlines, DEADLINE_CODES, PROFILES, type DeadlineCode, type Pro
 import { adjustmentRows, implementationRows, type AdjustmentRow, type ImplementationRow } from "./quarterly";
 import { registerStatus, rowContexts, STAGES, type Stage } from "./status";
 import { profileIdFromText } from "./settings";
-import type { Stamp, Verification } from "./stamp";
+import { stampDay, type Stamp, type Verification } from "./stamp";
 import type { LoadedWorkbook } from "./workbook";
 
 /** The district a workbook belongs to: the profile's district named in its 填报单位. */
@@ -36,7 +35,7 @@ export function submissionDeadline(quarter: Quarter, profile: Profile): DateSeri
 
 /** Late when stamped after the submission deadline. */
 export function isLate(stampedAt: string, quarter: Quarter, profile: Profile): boolean {
-  const day = parseIsoDate(stampedAt.slice(0, 10));
+  const day = stampDay(stampedAt);
   return day !== undefined && day > submissionDeadline(quarter, profile);
 }
 

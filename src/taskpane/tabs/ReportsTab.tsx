@@ -2,16 +2,14 @@
 
 import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { parseQuarter, previousQuarter, quarterCode, quarterOf, serialFromLocalDate } from "../../core/dates";
-import { localTimestamp } from "../../core/stamp";
+import { parseQuarter, previousQuarter, quarterCode, quarterOf, chinaToday } from "../../core/dates";
+import { chinaTimestamp } from "../../core/stamp";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
 export function ReportsTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
-  const [quarter, setQuarter] = useState(
-    quarterCode(previousQuarter(quarterOf(serialFromLocalDate(new Date())))),
-  );
+  const [quarter, setQuarter] = useState(quarterCode(previousQuarter(quarterOf(chinaToday()))));
   const [picked, setPicked] = useState<File[]>([]);
   const [progress, setProgress] = useState("");
   const picker = useRef<HTMLInputElement>(null);
@@ -24,7 +22,7 @@ export function ReportsTab() {
 
   const onQuarterly = () =>
     act(async () => {
-      const names = await backend.generateQuarterly(needQuarter(), serialFromLocalDate(new Date()));
+      const names = await backend.generateQuarterly(needQuarter(), chinaToday());
       return { intent: "success", text: t.generated(names) };
     });
 
@@ -34,8 +32,8 @@ export function ReportsTab() {
       const r = await backend.prepareSubmission(
         q,
         settings.preparer,
-        serialFromLocalDate(new Date()),
-        localTimestamp(new Date()),
+        chinaToday(),
+        chinaTimestamp(new Date()),
       );
       setIssues(r.issues);
       if (!r.stamp)
