@@ -221,7 +221,8 @@ export function scoreSheetLayout(spec: ScoreSheetSpec): { layout: SheetLayout; c
   put(layout, checkRow, 0, formula(checkFormula(cells)), "verdict", width);
   layout.rowHeights[checkRow] = 30;
   const half = Math.ceil(width / 2);
-  put(layout, next, 0, text(`专家签名：${spec.expert}`), "footer", half);
+  // The seed's line is signed by hand: 专家签名： stays blank on paper (the expert is named in the sheet's name).
+  put(layout, next, 0, text("专家签名："), "footer", half);
   put(layout, next, half, text("时间：    年   月   日"), "footer", width - half);
   if (label.footnote) put(layout, next + 1, 0, text(label.footnote), "note", width);
   return { layout, cells };
@@ -608,7 +609,8 @@ export function readScoreSheet(grid: Grid, rubrics: RubricSet = DEFAULT_RUBRICS)
   const signed = grid.rows
     .map((row) => cellText(cellValue(row[0] ?? null)))
     .find((t) => t.startsWith("专家签名："));
-  const expert = (signed ?? "").slice("专家签名：".length).trim();
+  // Sheets made before the line was left blank carry the expert there; others in the sheet's name.
+  const expert = (signed ?? "").slice("专家签名：".length).trim() || (grid.sheet.split(" ").at(-1) ?? "");
   const issues: Issue[] = [];
   const judge = <T>(address: string, what: string, c: CellCheck<T>): CellCheck<T> => {
     if (!c.ok)
