@@ -29,7 +29,10 @@ export async function insertEnterpriseForm(
     );
   const row = latestRound(wb.rows.filter((r) => r.name === enterprise));
   if (!row) throw new CommandError(`台账中找不到企业“${enterprise}”。`);
-  const layouts = named([enterpriseFormLayout(kind, row, wb.settings.district)], existing);
+  const layouts = named(
+    [enterpriseFormLayout(kind, row, { district: wb.settings.district, profile: wb.profile })],
+    existing,
+  );
   const [name] = await writeSheets(context, layouts, supports);
   return name!;
 }

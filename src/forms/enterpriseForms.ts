@@ -10,7 +10,7 @@ import {
   evaluationApplicationLayout,
 } from "./applicationForms";
 import { CONSULTANT_FORM, consultantLayout } from "./consultantForm";
-import { enterpriseFacts, type EnterpriseFacts } from "./enterpriseFacts";
+import { enterpriseFacts, organiserOf, type EnterpriseFacts } from "./enterpriseFacts";
 import { enterpriseFormLabel, profileHasForm } from "./enterpriseFormTitles";
 import type { SheetLayout } from "./layout";
 import {
@@ -46,12 +46,16 @@ export function describeForms(profile: Profile): string {
   return profile.enterpriseForms.map((k) => `${k}（${enterpriseFormLabel(k)}）`).join("、");
 }
 
-/** The form of one register row; `organiser` is the 填报单位 of 强审设置 (附件4、附件9 组织单位). */
+/**
+ * The form of one register row; `district` is the 填报单位 of 强审设置, from which the profile's rule draws 附件4
+ * and 附件9's 组织单位.
+ */
 export function enterpriseFormLayout(
   kind: EnterpriseFormKind,
   row: RegisterRow,
-  organiser: string,
+  bureau: { district: string; profile: Profile },
   name = enterpriseFormSheetName(kind, row.name),
 ): SheetLayout {
+  const organiser = organiserOf(row, bureau.district, bureau.profile);
   return ENTERPRISE_FORMS[kind].layout(enterpriseFacts(row, organiser), name);
 }
