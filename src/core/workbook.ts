@@ -15,6 +15,7 @@ import {
 } from "./settings";
 import { ARCHIVE_PREFIX, archiveRecord, readArchiveForm } from "./archive";
 import { bureauStatus, submissionOf, type BureauStatus, type Submission } from "./bureau";
+import { PERFORMANCE_PREFIX, readPerformanceForm } from "./performance";
 import { unknownYearWarnings } from "./restDays";
 import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
@@ -100,6 +101,11 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
         archiveRecord(form.dates),
       );
     }
+  }
+  // 附件6: a figure typed as text is left out of the form's sums; say so, naming the cell.
+  for (const name of grids.names?.() ?? []) {
+    if (!name.startsWith(PERFORMANCE_PREFIX)) continue;
+    for (const i of readPerformanceForm(grids.sheet(name)!)?.issues ?? []) readIssues.push(i);
   }
   const stampGrid = grids.sheet(STAMP_SHEET);
   const submission = submissionOf(stampGrid ? readStamp(stampGrid) : undefined);

@@ -7,6 +7,7 @@ import { ARCHIVE_PREFIX } from "../core/archive";
 import { columnLetters } from "../core/address";
 import type { DateSerial } from "../core/dates";
 import type { Issue } from "../core/issues";
+import { PERFORMANCE_PREFIX } from "../core/performance";
 import { getProfile } from "../core/profiles";
 import {
   COMPUTED_COLUMNS,
@@ -192,7 +193,11 @@ export type PaneAnalysis = WorkbookAnalysis & { loaded: LoadedWorkbook };
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
   const { grids, protectedSheets } = await readSheets(
     context,
-    (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX) || n === STAMP_SHEET,
+    (n) =>
+      REGISTER_SHEETS.includes(n as never) ||
+      n.startsWith(ARCHIVE_PREFIX) ||
+      n.startsWith(PERFORMANCE_PREFIX) ||
+      n === STAMP_SHEET,
   );
   const loaded = loadWorkbook(grids);
   return { grids, loaded, protectedSheets, ...workbookAnalysis(loaded, asOf) };
