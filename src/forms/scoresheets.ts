@@ -203,9 +203,11 @@ export interface ScoreSheetSpec {
 export function scoreSheetLayout(spec: ScoreSheetSpec): { layout: SheetLayout; cells: ScoreSheetCells } {
   const rubric = spec.rubric ?? DEFAULT_RUBRICS[spec.kind];
   if (rubric.kind !== spec.kind) throw new Error(`a ${rubric.kind} rubric for a ${spec.kind} sheet`);
+  // One page, as the experts sign it: never a few items and the verdict alone on a second sheet of paper.
   const layout = emptyLayout(spec.name ?? scoreSheetName(spec.kind, spec.enterprise, spec.expert), {
     orientation: "portrait",
     fitToWidth: true,
+    onePage: true,
   });
   layout.protect = true;
   const label = rubricLabel(rubric, spec.profile ?? "shanghai");
