@@ -2,13 +2,7 @@
 
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { z } from "zod";
-import {
-  parseIsoDate,
-  parseQuarter,
-  serialFromLocalDate,
-  type DateSerial,
-  type Quarter,
-} from "../core/dates";
+import { parseIsoDate, parseQuarter, chinaToday, type DateSerial, type Quarter } from "../core/dates";
 import { PROFILE_IDS } from "../core/profiles";
 
 export class UsageError extends Error {}
@@ -57,7 +51,7 @@ export const asOfArg = z
   .string()
   .optional()
   .transform((text, ctx): DateSerial => {
-    if (text === undefined) return serialFromLocalDate(new Date());
+    if (text === undefined) return chinaToday();
     const d = parseIsoDate(text);
     if (d === undefined) {
       ctx.addIssue({ code: "custom", message: `--as-of 应为 YYYY-MM-DD 格式的日期，实际为“${text}”` });

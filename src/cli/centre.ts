@@ -6,9 +6,9 @@ import path from "node:path";
 import { z } from "zod";
 import { annualAsOf } from "../core/annual";
 import { EXCLUSION_LABELS, stampIsLate, submissionLabel } from "../core/consolidate";
-import { serialFromLocalDate } from "../core/dates";
+import { chinaToday } from "../core/dates";
 import { countBySeverity } from "../core/issues";
-import { localTimestamp, verifyWorkbookStamp, type Verification } from "../core/stamp";
+import { chinaTimestamp, verifyWorkbookStamp, type Verification } from "../core/stamp";
 import { loadWorkbook } from "../core/workbook";
 import { cityLayouts } from "../forms/centreForms";
 import { cityReportHtml } from "../forms/report";
@@ -61,12 +61,12 @@ export const submit: Command = async (argv, io) => {
   });
   const target = requiredOutput(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file);
-  const today = serialFromLocalDate(new Date());
+  const today = chinaToday();
   const r = await stampSubmission(opened, {
     quarter: a.quarter,
     preparer: a.preparer,
     today,
-    stampedAt: a.at ?? localTimestamp(new Date()),
+    stampedAt: a.at ?? chinaTimestamp(new Date()),
     limits: nodeReadLimits(),
   });
   if (!r.stamped) {
@@ -214,7 +214,7 @@ export const consolidate: Command = async (argv, io) => {
   });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
-  const today = serialFromLocalDate(new Date());
+  const today = chinaToday();
   const annual =
     a.year === undefined ? undefined : { year: a.year, asOf: annualAsOf(a.year, today), preparedOn: today };
   const { city, profile } = await consolidateFiles(districtFiles(positionals), a.quarter, undefined, annual);

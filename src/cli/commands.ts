@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { LOG_SHEET } from "../core/adjustments";
-import { formatIsoDate, serialFromLocalDate, type DateSerial } from "../core/dates";
+import { formatIsoDate, chinaToday, type DateSerial } from "../core/dates";
 import { demoData } from "../core/demo";
 import { countBySeverity, type Issue } from "../core/issues";
 import { DEADLINE_CODES, DEADLINE_LABELS, getProfile, type DeadlineCode } from "../core/profiles";
@@ -86,7 +86,7 @@ export const demo: Command = async (argv, io) => {
   if (existsSync(a.o) && !a.force) throw new UsageError(`文件 ${a.o} 已存在，未覆盖（确需覆盖请加 --force）`);
   const profile = getProfile(a.profile);
   const district = a.district ?? (a.profile === "shanghai" ? "浦东新区生态环境局" : "南宁市生态环境局");
-  const today = serialFromLocalDate(new Date());
+  const today = chinaToday();
   const data = demoData({ profile, district, seed: a.seed, today });
   const wb = newRegisterWorkbook(a.profile, district, data);
   // Fill the status columns the way `status --in-place` would, from the cells just laid out.
@@ -207,9 +207,10 @@ export const status: Command = async (argv, io) => {
   const target = outputTarget(a.file, a.o, a.inPlace);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   requireRegister(opened);
-  printReadWarnings(opened.loaded.readIssues, io);
   const statuses = workbookStatus(opened.loaded, a.asOf);
-  const { errors } = countBySeverity(workbookIssues(opened.loaded, a.asOf));
+  const issues = workbookIssues(opened.loaded, a.asOf, statuses);
+  printReadWarnings(issues, io);
+  const { errors } = countBySeverity(issues);
   if (target) {
     patchStatus(opened, a.asOf);
     await saveChanges(opened, target, io);
@@ -278,10 +279,13 @@ const validateArgs = z.object({
   profile: profileArg.optional(),
 });
 
-/** What reading the workbook noticed but the command would otherwise not say: unread columns, merged rows. */
+/**
+ * What the workbook's checks noticed but the command would otherwise not say: unread columns, merged rows, a
+ * year whose rest days no calendar knows.
+ */
 export function printReadWarnings(issues: readonly Issue[], io: Io): void {
   for (const i of issues)
-    if (i.code === "sheet.nearHeader" || i.code === "sheet.mergedRows")
+    if (i.code === "sheet.nearHeader" || i.code === "sheet.mergedRows" || i.code === "restDays.unknownYear")
       io.err(`警告：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
 }
 

@@ -1,7 +1,7 @@
 // cpa quarterly: 附表3 and 附表4 / 附件11 for a quarter, written into a copy of the workbook (or in place).
 
 import { z } from "zod";
-import { quarterCode, quarterLabel, serialFromLocalDate } from "../core/dates";
+import { quarterCode, quarterLabel, chinaToday } from "../core/dates";
 import { addQuarterForms } from "../xlsx/workbookCommands";
 import { check, parse, profileArg, quarterArg, xlsxPath } from "./args";
 import { printReadWarnings, type Command } from "./commands";
@@ -35,7 +35,7 @@ export const quarterly: Command = async (argv, io) => {
   const party = {
     district: loaded.settings.district,
     preparer: a.preparer ?? loaded.settings.preparer,
-    preparedOn: serialFromLocalDate(new Date()),
+    preparedOn: chinaToday(),
   };
   const added = addQuarterForms(opened, a.quarter, party, a.replace ?? false);
   const names = added.sheets;

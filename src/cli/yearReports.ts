@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AcceptedEnterprise } from "../core/acceptanceList";
 import type { AnnualCounts, AnnualFigures } from "../core/annual";
 import { annualAsOf } from "../core/annual";
-import { formatIsoDate, parseIsoDate, serialFromLocalDate, type DateSerial } from "../core/dates";
+import { chinaToday, formatIsoDate, parseIsoDate, type DateSerial } from "../core/dates";
 import { DEADLINE_LABELS, type DeadlineCode } from "../core/profiles";
 import { addAcceptanceList, addAnnualReport } from "../xlsx/yearReports";
 import { check, parse, profileArg, xlsxPath } from "./args";
@@ -127,7 +127,7 @@ export const annual: Command = async (argv, io) => {
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { loaded } = opened;
   printReadWarnings(loaded.readIssues, io);
-  const today = serialFromLocalDate(new Date());
+  const today = chinaToday();
   const party = {
     district: loaded.settings.district,
     preparer: a.preparer ?? loaded.settings.preparer,
@@ -200,7 +200,7 @@ export const acceptanceList: Command = async (argv, io) => {
   const party = {
     district: loaded.settings.district,
     preparer: a.preparer ?? loaded.settings.preparer,
-    preparedOn: serialFromLocalDate(new Date()),
+    preparedOn: chinaToday(),
   };
   const { sheet, list } = addAcceptanceList(opened, a.from, a.to, party);
   if (target) await saveChanges(opened, target, io);

@@ -3,7 +3,6 @@
 
 import {
   formatIsoDate,
-  parseIsoDate,
   parseQuarter,
   partsFromSerial,
   previousQuarter,
@@ -15,7 +14,8 @@ import {
 import { annualSummaryDeadline, quarterlyReportDeadline } from "./deadlines";
 import type { Profile } from "./profiles";
 import type { RegisterRow } from "./register";
-import type { Stamp } from "./stamp";
+import { extendPastRestDays, profileCalendar, type RestDayCalendar } from "./restDays";
+import { stampDay, type Stamp } from "./stamp";
 import { enterpriseKey, type RowStatus } from "./status";
 
 export const BUREAU_LABELS = {
@@ -46,8 +46,12 @@ export interface BureauDeadline {
   period: string;
   due: DateSerial;
   state: BureauState;
-  /** The day of the workbook's 报送信息 stamp for the period, where it holds one. */
+  /** The day of the workbook's 报送信息 stamp for the period, where it holds one dated by the as-of date. */
   doneOn: DateSerial | null;
+  /** The fixed day `due` was moved from, it being a rest day (期限遇休息日顺延). */
+  movedFrom?: DateSerial;
+  /** Set when rest days are to move deadlines but the day falls in a year no calendar knows: not moved. */
+  calendarUnknown?: true;
 }
 
 /** An enterprise whose start is overdue and not yet done: 逾期不开展审核的企业，滚动纳入下一轮审核名单. */
@@ -71,22 +75,38 @@ export interface Submission {
 }
 
 export function submissionOf(stamp: Stamp | undefined): Submission | null {
-  const on = stamp ? parseIsoDate(stamp.stampedAt.slice(0, 10)) : undefined;
+  const on = stamp ? stampDay(stamp.stampedAt) : undefined;
   const quarter = stamp ? parseQuarter(stamp.quarter) : undefined;
   return on === undefined || quarter === undefined ? null : { quarter: quarterCode(quarter), on };
 }
 
+/** A fixed-date deadline of the bureau, moved past rest days where the profile says so. */
+function bureauDay(
+  code: BureauCode,
+  period: string,
+  fixed: DateSerial,
+  calendar: RestDayCalendar | null,
+): Pick<BureauDeadline, "code" | "period" | "due" | "movedFrom" | "calendarUnknown"> {
+  if (calendar === null) return { code, period, due: fixed };
+  const shift = extendPastRestDays(fixed, calendar);
+  if (shift.moved) return { code, period, due: shift.date, movedFrom: fixed };
+  return shift.uncovered ? { code, period, due: fixed, calendarUnknown: true } : { code, period, due: fixed };
+}
+
+/** A stamp dated after the as-of date has not been made yet (SPEC 3 "as of a date"). */
 function quarterlyReport(
   q: Quarter,
-  due: DateSerial,
+  fixed: DateSerial,
   asOf: DateSerial,
   submission: Submission | null,
+  calendar: RestDayCalendar | null,
 ): BureauDeadline {
-  const period = quarterCode(q);
-  const stamped = submission !== null && submission.quarter === period ? submission.on : null;
+  const day = bureauDay("quarterly_report", quarterCode(q), fixed, calendar);
+  const stamped =
+    submission !== null && submission.quarter === day.period && submission.on <= asOf ? submission.on : null;
   const state: BureauState =
-    stamped !== null ? (stamped <= due ? "met" : "late") : asOf > due ? "overdue" : "open";
-  return { code: "quarterly_report", period, due, state, doneOn: stamped };
+    stamped !== null ? (stamped <= day.due ? "met" : "late") : asOf > day.due ? "overdue" : "open";
+  return { ...day, state, doneOn: stamped };
 }
 
 /**
@@ -100,25 +120,27 @@ function bureauDeadlines(
   submission: Submission | null,
 ): BureauDeadline[] {
   const out: BureauDeadline[] = [];
+  const calendar = profile.extendOnRestDay ? profileCalendar(profile) : null;
   const current = quarterOf(asOf);
   const ended = previousQuarter(current);
   const endedDue = quarterlyReportDeadline(ended, profile);
   if (endedDue !== null) {
-    out.push(quarterlyReport(ended, endedDue, asOf, submission));
-    if (asOf > endedDue)
-      out.push(quarterlyReport(current, quarterlyReportDeadline(current, profile)!, asOf, submission));
+    const report = quarterlyReport(ended, endedDue, asOf, submission, calendar);
+    out.push(report);
+    if (asOf > report.due)
+      out.push(
+        quarterlyReport(current, quarterlyReportDeadline(current, profile)!, asOf, submission, calendar),
+      );
   }
   const { year } = partsFromSerial(asOf);
   const lastYearsDue = annualSummaryDeadline(year - 1, profile);
   if (lastYearsDue !== null) {
-    const summaryYear = asOf <= lastYearsDue ? year - 1 : year;
-    out.push({
-      code: "annual_summary",
-      period: String(summaryYear),
-      due: annualSummaryDeadline(summaryYear, profile)!,
-      state: "unrecorded",
-      doneOn: null,
-    });
+    const lastYears = bureauDay("annual_summary", String(year - 1), lastYearsDue, calendar);
+    const summary =
+      asOf <= lastYears.due
+        ? lastYears
+        : bureauDay("annual_summary", String(year), annualSummaryDeadline(year, profile)!, calendar);
+    out.push({ ...summary, state: "unrecorded", doneOn: null });
   }
   return out;
 }
@@ -171,9 +193,11 @@ export function bureauStatus(
   };
 }
 
-/** "2026-10-10 季度报送（2026Q3）：已按期报送（2026-10-09）" */
+/** "2026-10-10 季度报送（2026Q3）：已按期报送（2026-10-09）", and where the day was moved, from which day. */
 export function bureauDeadlineText(b: BureauDeadline): string {
   const period = b.code === "quarterly_report" ? b.period : `${b.period}年度`;
   const when = b.doneOn !== null ? `（${formatIsoDate(b.doneOn)}）` : "";
-  return `${formatIsoDate(b.due)} ${BUREAU_LABELS[b.code]}（${period}）：${BUREAU_STATE_LABELS[b.state]}${when}`;
+  const moved =
+    b.movedFrom !== undefined ? `（${formatIsoDate(b.movedFrom)} 为休息日，顺延至其后第一个工作日）` : "";
+  return `${formatIsoDate(b.due)} ${BUREAU_LABELS[b.code]}（${period}）${moved}：${BUREAU_STATE_LABELS[b.state]}${when}`;
 }

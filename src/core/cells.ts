@@ -98,8 +98,17 @@ export const requiredDateCell = dateCell.transform((v, ctx): DateSerial =>
   v === null ? failWith(ctx, "不能为空") : v,
 );
 
-/** A number typed as a number or as text (full-width digits too); blank → null. */
-export function numberCell(options: { min: number; max: number; step?: number; label: string }) {
+/**
+ * A number typed as a number or, unless `numbersOnly`, as text (full-width digits too); blank → null. A cell
+ * whose digits are text, where only numbers count, is refused as any other text is.
+ */
+export function numberCell(options: {
+  min: number;
+  max: number;
+  step?: number;
+  label: string;
+  numbersOnly?: boolean;
+}) {
   return z.unknown().transform((raw, ctx): number | null => {
     if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
     if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
@@ -112,6 +121,11 @@ export function numberCell(options: { min: number; max: number; step?: number; l
       if (t === "") return null;
       if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t))
         return failWith(ctx, `${options.label}须为数字（单元格内容：“${v}”）`);
+      if (options.numbersOnly)
+        return failWith(
+          ctx,
+          `${options.label}须为数字，单元格中的“${v}”是文本：请将单元格设为常规格式后重新输入`,
+        );
       n = Number(t);
     } else return failWith(ctx, `${options.label}须为数字`);
     if (!Number.isFinite(n)) return failWith(ctx, `${options.label}须为数字`);

@@ -3,7 +3,6 @@
 
 import {
   formatIsoDate,
-  parseIsoDate,
   parseQuarter,
   quarterCode,
   quarterLastDay,
@@ -23,7 +22,7 @@ import {
 import { adjustmentRows, implementationRows, type AdjustmentRow, type ImplementationRow } from "./quarterly";
 import { registerStatus, rowContexts, STAGES, type Stage } from "./status";
 import { profileIdFromText } from "./settings";
-import type { Stamp, Verification } from "./stamp";
+import { stampDay, type Stamp, type Verification } from "./stamp";
 import type { LoadedWorkbook } from "./workbook";
 
 /** The district a workbook belongs to: the profile's district named in its 填报单位. */
@@ -37,7 +36,7 @@ export function districtOf(reporter: string, profile: Profile): string | undefin
  */
 export function isLate(stampedAt: string, quarter: Quarter, profile: Profile): boolean {
   const due = quarterlyReportDeadline(quarter, profile);
-  const day = parseIsoDate(stampedAt.slice(0, 10));
+  const day = stampDay(stampedAt);
   return due !== null && day !== undefined && day > due;
 }
 

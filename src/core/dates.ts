@@ -63,9 +63,17 @@ export function serialFromUtcDate(date: Date): DateSerial {
   return Math.floor((date.getTime() - EPOCH_UTC) / MS_PER_DAY);
 }
 
-/** The calendar day of `date` in the machine's local time zone (e.g. "today"). */
-export function serialFromLocalDate(date: Date): DateSerial {
-  return serialFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate());
+/** China Standard Time, UTC+8 all year (SPEC 3 "China time"). */
+export const CHINA_OFFSET_MINUTES = 480;
+
+/** The calendar day an instant falls on in China (Asia/Shanghai), whatever the machine's time zone. */
+export function chinaDateSerial(instant: Date): DateSerial {
+  return Math.floor((instant.getTime() + CHINA_OFFSET_MINUTES * 60_000 - EPOCH_UTC) / MS_PER_DAY);
+}
+
+/** "Today": the day it is in China now, on a machine in any time zone. */
+export function chinaToday(): DateSerial {
+  return chinaDateSerial(new Date());
 }
 
 export function utcDateFromSerial(serial: DateSerial): Date {

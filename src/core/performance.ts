@@ -1,5 +1,11 @@
 // 附件6 企业清洁生产审核绩效表 as data: the three plan categories, the indicators of each with their units as
-// the seed prints them, and the rule that 本轮全部方案 = 无低费方案 + 中高费方案.
+// the seed prints them, the rule that 本轮全部方案 = 无低费方案 + 中高费方案, where the form keeps its figures, and
+// the reader that takes them back.
+
+import { cellAddress, parseCellAddress } from "./address";
+import { cellText } from "./cells";
+import { cellValue, type Grid } from "./grid";
+import { issue, type Issue } from "./issues";
 
 export interface PerformanceIndicator {
   /** Label in the 审核期间效益 column, as printed for this category. */
@@ -89,4 +95,90 @@ export function performanceTotal(low: PerformanceFigures, high: PerformanceFigur
     period: low.period.map((v, i) => add(v, high.period[i] ?? null)),
     annual: low.annual.map((v, i) => add(v, high.annual[i] ?? null)),
   };
+}
+
+export const PERFORMANCE_TITLE = "企业清洁生产审核绩效表";
+export const PERFORMANCE_PREFIX = "附件6";
+
+/**
+ * Where the form keeps things: its header row, the first category's first row, and the columns. 投资 and the two
+ * 经济效益 stand each beside a cell 万元, as the seed prints the unit in the rows.
+ */
+export const PERFORMANCE_GRID = {
+  headerRow: 4,
+  firstRow: 5,
+  /** 数量, 投资, 审核期间经济效益, 年度经济效益. */
+  figureCols: [1, 2, 4, 6],
+  /** The 万元 beside 投资 and the two 经济效益. */
+  moneyUnitCols: [3, 5, 7],
+  periodLabel: 8,
+  periodValue: 9,
+  periodUnit: 10,
+  annualLabel: 11,
+  annualValue: 12,
+  annualUnit: 13,
+  method: 14,
+  other: 15,
+  width: 16,
+} as const;
+
+const LINES = PERFORMANCE_CATEGORIES[0]!.lines.length;
+
+export const isIndicator = (l: PerformanceLine): l is PerformanceIndicator => "period" in l;
+
+/** The sheet row (0-based) of category k's line i. */
+export const performanceRow = (k: number, i: number) => PERFORMANCE_GRID.firstRow + k * LINES + i;
+
+/** Where category k's figures are. */
+export function performanceCells(k: number): { figures: string[]; period: string[]; annual: string[] } {
+  const lines = PERFORMANCE_CATEGORIES[k]!.lines;
+  const rows = lines.map((l, i) => (isIndicator(l) ? performanceRow(k, i) : -1)).filter((r) => r >= 0);
+  return {
+    figures: PERFORMANCE_GRID.figureCols.map((c) => cellAddress(performanceRow(k, 0), c)),
+    period: rows.map((r) => cellAddress(r, PERFORMANCE_GRID.periodValue)),
+    annual: rows.map((r) => cellAddress(r, PERFORMANCE_GRID.annualValue)),
+  };
+}
+
+/**
+ * Reads the three categories' figures back (formula cells by their last result), and names every figure the
+ * enterprise typed that is not a number: the form's sum leaves it out, so the total would be wrong unseen.
+ * Undefined when the sheet is not a 绩效表.
+ */
+export function readPerformanceForm(
+  grid: Grid,
+): { figures: PerformanceFigures[]; issues: Issue[] } | undefined {
+  if (cellText(cellValue(grid.rows[1]?.[0] ?? null)).replace(/\s+/g, "") !== PERFORMANCE_TITLE)
+    return undefined;
+  const issues: Issue[] = [];
+  const num = (addr: string, typed: boolean): number | null => {
+    const { row, col } = parseCellAddress(addr)!;
+    const v = cellValue(grid.rows[row]?.[col] ?? null);
+    if (typeof v === "number") return v;
+    if (typed && v !== null && v !== undefined && cellText(v).trim() !== "")
+      issues.push(
+        issue(
+          grid.sheet,
+          addr,
+          "error",
+          "performance.notNumber",
+          `${addr} 的“${cellText(v)}”不是数值，表中的合计未计入它：请填写数字（单位见表中）`,
+        ),
+      );
+    return null;
+  };
+  const figures = PERFORMANCE_CATEGORIES.map((cat, k) => {
+    const c = performanceCells(k);
+    const typed = !cat.total;
+    const [count, investment, periodBenefit, annualBenefit] = c.figures.map((a) => num(a, typed));
+    return {
+      count: count!,
+      investment: investment!,
+      periodBenefit: periodBenefit!,
+      annualBenefit: annualBenefit!,
+      period: c.period.map((a) => num(a, typed)),
+      annual: c.annual.map((a) => num(a, typed)),
+    };
+  });
+  return { figures, issues };
 }

@@ -139,6 +139,11 @@ export interface Profile {
   auditMethods: readonly string[];
   defaultAuditMethod: string;
   auditTypes: readonly string[];
+  /**
+   * Which department leads (牵头管理) an enterprise of each 审核类型, for 组织单位 on the evaluation and acceptance
+   * forms; a type not named is led by the bureau keeping the register.
+   */
+  leadDepartments: Readonly<Record<string, "ecology" | "industry">>;
   changeOptions: readonly ChangeOption[];
   adjustmentOptions: readonly AdjustmentOption[];
   pairings: readonly AdjustmentPairing[];
@@ -197,6 +202,12 @@ const AUDIT_TYPES = ["双超", "双有", "高耗能", "其他"] as const;
 const AUDIT_METHODS = ["完整程序", "简化程序"] as const;
 
 /**
+ * 广西 一、: 生态环境部门负责…“双超”…“双有”…并牵头管理；工业和信息化部门负责提出…高耗能的强制性清洁生产审核企业名单，并牵头
+ * 管理. 其他 is led by each department within its remit: the bureau keeping the register.
+ */
+const LEAD_DEPARTMENTS = { 双超: "ecology", 双有: "ecology", 高耗能: "industry" } as const;
+
+/**
  * 注2 (1)–(7) of both forms. (7): 上海 "其他情况请提出建议调整意见" / 广西 "其他情况请提出建议调整的意见" — 其他 needs its
  * 具体说明 (the suggested adjustment).
  */
@@ -253,6 +264,7 @@ export const shanghai: Profile = {
   auditMethods: AUDIT_METHODS,
   defaultAuditMethod: "完整程序",
   auditTypes: AUDIT_TYPES,
+  leadDepartments: LEAD_DEPARTMENTS,
   // 附表4 注1: Shanghai joins (4) 停产 and 其他 in one entry, as its form does.
   changeOptions: [
     { kind: ["rename"], label: "企业名称变更", needsDetail: false },
@@ -338,6 +350,7 @@ export const guangxi: Profile = {
   auditMethods: AUDIT_METHODS,
   defaultAuditMethod: "完整程序",
   auditTypes: AUDIT_TYPES,
+  leadDepartments: LEAD_DEPARTMENTS,
   changeOptions: [
     { kind: ["rename"], label: "企业名称变更", needsDetail: false },
     { kind: ["closure"], label: "企业关停并转", needsDetail: false },

@@ -40,7 +40,7 @@ export const RUBRIC_COLUMNS = [
   {
     field: "max",
     label: "分值",
-    schema: numberCell({ min: SCORE_STEP, max: RUBRIC_TOTAL, label: "分值" }).refine(
+    schema: numberCell({ min: SCORE_STEP, max: RUBRIC_TOTAL, label: "分值", numbersOnly: true }).refine(
       (n) => n === null || Number.isInteger(n / SCORE_STEP),
       { message: `分值须以 ${SCORE_STEP} 分为单位` },
     ),
@@ -55,6 +55,8 @@ export const RUBRIC_COLUMNS = [
 ] as const satisfies readonly ColumnSpec<string>[];
 
 type RubricField = (typeof RUBRIC_COLUMNS)[number]["field"];
+/** Texts compare without white space: an item pasted twice with a stray space is still the same item. */
+const squeeze = (text: string) => text.replace(/\s+/g, "");
 const label = (field: RubricField) => RUBRIC_COLUMNS.find((c) => c.field === field)!.label;
 
 const kindOf = (table: unknown): ScoringKind | undefined =>
@@ -77,6 +79,8 @@ export function readRubricSheet(grid: Grid): { rubrics: Partial<RubricSet>; issu
     acceptance: [],
   };
   const flagged = (cell: string | undefined) => issues.some((i) => i.cell === cell);
+  /** Each table's items by their texts, to name an item entered twice. */
+  const seen = new Map<string, string | undefined>();
   for (const { values, cells } of read.records) {
     const kind = kindOf(values.table);
     if (!kind) {
@@ -106,6 +110,16 @@ export function readRubricSheet(grid: Grid): { rubrics: Partial<RubricSet>; issu
       err(cells.max, "rubric.keyMax", `${label("max")}：关键指标只答“是”或“否”，不计分值，请留空`);
     if (!key && row.max === null && !flagged(cells.max))
       err(cells.max, "rubric.max", `${label("max")}：不能为空`);
+    const where = key ? cells.requirement : cells.indicator;
+    const same = `${kind}\u0000${key}\u0000${key ? "" : squeeze(row.indicator)}\u0000${squeeze(row.requirement)}`;
+    if (seen.has(same) && row.requirement !== "") {
+      const what = key ? "关键指标（要求相同）" : "条目（指标内容和要求都相同）";
+      err(
+        where,
+        "rubric.duplicate",
+        `与 ${seen.get(same) ?? ""} 是同一${what}，每条只能填一次：请删去一行或改正其文字`,
+      );
+    } else seen.set(same, where);
     rows[kind].push({ row, cells });
   }
   const rubrics: Partial<Record<ScoringKind, Rubric>> = {};

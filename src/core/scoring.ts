@@ -11,6 +11,8 @@ export const INVALID: Verdict = "评分有误";
 
 /** Scores are given in steps of half a point. */
 export const SCORE_STEP = 0.5;
+/** How far, in steps, a score may lie off a step and still be read as it (a script's 2.9999999999999996). */
+export const STEP_TOLERANCE = 1e-9;
 /** 总分低于70分…应重新开展; 总分为70-90分…补充审核工作; 总分高于90分…推进中/高费方案的实施. */
 export const EVALUATION_PASS = 70;
 export const EVALUATION_FULL_PASS = 90;
@@ -55,11 +57,15 @@ export function checkScore(value: unknown, max: number): ScoreCheck {
     };
   } else return { ok: false, code: "score.notNumber", message: `得分须为数字，实际为“${safeString(value)}”` };
   if (!Number.isFinite(n)) return { ok: false, code: "score.notNumber", message: "得分须为数字" };
-  if (n < 0) return { ok: false, code: "score.negative", message: `得分不能为负数（${n}）` };
-  if (n > max) return { ok: false, code: "score.overMax", message: `得分不能超过该项分值 ${max} 分（${n}）` };
-  if (!Number.isInteger(n / SCORE_STEP))
-    return { ok: false, code: "score.step", message: `得分须以 ${SCORE_STEP} 分为单位（${n}）` };
-  return { ok: true, value: n };
+  // A score a hair off its step (2.9999999999999996) is the step it means, as the sheet's formulas read it.
+  const steps = Math.round(n / SCORE_STEP);
+  const onStep = Math.abs(n / SCORE_STEP - steps) <= STEP_TOLERANCE;
+  const meant = onStep ? steps * SCORE_STEP + 0 : n;
+  if (meant < 0) return { ok: false, code: "score.negative", message: `得分不能为负数（${n}）` };
+  if (meant > max)
+    return { ok: false, code: "score.overMax", message: `得分不能超过该项分值 ${max} 分（${n}）` };
+  if (!onStep) return { ok: false, code: "score.step", message: `得分须以 ${SCORE_STEP} 分为单位（${n}）` };
+  return { ok: true, value: meant };
 }
 
 /**

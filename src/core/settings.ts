@@ -2,11 +2,13 @@
 // the profile decisions a district may change. Kept in a sheet so that the CLI, the add-in and a person
 // reading the workbook all see the same thing.
 
-import { textCell } from "./cells";
+import { dateCell, optionCell, textCell } from "./cells";
+import { formatIsoDate, type DateSerial } from "./dates";
 import type { Grid } from "./grid";
 import { issue, type Issue } from "./issues";
 import { PROFILES, type Profile, type ProfileId } from "./profiles";
-import { readTable } from "./table";
+import { REST_DAY_TABLE } from "./restDays";
+import { readHeader, readTable } from "./table";
 
 export const SETTINGS_SHEET = "强审设置";
 
@@ -17,7 +19,34 @@ export interface WorkbookSettings {
   acceptanceFrom: Profile["deadlines"]["acceptanceFrom"];
   extendOnRestDay: boolean;
   disclosureFromReceipt: boolean;
+  /** The 休息日调整 table: days that are rest days or working days whatever the package's calendar says. */
+  restDayAdjustments: RestDayAdjustment[];
 }
+
+export const REST_DAY_KINDS = ["休息日", "上班日"] as const;
+export type RestDayKind = (typeof REST_DAY_KINDS)[number];
+
+/** One row of 休息日调整: 日期, 类型, 依据 (e.g. 国办发明电〔2027〕1号). */
+export interface RestDayAdjustment {
+  date: DateSerial;
+  kind: RestDayKind;
+  basis: string;
+}
+
+/**
+ * Where init writes the 休息日调整 table in 强审设置: beside the settings, its title above its header row, so
+ * that settings appended below never run into it.
+ */
+export const REST_DAY_LAYOUT = {
+  /** Zero-based column of 日期; 类型 and 依据 follow. */
+  col: 4,
+  titleRow: 0,
+  headerRow: 1,
+  /** Rows below the header given the drop-down and date format, ready to fill. */
+  spareRows: 60,
+  title: `${REST_DAY_TABLE}（期限遇休息日顺延时使用：国务院公布某年节假日安排后逐日填写，类型为“休息日”或“上班日”，补充或更正内置日历）`,
+  headers: ["日期", "类型", "依据"],
+} as const;
 
 const YES_NO = { 是: true, 否: false } as const;
 const ACCEPTANCE_FROM = { 名单公布时间: "publication", 审核启动时间: "start" } as const;
@@ -65,6 +94,7 @@ export function defaultSettings(profileId: ProfileId, district = "", preparer = 
     acceptanceFrom: p.deadlines.acceptanceFrom,
     extendOnRestDay: p.extendOnRestDay,
     disclosureFromReceipt: p.deadlines.disclosureFromReceipt,
+    restDayAdjustments: [],
   };
 }
 
@@ -141,15 +171,75 @@ export function readSettings(
     if (b === undefined) bad(v.cell, `${SETTING_KEYS[key].label}“${v.text}”应为“是”或“否”`);
     else s[key] = b;
   }
+  const restDays = readRestDayTable(grid);
+  s.restDayAdjustments = restDays.adjustments;
+  for (const i of restDays.issues) issues.push(i);
   return { settings: s, issues };
+}
+
+const REST_DAY_COLUMNS = [
+  { field: "date", label: "日期", schema: dateCell, required: true },
+  { field: "kind", label: "类型", schema: optionCell(REST_DAY_KINDS, "类型"), required: true },
+  { field: "basis", label: "依据", schema: textCell },
+] as const;
+
+/**
+ * The 休息日调整 table of 强审设置, wherever its header row (日期, 类型) stands; none when the sheet has no such
+ * table. A row without a date or type, or a day entered twice as different kinds, is an error.
+ */
+export function readRestDayTable(grid: Grid): { adjustments: RestDayAdjustment[]; issues: Issue[] } {
+  if (readHeader(grid, REST_DAY_COLUMNS).headerRow < 0) return { adjustments: [], issues: [] };
+  const table = readTable(grid, REST_DAY_COLUMNS);
+  const issues = [...table.issues];
+  const adjustments: RestDayAdjustment[] = [];
+  const seen = new Map<DateSerial, { kind: RestDayKind; cell: string }>();
+  for (const r of table.records) {
+    const date = r.values.date as DateSerial | null;
+    const kind = r.values.kind as RestDayKind | null;
+    const cell = r.cells.date ?? `A${r.row}`;
+    if (date === null || kind === null) {
+      const named = [r.cells.date, r.cells.kind];
+      if (!table.issues.some((i) => named.includes(i.cell)))
+        issues.push(
+          issue(
+            grid.sheet,
+            date === null ? cell : (r.cells.kind ?? cell),
+            "error",
+            "restDays.incomplete",
+            `${REST_DAY_TABLE}第 ${r.row} 行须同时填写日期和类型（休息日 或 上班日）`,
+          ),
+        );
+      continue;
+    }
+    const before = seen.get(date);
+    if (before && before.kind !== kind) {
+      issues.push(
+        issue(
+          grid.sheet,
+          cell,
+          "error",
+          "restDays.conflict",
+          `${REST_DAY_TABLE}中 ${formatIsoDate(date)} 既填为“${before.kind}”（${before.cell}）又填为“${kind}”，请保留一行`,
+        ),
+      );
+      continue;
+    }
+    if (!before) seen.set(date, { kind, cell });
+    adjustments.push({ date, kind, basis: String(r.values.basis ?? "") });
+  }
+  return { adjustments, issues };
 }
 
 /** The profile with the workbook's own choices applied. */
 export function effectiveProfile(s: WorkbookSettings): Profile {
   const base = PROFILES[s.profileId];
+  const days = (kind: RestDayKind) =>
+    s.restDayAdjustments.filter((a) => a.kind === kind).map((a) => formatIsoDate(a.date));
   return {
     ...base,
     extendOnRestDay: s.extendOnRestDay,
+    restDays: [...base.restDays, ...days("休息日")],
+    workDays: [...base.workDays, ...days("上班日")],
     deadlines: {
       ...base.deadlines,
       acceptanceFrom: s.acceptanceFrom,

@@ -2,7 +2,14 @@
 // municipal centre can tell a workbook is unchanged since the district validated it.
 
 import { cellText } from "./cells";
-import { formatIsoDate, serialFromLocalDate, serialFromUtcDate } from "./dates";
+import {
+  CHINA_OFFSET_MINUTES,
+  chinaDateSerial,
+  formatIsoDate,
+  parseIsoDate,
+  serialFromUtcDate,
+  type DateSerial,
+} from "./dates";
 import type { CellInput, Grid } from "./grid";
 
 export const STAMP_SHEET = "报送信息";
@@ -81,7 +88,7 @@ export interface Stamp {
   district: string;
   preparer: string;
   quarter: string;
-  /** ISO date-time of stamping, local time with offset. */
+  /** ISO date-time of stamping, China time with its offset: 2026-10-09T15:04:05+08:00. */
   stampedAt: string;
   profile: string;
   counts: { sheet: string; rows: number; label: string }[];
@@ -142,12 +149,33 @@ export function readStamp(grid: Grid): Stamp | undefined {
   };
 }
 
-/** 2026-10-09T15:04:05+08:00 for a Date in the machine's time zone. */
-export function localTimestamp(d: Date): string {
-  const off = -d.getTimezoneOffset();
-  const sign = off >= 0 ? "+" : "-";
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, "0");
-  return `${formatIsoDate(serialFromLocalDate(d))}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${sign}${pad(off / 60)}:${pad(off % 60)}`;
+/** 2026-10-09T15:04:05+08:00: the instant in China time, whatever the machine's time zone. */
+export function chinaTimestamp(d: Date): string {
+  const china = new Date(d.getTime() + CHINA_OFFSET_MINUTES * 60_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const time = `${pad(china.getUTCHours())}:${pad(china.getUTCMinutes())}:${pad(china.getUTCSeconds())}`;
+  return `${formatIsoDate(chinaDateSerial(d))}T${time}+08:00`;
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The China date of a stamp's 报送时间: an instant with an offset is dated where it falls in China time (a
+ * stamp at 23:00 UTC on 10-10 was made on 10-11 in Beijing); a time without one is taken as China time.
+ */
+export function stampDay(stampedAt: string): DateSerial | undefined {
+  const m = TIMESTAMP.exec(stampedAt.trim());
+  const day = m ? parseIsoDate(m[1]!) : undefined;
+  if (!m || day === undefined || m[5] === undefined) return day;
+  const [hours, minutes, seconds] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return undefined;
+  const zone = m[5];
+  const offset =
+    zone === "Z"
+      ? 0
+      : (zone.startsWith("-") ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const utcMinutes = hours * 60 + minutes - offset;
+  return day + Math.floor((utcMinutes + CHINA_OFFSET_MINUTES) / 1440);
 }
 
 export type VerifyState = "unchanged" | "changed" | "unstamped";

@@ -3,7 +3,7 @@
 
 import { eventsOf, NO_EVENTS, type EnterpriseEvents, type LogEntry } from "./adjustments";
 import { normalizeCreditCode } from "./creditCode";
-import type { DateSerial } from "./dates";
+import { partsFromSerial, type DateSerial } from "./dates";
 import {
   acceptanceDeadline,
   acceptanceFrom,
@@ -19,7 +19,7 @@ import {
 } from "./deadlines";
 import { DEADLINE_CODES, DEADLINE_LABELS, type DeadlineCode, type Profile } from "./profiles";
 import type { AcceptanceResult, EvaluationResult, RegisterRow, RegisterValues } from "./register";
-import { extendPastRestDays, restDayCalendar, type RestDayCalendar } from "./restDays";
+import { extendPastRestDays, profileCalendar, type RestDayCalendar } from "./restDays";
 import { derivedAcceptanceResult, derivedEvaluationResult } from "./scoring";
 
 export const STAGE_LABELS = {
@@ -64,7 +64,8 @@ export interface RowStatus {
   overdueDays: number;
   nextDeadline: { code: DeadlineCode; date: DateSerial } | null;
   moved: DeadlineMove[];
-  notes: string[];
+  /** Years of deadlines left unmoved because no calendar knows their rest days (extension on). */
+  unknownCalendarYears: number[];
 }
 
 export interface StatusOptions {
@@ -272,7 +273,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
   const stage = stageOf(seen, events, asOf);
   const occ = occurrences(seen, profile, context.archive, asOfOrNull(context.laterRoundOn ?? null, asOf));
   const moved: DeadlineMove[] = [];
-  const notes: string[] = [];
+  const unknownYears = new Set<number>();
 
   // Decision (profile.decisions): on resumption, the deadlines still running when the suspension began —
   // neither met nor already passed — move later by its length; a deadline missed before it stays missed.
@@ -295,7 +296,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
   }
 
   if (profile.extendOnRestDay) {
-    const cal = options.calendar ?? restDayCalendar(profile.restDays, profile.workDays);
+    const cal = options.calendar ?? profileCalendar(profile);
     for (const o of occ) {
       const shift = extendPastRestDays(o.due, cal);
       if (shift.moved) {
@@ -307,7 +308,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
         });
         o.due = shift.date;
       } else if (shift.uncovered) {
-        notes.push(`${DEADLINE_LABELS[o.code]}期限所在年份的法定节假日安排尚未收录，未作顺延`);
+        unknownYears.add(partsFromSerial(o.due).year);
       }
     }
   }
@@ -342,7 +343,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
     overdueDays,
     nextDeadline: next,
     moved,
-    notes,
+    unknownCalendarYears: [...unknownYears],
   };
 }
 
@@ -420,7 +421,7 @@ export function registerStatus(
   const rowOptions: StatusOptions = options.profile.extendOnRestDay
     ? {
         ...options,
-        calendar: options.calendar ?? restDayCalendar(options.profile.restDays, options.profile.workDays),
+        calendar: options.calendar ?? profileCalendar(options.profile),
       }
     : options;
   return rows.map((r, i) => rowStatus(r, rowOptions, contexts[i]!));

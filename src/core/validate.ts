@@ -94,6 +94,9 @@ function rowIssues(row: RegisterRow, profile: Profile, asOf: DateSerial): Issue[
         `${label} ${formatIsoDate(d)} 晚于统计日 ${formatIsoDate(asOf)}，暂不计入`,
       );
   }
+  const laterAct = row.evaluatedOn !== null ? "评估时间" : row.acceptedOn !== null ? "验收时间" : null;
+  if (row.startedOn === null && laterAct !== null)
+    add("startedOn", "warning", "start.missing", `已填写${laterAct}，审核已启动，但缺少审核启动时间，请补填`);
   if (row.listYear !== null && p !== null && Math.abs(partsFromSerial(p).year - row.listYear) > 1) {
     add(
       "listYear",

@@ -1,7 +1,7 @@
 // One pass over a workbook's sheets: settings → profile, register and log → typed rows, issues, statuses.
 
 import { LOG_SHEET, readAdjustmentLog, type LogEntry } from "./adjustments";
-import type { DateSerial } from "./dates";
+import { partsFromSerial, type DateSerial } from "./dates";
 import type { Grid } from "./grid";
 import { issue, type Issue } from "./issues";
 import type { Profile, ProfileId } from "./profiles";
@@ -15,6 +15,8 @@ import {
 } from "./settings";
 import { ARCHIVE_PREFIX, archiveRecord, readArchiveForm } from "./archive";
 import { bureauStatus, submissionOf, type BureauStatus, type Submission } from "./bureau";
+import { PERFORMANCE_PREFIX, readPerformanceForm } from "./performance";
+import { unknownYearWarnings } from "./restDays";
 import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
 import { validateRegister } from "./validate";
@@ -100,13 +102,38 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
       );
     }
   }
+  // 附件6: a figure typed as text is left out of the form's sums; say so, naming the cell.
+  for (const name of grids.names?.() ?? []) {
+    if (!name.startsWith(PERFORMANCE_PREFIX)) continue;
+    for (const i of readPerformanceForm(grids.sheet(name)!)?.issues ?? []) readIssues.push(i);
+  }
   const stampGrid = grids.sheet(STAMP_SHEET);
   const submission = submissionOf(stampGrid ? readStamp(stampGrid) : undefined);
   return { settings, profile, rows, log, archives, submission, readIssues };
 }
 
-export function workbookIssues(wb: LoadedWorkbook, asOf: DateSerial): Issue[] {
-  return [...wb.readIssues, ...validateRegister(wb.rows, wb.log, wb.profile, asOf)];
+/**
+ * Problems of the workbook as of a date: what reading found, the register's checks, and once per year a
+ * deadline could not be moved past rest days because no calendar knows that year.
+ */
+export function workbookIssues(
+  wb: LoadedWorkbook,
+  asOf: DateSerial,
+  statuses?: readonly RowStatus[],
+): Issue[] {
+  const issues = [...wb.readIssues, ...validateRegister(wb.rows, wb.log, wb.profile, asOf)];
+  if (wb.profile.extendOnRestDay) {
+    const rows = statuses ?? workbookStatus(wb, asOf);
+    for (const i of calendarWarnings(workbookBureau(wb, asOf, rows), rows)) issues.push(i);
+  }
+  return issues;
+}
+
+/** One warning per year whose rest days no calendar knows, where a deadline of that year was left unmoved. */
+export function calendarWarnings(bureau: BureauStatus, statuses: readonly RowStatus[]): Issue[] {
+  const years = statuses.flatMap((s) => s.unknownCalendarYears);
+  for (const b of bureau.deadlines) if (b.calendarUnknown) years.push(partsFromSerial(b.due).year);
+  return unknownYearWarnings(SETTINGS_SHEET, years);
 }
 
 export function workbookStatus(wb: LoadedWorkbook, asOf: DateSerial): RowStatus[] {
@@ -132,5 +159,9 @@ export interface WorkbookAnalysis {
 
 export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): WorkbookAnalysis {
   const statuses = workbookStatus(wb, asOf);
-  return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+  return {
+    statuses,
+    bureau: workbookBureau(wb, asOf, statuses),
+    issues: workbookIssues(wb, asOf, statuses),
+  };
 }

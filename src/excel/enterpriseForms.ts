@@ -34,7 +34,7 @@ export async function insertEnterpriseForm(
     );
   const row = latestRound(wb.rows.filter((r) => r.name === enterprise));
   if (!row) throw new CommandError(`台账中找不到企业“${enterprise}”。`);
-  const layout = enterpriseSheetLayout(kind, row, wb.profile, wb.settings.district);
+  const layout = enterpriseSheetLayout(kind, row, { district: wb.settings.district, profile: wb.profile });
   const [name] = await writeSheets(context, named([layout], existing), supports);
   return name!;
 }

@@ -7,6 +7,7 @@ import { ARCHIVE_PREFIX } from "../core/archive";
 import { columnLetters } from "../core/address";
 import type { DateSerial } from "../core/dates";
 import type { Issue } from "../core/issues";
+import { PERFORMANCE_PREFIX } from "../core/performance";
 import { getProfile } from "../core/profiles";
 import {
   COMPUTED_COLUMNS,
@@ -14,7 +15,14 @@ import {
   REGISTER_SHEET,
   STAMPED_REGISTER_REFUSAL,
 } from "../core/register";
-import { settingsRows, SETTINGS_SHEET, type WorkbookSettings, settingChoices } from "../core/settings";
+import {
+  REST_DAY_KINDS,
+  REST_DAY_LAYOUT,
+  settingsRows,
+  SETTINGS_SHEET,
+  type WorkbookSettings,
+  settingChoices,
+} from "../core/settings";
 import { STAMP_SHEET } from "../core/stamp";
 import { readTable } from "../core/table";
 import { loadWorkbook, workbookAnalysis, type LoadedWorkbook, type WorkbookAnalysis } from "../core/workbook";
@@ -25,6 +33,7 @@ import {
   type TableSheetSpec,
   uniqueTableName,
 } from "../forms/registerSheet";
+import { DATE_FORMAT } from "../forms/layout";
 import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns } from "../forms/statusColumns";
 import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
@@ -128,6 +137,19 @@ function writeSettingsSheet(sheets: Excel.WorksheetCollection, settings: Workboo
         list: { inCellDropDown: true, source: choices.join(",") },
       };
   });
+  // The empty 休息日调整 table beside the settings, ready for a year's dates and types.
+  const { col, titleRow, headerRow, spareRows, title, headers } = REST_DAY_LAYOUT;
+  writeValues(ws.getRangeByIndexes(titleRow, col, 1, 1), [[title]], ["@"]);
+  writeValues(ws.getRangeByIndexes(headerRow, col, 1, 3), [[...headers]], ["@", "@", "@"]);
+  ws.getRangeByIndexes(titleRow, col, headerRow - titleRow + 1, 3).format.font.bold = true;
+  [14, 10, 40].forEach(
+    (width, i) => (ws.getRangeByIndexes(0, col + i, 1, 1).format.columnWidth = width * POINTS_PER_CHAR),
+  );
+  ws.getRangeByIndexes(headerRow + 1, col, spareRows, 1).numberFormat = fill2d(spareRows, 1, DATE_FORMAT);
+  ws.getRangeByIndexes(headerRow + 1, col + 2, spareRows, 1).numberFormat = fill2d(spareRows, 1, "@");
+  ws.getRangeByIndexes(headerRow + 1, col + 1, spareRows, 1).dataValidation.rule = {
+    list: { inCellDropDown: true, source: REST_DAY_KINDS.join(",") },
+  };
 }
 
 /**
@@ -171,7 +193,11 @@ export type PaneAnalysis = WorkbookAnalysis & { loaded: LoadedWorkbook };
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
   const { grids, protectedSheets } = await readSheets(
     context,
-    (n) => REGISTER_SHEETS.includes(n as never) || n.startsWith(ARCHIVE_PREFIX) || n === STAMP_SHEET,
+    (n) =>
+      REGISTER_SHEETS.includes(n as never) ||
+      n.startsWith(ARCHIVE_PREFIX) ||
+      n.startsWith(PERFORMANCE_PREFIX) ||
+      n === STAMP_SHEET,
   );
   const loaded = loadWorkbook(grids);
   return { grids, loaded, protectedSheets, ...workbookAnalysis(loaded, asOf) };

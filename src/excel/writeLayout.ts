@@ -29,7 +29,8 @@ function content(v: LayoutValue): string | number {
     case "date":
       return v.v;
     case "formula":
-      return `=${v.f}`;
+      // Office.js takes a formula as typed: a newer function without the file format's _xlfn. prefix.
+      return `=${v.f.replace(/_xlfn\.(?=[A-Z])/g, "")}`;
   }
 }
 

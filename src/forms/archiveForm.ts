@@ -87,13 +87,5 @@ export function archiveLayout(
     prompt: { title: "归档日期", message: "材料归档的日期，如 2026-03-05；未归档留空" },
     error: { title: "归档日期", message: "请填写日期，如 2026-03-05" },
   });
-  put(
-    layout,
-    last + 1,
-    0,
-    text("注：归档期限为现场评估、现场验收后一个月；“（必要时）”的材料无须时可不填。"),
-    "note",
-    6,
-  );
   return layout;
 }

@@ -2,6 +2,7 @@
 // column is mapped to a box of 附件1, 附件4, 附件5, 附件9 or 附表1. Everything else on those forms is left blank.
 
 import type { DateSerial } from "../core/dates";
+import type { Profile } from "../core/profiles";
 import type { AuditType, RegisterRow } from "../core/register";
 import { evaluationOutcome } from "../core/status";
 
@@ -28,11 +29,28 @@ export interface EnterpriseFacts {
   passedEvaluationOn: DateSerial | null;
   /** 验收时间 (附件9). */
   acceptedOn: DateSerial | null;
-  /** 组织单位: the 填报单位 of 强审设置. */
+  /** 组织单位: the department leading the enterprise's audit (organiserOf). */
   organiser: string;
 }
 
-/** The facts of one register row (one round), with the bureau that organises its evaluation and acceptance. */
+/**
+ * 组织单位 of 附件4 and 附件9: the department that leads the enterprise by its 审核类型 under the profile. The
+ * bureau keeping the register (填报单位) leads 双超 and 双有; an enterprise that is 高耗能 only is led by 工业和信息化
+ * 部门, named after the bureau's city or district (南宁市生态环境局 → 南宁市工业和信息化局) where its name allows, else
+ * left blank for the form's reader to fill.
+ */
+export function organiserOf(
+  row: Pick<RegisterRow, "auditTypes">,
+  district: string,
+  profile: Profile,
+): string {
+  const leads = row.auditTypes.map((t) => profile.leadDepartments[t] ?? "ecology");
+  if (leads.length === 0 || leads.includes("ecology")) return district;
+  const place = /^(.+?)生态环境局$/.exec(district.trim())?.[1];
+  return place ? `${place}工业和信息化局` : "";
+}
+
+/** The facts of one register row (one round), with the department that organises its evaluation and acceptance. */
 export function enterpriseFacts(row: RegisterRow, organiser: string): EnterpriseFacts {
   const outcome = row.evaluatedOn === null ? null : evaluationOutcome(row);
   return {

@@ -12,7 +12,7 @@ import {
 } from "./applicationForms";
 import { archiveLayout } from "./archiveForm";
 import { CONSULTANT_FORM, consultantLayout } from "./consultantForm";
-import { enterpriseFacts, type EnterpriseFacts } from "./enterpriseFacts";
+import { enterpriseFacts, organiserOf, type EnterpriseFacts } from "./enterpriseFacts";
 import {
   enterpriseFormLabel,
   enterpriseSheetsOf,
@@ -54,13 +54,17 @@ export function describeForms(profile: Profile): string {
   return profile.enterpriseForms.map((k) => `${k}（${enterpriseFormLabel(k)}）`).join("、");
 }
 
-/** The form of one register row; `organiser` is the 填报单位 of 强审设置 (附件4、附件9 组织单位). */
+/**
+ * The form of one register row; `district` is the 填报单位 of 强审设置, from which the profile's rule draws 附件4
+ * and 附件9's 组织单位.
+ */
 export function enterpriseFormLayout(
   kind: EnterpriseFormKind,
   row: RegisterRow,
-  organiser: string,
+  bureau: { district: string; profile: Profile },
   name = enterpriseFormSheetName(kind, row.name),
 ): SheetLayout {
+  const organiser = organiserOf(row, bureau.district, bureau.profile);
   return ENTERPRISE_FORMS[kind].layout(enterpriseFacts(row, organiser), name);
 }
 
@@ -71,10 +75,9 @@ export function enterpriseFormLayout(
 export function enterpriseSheetLayout(
   kind: EnterpriseSheetKind,
   row: RegisterRow,
-  profile: Profile,
-  organiser: string,
+  bureau: { district: string; profile: Profile },
 ): SheetLayout {
-  if (kind === "archive") return archiveLayout(row, profile);
+  if (kind === "archive") return archiveLayout(row, bureau.profile);
   if (kind === "performance") return performanceLayout(row.name);
-  return enterpriseFormLayout(kind, row, organiser);
+  return enterpriseFormLayout(kind, row, bureau);
 }

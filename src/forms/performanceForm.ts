@@ -1,58 +1,45 @@
 // 附件6 企业清洁生产审核绩效表 for one enterprise: 无低费方案 and 中高费方案 typed by the enterprise, 本轮清洁生产
 // 全部方案 their sum by formula; and the reader that takes the figures back.
 
-import { cellAddress, parseCellAddress, rangeAddress } from "../core/address";
-import { cellText } from "../core/cells";
-import { cellValue, type Grid } from "../core/grid";
+import { cellAddress, rangeAddress } from "../core/address";
 import {
+  isIndicator,
   PERFORMANCE_CATEGORIES,
+  PERFORMANCE_GRID as G,
   PERFORMANCE_NOTES,
-  type PerformanceFigures,
-  type PerformanceIndicator,
+  PERFORMANCE_PREFIX,
+  PERFORMANCE_TITLE,
+  performanceRow as rowOf,
 } from "../core/performance";
-import { ENTERPRISE_SHEET_TITLES } from "./enterpriseFormTitles";
 import { emptyLayout, formula, put, text, type LayoutValue, type SheetLayout } from "./layout";
 import { shortName } from "./scoresheets";
 
-export const PERFORMANCE_TITLE = ENTERPRISE_SHEET_TITLES.performance.title;
-
 export function performanceSheetName(enterprise: string): string {
-  return `${ENTERPRISE_SHEET_TITLES.performance.attachment} ${shortName(enterprise)}`;
+  return `${PERFORMANCE_PREFIX} ${shortName(enterprise)}`;
 }
 
-const HEADER_ROW = 4;
-const FIRST_ROW = 5;
 const LINES = PERFORMANCE_CATEGORIES[0]!.lines.length;
-const WIDTH = 13;
-/** Columns of the first row's figures: 数量, 投资, 审核期间经济效益, 年度经济效益. */
-const FIGURE_COLS = [1, 2, 3, 4] as const;
-const PERIOD_VALUE = 6;
-const ANNUAL_VALUE = 9;
-
-const isIndicator = (
-  l: (typeof PERFORMANCE_CATEGORIES)[number]["lines"][number],
-): l is PerformanceIndicator => "period" in l;
-
-/** The sheet row of category k's line i. */
-const rowOf = (k: number, i: number) => FIRST_ROW + k * LINES + i;
 
 export function performanceLayout(enterprise: string, name = performanceSheetName(enterprise)): SheetLayout {
   const layout = emptyLayout(name, { orientation: "landscape", fitToWidth: true, titleRows: [5, 5] });
-  layout.columnWidths = [12, 7, 9, 11, 11, 24, 9, 5, 24, 9, 5, 22, 18];
+  layout.columnWidths = [12, 7, 9, 5, 11, 5, 11, 5, 24, 9, 5, 24, 9, 5, 22, 18];
+  const WIDTH = G.width;
+  const HEADER_ROW = G.headerRow;
   layout.protect = true;
-  put(layout, 0, 0, text(ENTERPRISE_SHEET_TITLES.performance.attachment), "footer", 2);
+  put(layout, 0, 0, text(PERFORMANCE_PREFIX), "footer", 2);
   put(layout, 1, 0, text(PERFORMANCE_TITLE), "title", WIDTH);
-  put(layout, 2, 0, text(`企业（章）${enterprise}`), "footer", 8);
-  put(layout, 2, 8, text("填表日期："), "footer", 5);
+  put(layout, 2, 0, text(`企业（章）${enterprise}`), "footer", 11);
+  put(layout, 2, 11, text("填表日期："), "footer", 5);
   put(layout, 3, 0, text("实施本轮清洁生产时段"), "cellCenter", 2);
   put(layout, 3, 2, text("    年   月至    年   月"), "input", WIDTH - 2);
   layout.unlocked.push(cellAddress(3, 2));
+  // The seed's headers carry no unit: 万元 stands in the rows, beside each money figure.
   const header: [string, number][] = [
     ["方案类别", 1],
     ["数量", 1],
-    ["投资（万元）", 1],
-    ["审核期间经济效益[1]（万元）", 1],
-    ["年度经济效益[1]（万元）", 1],
+    ["投资", 2],
+    ["审核期间经济效益[1]", 2],
+    ["年度经济效益[1]", 2],
     ["审核期间效益", 3],
     ["折成年度效益", 3],
     ["年度经济效益核算的具体方法说明", 1],
@@ -73,47 +60,48 @@ export function performanceLayout(enterprise: string, name = performanceSheetNam
       const [a, b] = [cellAddress(rowOf(0, r - top), c), cellAddress(rowOf(1, r - top), c)];
       return formula(`IF(AND(ISBLANK(${a}),ISBLANK(${b})),"",N(${a})+N(${b}))`);
     };
-    for (const c of FIGURE_COLS) {
+    for (const c of G.figureCols) {
       put(layout, top, c, cat.total ? sum(c, top) : null, cat.total ? "number" : "input", 1, LINES);
       if (!cat.total) layout.unlocked.push(cellAddress(top, c));
     }
-    for (const c of [11, 12]) {
+    for (const c of G.moneyUnitCols) put(layout, top, c, text("万元"), "cellCenter", 1, LINES);
+    for (const c of [G.method, G.other]) {
       put(layout, top, c, null, "input", 1, LINES);
       layout.unlocked.push(cellAddress(top, c));
     }
     cat.lines.forEach((line, i) => {
       const r = top + i;
       if (!isIndicator(line)) {
-        put(layout, r, 5, text(line.section), "section", 6);
+        put(layout, r, G.periodLabel, text(line.section), "section", 6);
         return;
       }
       const value = (c: number): LayoutValue => (cat.total ? sum(c, r) : null);
       const style = cat.total ? "number" : "input";
-      layout.blocks.push({ row: r, col: 5, values: [[text(`${line.period}：`)]], style: "cell" });
+      layout.blocks.push({ row: r, col: G.periodLabel, values: [[text(`${line.period}：`)]], style: "cell" });
       layout.blocks.push({
         row: r,
-        col: PERIOD_VALUE,
-        values: [[value(PERIOD_VALUE)]],
+        col: G.periodValue,
+        values: [[value(G.periodValue)]],
         style,
         numberFormat: "0.###",
       });
-      layout.blocks.push({ row: r, col: 7, values: [[text(line.unit)]], style: "cellCenter" });
-      layout.blocks.push({ row: r, col: 8, values: [[text(`${line.annual}：`)]], style: "cell" });
+      layout.blocks.push({ row: r, col: G.periodUnit, values: [[text(line.unit)]], style: "cellCenter" });
+      layout.blocks.push({ row: r, col: G.annualLabel, values: [[text(`${line.annual}：`)]], style: "cell" });
       layout.blocks.push({
         row: r,
-        col: ANNUAL_VALUE,
-        values: [[value(ANNUAL_VALUE)]],
+        col: G.annualValue,
+        values: [[value(G.annualValue)]],
         style,
         numberFormat: "0.###",
       });
-      layout.blocks.push({ row: r, col: 10, values: [[text(line.unit)]], style: "cellCenter" });
-      if (!cat.total) layout.unlocked.push(cellAddress(r, PERIOD_VALUE), cellAddress(r, ANNUAL_VALUE));
+      layout.blocks.push({ row: r, col: G.annualUnit, values: [[text(line.unit)]], style: "cellCenter" });
+      if (!cat.total) layout.unlocked.push(cellAddress(r, G.periodValue), cellAddress(r, G.annualValue));
     });
     if (!cat.total) {
       for (const range of [
-        rangeAddress(top, 1, top, 4),
-        rangeAddress(top, PERIOD_VALUE, bottom, PERIOD_VALUE),
-        rangeAddress(top, ANNUAL_VALUE, bottom, ANNUAL_VALUE),
+        ...G.figureCols.map((c) => rangeAddress(top, c, top, c)),
+        rangeAddress(top, G.periodValue, bottom, G.periodValue),
+        rangeAddress(top, G.annualValue, bottom, G.annualValue),
       ]) {
         const first = range.split(":")[0]!;
         layout.validations.push({
@@ -132,38 +120,4 @@ export function performanceLayout(enterprise: string, name = performanceSheetNam
     r++;
   }
   return layout;
-}
-
-/** Where category k's figures are, for the reader and the tests. */
-export function performanceCells(k: number): { figures: string[]; period: string[]; annual: string[] } {
-  const lines = PERFORMANCE_CATEGORIES[k]!.lines;
-  const rows = lines.map((l, i) => (isIndicator(l) ? rowOf(k, i) : -1)).filter((r) => r >= 0);
-  return {
-    figures: FIGURE_COLS.map((c) => cellAddress(rowOf(k, 0), c)),
-    period: rows.map((r) => cellAddress(r, PERIOD_VALUE)),
-    annual: rows.map((r) => cellAddress(r, ANNUAL_VALUE)),
-  };
-}
-
-/** Reads the three categories' figures back (formula cells by their last result). */
-export function readPerformanceForm(grid: Grid): PerformanceFigures[] | undefined {
-  if (cellText(cellValue(grid.rows[1]?.[0] ?? null)).replace(/\s+/g, "") !== PERFORMANCE_TITLE)
-    return undefined;
-  const num = (addr: string): number | null => {
-    const { row, col } = parseCellAddress(addr)!;
-    const v = cellValue(grid.rows[row]?.[col] ?? null);
-    return typeof v === "number" ? v : null;
-  };
-  return PERFORMANCE_CATEGORIES.map((_, k) => {
-    const c = performanceCells(k);
-    const [count, investment, periodBenefit, annualBenefit] = c.figures.map(num);
-    return {
-      count: count!,
-      investment: investment!,
-      periodBenefit: periodBenefit!,
-      annualBenefit: annualBenefit!,
-      period: c.period.map(num),
-      annual: c.annual.map(num),
-    };
-  });
 }

@@ -32,6 +32,7 @@ import {
   KEY_MARKS,
   PANEL_VETO_ON_ANY_EXPERT,
   SCORE_STEP,
+  STEP_TOLERANCE,
   TICK,
   type CellCheck,
   type KeyCheck,
@@ -101,6 +102,14 @@ export interface ScoreSheetCells {
 const BEYOND = 2 ** 21;
 
 const blankIn = (r: string) => `ISNUMBER(1/(${r}=""))`;
+/**
+ * 1 where a cell holds a formula (or, in LibreOffice, a TRUE/FALSE, which it keeps as the formula TRUE()): a
+ * score is typed, never computed, so that the file's cells say the same whether or not they were recalculated.
+ * Where ISFORMULA is unknown (Excel 2010) it is 0 and formulas count by their values.
+ */
+const formulaIn = (r: string) => `ISNUMBER(1/_xlfn.ISFORMULA(${r}))`;
+/** The core's tolerance as LibreOffice writes a number back, so that a re-saved formula still reads as ours. */
+const TOLERANCE = STEP_TOLERANCE.toFixed(9);
 const markedIn = (r: string, marks: readonly string[]) =>
   `ISNUMBER(1/(${marks.map((m) => `(${r}="${m}")`).join("+")}))`;
 
@@ -112,10 +121,15 @@ const markedIn = (r: string, marks: readonly string[]) =>
 function sheetRules(cells: ScoreSheetCells, at = "") {
   const S = `${at}${cells.scoreRange}`;
   const M = `${at}${cells.maxRange}`;
-  const valid = `ISNUMBER(${S})*ISNUMBER(1/((${S}>=0)*(${S}<=${M})*(MOD(${S}*${1 / SCORE_STEP},1)=0)))`;
-  const badScore = `ISNUMBER(${M})*(1-${valid}-${blankIn(S)})`;
-  const blankScores = `SUMPRODUCT(ISNUMBER(${M})*${blankIn(S)})`;
-  const sum = `SUM(${S})`;
+  const steps = `ROUND(${S}*${1 / SCORE_STEP},0)`;
+  const plain = `(1-${formulaIn(S)})`;
+  const onStep = `(ABS(${S}*${1 / SCORE_STEP}-${steps})<=${TOLERANCE})`;
+  const valid = `${plain}*ISNUMBER(${S})*ISNUMBER(1/((${steps}>=0)*(${steps}<=${M}*${1 / SCORE_STEP})*${onStep}))`;
+  const blank = `${plain}*${blankIn(S)}`;
+  const badScore = `ISNUMBER(${M})*(1-${valid}-${blank})`;
+  const blankScores = `SUMPRODUCT(ISNUMBER(${M})*${blank})`;
+  // Each score within the tolerance of its step, so the total within a hair of the sum of the steps.
+  const sum = `ROUND(SUM(${S})*${1 / SCORE_STEP},0)/${1 / SCORE_STEP}`;
   let badKey = "";
   let invalid = `SUMPRODUCT(${badScore})`;
   let unfilled = blankScores;
@@ -123,9 +137,10 @@ function sheetRules(cells: ScoreSheetCells, at = "") {
   if (cells.keys) {
     const Y = `${at}${cells.keys.yesRange}`;
     const N = `${at}${cells.keys.noRange}`;
-    const yes = `${markedIn(Y, KEY_MARKS.yes)}*${blankIn(N)}`;
-    const no = `${markedIn(N, KEY_MARKS.no)}*${blankIn(Y)}`;
-    const none = `${blankIn(Y)}*${blankIn(N)}`;
+    const typed = `(1-${formulaIn(Y)})*(1-${formulaIn(N)})`;
+    const yes = `${typed}*${markedIn(Y, KEY_MARKS.yes)}*${blankIn(N)}`;
+    const no = `${typed}*${markedIn(N, KEY_MARKS.no)}*${blankIn(Y)}`;
+    const none = `${typed}*${blankIn(Y)}*${blankIn(N)}`;
     badKey = `(1-${yes}-${no}-${none})`;
     invalid = `${invalid}+SUMPRODUCT(${badKey})`;
     unfilled = `${unfilled}+SUMPRODUCT(${none}*1)`;
@@ -158,7 +173,7 @@ function checkFormula(cells: ScoreSheetCells): string {
   const k = `${scoreRow}-${s.row}`;
   const scoreNote =
     `"评分有误：${columnLetters(s.col)}"&${scoreRow}&"（"&LEFT(INDEX(${cells.textRange},${k}),16)&"…）` +
-    `须为 0 到 "&INDEX(${r.M},${k})&" 之间、以 ${SCORE_STEP} 分为单位的数字"`;
+    `须为直接填写的 0 到 "&INDEX(${r.M},${k})&" 之间、以 ${SCORE_STEP} 分为单位的数字"`;
   if (!cells.keys) return `IF(${r.invalid}=0,"",${scoreNote})`;
   const y = top(cells.keys.yesRange);
   const keyRow = first(r.badKey, cells.keys.yesRange);
@@ -188,9 +203,11 @@ export interface ScoreSheetSpec {
 export function scoreSheetLayout(spec: ScoreSheetSpec): { layout: SheetLayout; cells: ScoreSheetCells } {
   const rubric = spec.rubric ?? DEFAULT_RUBRICS[spec.kind];
   if (rubric.kind !== spec.kind) throw new Error(`a ${rubric.kind} rubric for a ${spec.kind} sheet`);
+  // One page, as the experts sign it: never a few items and the verdict alone on a second sheet of paper.
   const layout = emptyLayout(spec.name ?? scoreSheetName(spec.kind, spec.enterprise, spec.expert), {
     orientation: "portrait",
     fitToWidth: true,
+    onePage: true,
   });
   layout.protect = true;
   const label = rubricLabel(rubric, spec.profile ?? "shanghai");
@@ -206,7 +223,8 @@ export function scoreSheetLayout(spec: ScoreSheetSpec): { layout: SheetLayout; c
   put(layout, checkRow, 0, formula(checkFormula(cells)), "verdict", width);
   layout.rowHeights[checkRow] = 30;
   const half = Math.ceil(width / 2);
-  put(layout, next, 0, text(`专家签名：${spec.expert}`), "footer", half);
+  // The seed's line is signed by hand: 专家签名： stays blank on paper (the expert is named in the sheet's name).
+  put(layout, next, 0, text("专家签名："), "footer", half);
   put(layout, next, half, text("时间：    年   月   日"), "footer", width - half);
   if (label.footnote) put(layout, next + 1, 0, text(label.footnote), "note", width);
   return { layout, cells };
@@ -519,11 +537,9 @@ function cellsOf(range: string): string[] {
   return out;
 }
 
-/** The value a typed cell holds; a formula typed into it counts by its computed result, when it has one. */
-function inputValue(cell: CellInput): { value: unknown } | { uncomputed: true } {
-  if (cell !== null && typeof cell === "object" && "formula" in cell) {
-    return cell.result === null || cell.result === undefined ? { uncomputed: true } : { value: cell.result };
-  }
+/** The value a typed cell holds; a formula is not typed, computed or not, as the sheet's formulas see it. */
+function inputValue(cell: CellInput): { value: unknown } | { formula: true } {
+  if (cell !== null && typeof cell === "object" && "formula" in cell) return { formula: true };
   return { value: cellValue(cell) };
 }
 
@@ -595,28 +611,28 @@ export function readScoreSheet(grid: Grid, rubrics: RubricSet = DEFAULT_RUBRICS)
   const signed = grid.rows
     .map((row) => cellText(cellValue(row[0] ?? null)))
     .find((t) => t.startsWith("专家签名："));
-  const expert = (signed ?? "").slice("专家签名：".length).trim();
+  // Sheets made before the line was left blank carry the expert there; others in the sheet's name.
+  const expert = (signed ?? "").slice("专家签名：".length).trim() || (grid.sheet.split(" ").at(-1) ?? "");
   const issues: Issue[] = [];
   const judge = <T>(address: string, what: string, c: CellCheck<T>): CellCheck<T> => {
     if (!c.ok)
       issues.push(issue(grid.sheet, address, "error", c.code, `${address}（${what}）：${c.message}`));
     return c;
   };
-  const uncomputed = {
+  const computed = {
     ok: false as const,
-    code: "score.uncomputed",
-    message: "单元格中的公式尚无计算结果，请直接填写",
+    code: "score.formula",
+    message: "单元格中是公式：得分和关键指标须直接填写，不能由公式计算",
   };
   const keys: KeyCheck[] = rubric.keyIndicators.map((k, j) => {
     const yes = inputValue(at(grid, cells.keys!.yes[j]!));
     const no = inputValue(at(grid, cells.keys!.no[j]!));
-    const check =
-      "uncomputed" in yes || "uncomputed" in no ? uncomputed : checkKeyIndicator(yes.value, no.value);
+    const check = "formula" in yes || "formula" in no ? computed : checkKeyIndicator(yes.value, no.value);
     return judge(cells.keys!.yes[j]!, `关键指标 ${k.number}`, check);
   });
   const scores: ScoreCheck[] = rubricItems(rubric).map((item, i) => {
     const cell = inputValue(at(grid, cells.scores[i]!));
-    const check = "uncomputed" in cell ? uncomputed : checkScore(cell.value, item.max);
+    const check = "formula" in cell ? computed : checkScore(cell.value, item.max);
     return judge(cells.scores[i]!, `${item.requirement.slice(0, 16)}…`, check);
   });
   const mismatch = rubricMismatch(layout, cells, grid);

@@ -9,7 +9,7 @@ import {
 } from "../excel/forms";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
-import { serialFromLocalDate } from "../core/dates";
+import { chinaToday } from "../core/dates";
 import { parseXlsx, workbookGrids } from "../xlsx/parse";
 import type { WorkbookBackend } from "./backend";
 import { runCommand } from "./runCommand";
@@ -65,7 +65,7 @@ export const officeBackend: WorkbookBackend = {
     // Fetched on first use, with the list reader and the pane's import screen: outside the start bundle.
     const { importList } = await import(/* webpackChunkName: "import" */ "../excel/importList");
     const list = workbookGrids(await parseXlsx(listBytes, listName));
-    const asOf = serialFromLocalDate(new Date());
+    const asOf = chinaToday();
     return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));
   },
 };

@@ -3,7 +3,7 @@
 // is offered for download. The writer is a separate chunk, fetched with the first command that writes.
 
 import { stampIsLate } from "../core/consolidate";
-import { serialFromLocalDate } from "../core/dates";
+import { chinaToday } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { enterprisesOf, REGISTER_SHEET } from "../core/register";
 import { readSettings, SETTINGS_SHEET } from "../core/settings";
@@ -146,7 +146,7 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
       return { written: r.written, issues: r.issues };
     },
     async importList(listName, listBytes, options) {
-      const asOf = serialFromLocalDate(new Date());
+      const asOf = chinaToday();
       const r = await write((ops, input) =>
         ops.importList(need(input), { name: listName, bytes: listBytes }, { ...options, asOf }),
       );

@@ -4,8 +4,9 @@
 import type ExcelJS from "exceljs";
 import { columnLetters } from "../core/address";
 import { utcDateFromSerial, type DateSerial } from "../core/dates";
-import { settingChoices } from "../core/settings";
+import { REST_DAY_KINDS, REST_DAY_LAYOUT, settingChoices } from "../core/settings";
 import type { ColumnRule, TableSheetSpec } from "../forms/registerSheet";
+import { DATE_FORMAT } from "../forms/layout";
 import { OVERDUE_FILL, OVERDUE_FONT } from "../forms/statusColumns";
 
 export const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -170,5 +171,32 @@ export function writeSettingsSheet(
       };
     }
   }
+  writeRestDayTable(ws);
   return ws;
+}
+
+/** The empty 休息日调整 table beside the settings: its title, headers, and rows ready for dates and types. */
+function writeRestDayTable(ws: ExcelJS.Worksheet): void {
+  const { col, titleRow, headerRow, spareRows, title, headers } = REST_DAY_LAYOUT;
+  [14, 10, 40].forEach((width, i) => (ws.getColumn(col + 1 + i).width = width));
+  ws.getCell(titleRow + 1, col + 1).value = title;
+  ws.getCell(titleRow + 1, col + 1).font = { bold: true };
+  headers.forEach((label, i) => {
+    const c = ws.getCell(headerRow + 1, col + 1 + i);
+    c.value = label;
+    c.font = { bold: true };
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+  });
+  for (let r = headerRow + 2; r <= headerRow + 1 + spareRows; r++) {
+    ws.getCell(r, col + 1).numFmt = DATE_FORMAT;
+    ws.getCell(r, col + 2).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${REST_DAY_KINDS.join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: "不在可选范围内",
+      error: `请选择：${REST_DAY_KINDS.join("、")}`,
+    };
+    ws.getCell(r, col + 3).numFmt = "@";
+  }
 }

@@ -462,7 +462,12 @@ export function addEnterpriseForm(
     );
   const row = findEnterprise(opened.loaded.rows, enterprise);
   // A form may already hold what someone filled in: a second one gets a numbered sheet, never a replacement.
-  const sheet = placeLayout(opened, enterpriseFormLayout(kind, row, settings.district), false, () => false);
+  const sheet = placeLayout(
+    opened,
+    enterpriseFormLayout(kind, row, { district: settings.district, profile }),
+    false,
+    () => false,
+  );
   return { enterprise: row.name, sheet, kind };
 }
 

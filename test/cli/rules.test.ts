@@ -158,3 +158,30 @@ it("prints 2026Q3's 附件11 with what happened in the quarter only, its rows si
   expect(texts).toContain("职能部门（盖章）：");
   expect(ws.getRow(5).height).toBeGreaterThan(30);
 });
+
+it("warns once per year, in status and validate, of deadlines a rest-day calendar does not cover yet", async () => {
+  const file = await workbook("restdays", "shanghai", [{ ...ENTERPRISE, 名单公布时间: "2030-06-01" }]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const settings = wb.getWorksheet("强审设置")!;
+  settings.eachRow((row) => {
+    if (row.getCell(1).value === "期限遇休息日顺延") row.getCell(2).value = "是";
+  });
+  await wb.xlsx.writeFile(file);
+
+  const status = await run("status", file, "--as-of", "2030-06-02");
+  expect(status.code).toBe(0);
+  const warned = status.err.split("\n").filter((l) => l.includes("休息日调整"));
+  expect(warned.map((l) => /(\d{4}) 年/.exec(l)![1])).toEqual(["2030", "2031", "2032"]);
+  const validate = await run("validate", file, "--as-of", "2030-06-02", "--json");
+  const issues = JSON.parse(validate.out).issues as { code: string; message: string }[];
+  expect(issues.filter((i) => i.code === "restDays.unknownYear")).toHaveLength(3);
+
+  // Entering 2031's days in 休息日调整 makes that year known: its Sunday deadline (2031-06-01) moves.
+  settings.getCell("E3").value = new Date(Date.UTC(2031, 0, 1));
+  settings.getCell("F3").value = "休息日";
+  await wb.xlsx.writeFile(file);
+  const after = await run("status", file, "--as-of", "2030-06-02", "--json");
+  expect(JSON.parse(after.out)[0].deadlines.evaluation).toBe("2031-06-02");
+  expect(after.err).not.toContain("2031 年");
+});

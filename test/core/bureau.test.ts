@@ -4,6 +4,7 @@
 
 import type { LogEntry } from "../../src/core/adjustments";
 import { bureauDeadlineText, bureauStatus, submissionOf, type Submission } from "../../src/core/bureau";
+import { stampIsLate } from "../../src/core/consolidate";
 import { formatIsoDate } from "../../src/core/dates";
 import type { RegisterRow } from "../../src/core/register";
 import type { Stamp } from "../../src/core/stamp";
@@ -131,5 +132,26 @@ describe("Guangxi", () => {
       const r = row({ name: "甲", publishedOn: "2025-03-15" });
       expect(candidates([r], "2025-06-01", shanghai)).toEqual([]);
     });
+  });
+});
+
+describe("the day of a stamp is its day in China", () => {
+  it("dates a stamp made at 23:00 UTC on 10-10 on 10-11, late for the 10-10 deadline", () => {
+    const stamp = { quarter: "2026Q3", stampedAt: "2026-10-10T23:00:00+00:00" } as Stamp;
+    expect(submissionOf(stamp)).toEqual({ quarter: "2026Q3", on: d("2026-10-11") });
+    expect(submissionOf({ ...stamp, stampedAt: "2026-10-10T23:00:00Z" })!.on).toBe(d("2026-10-11"));
+    expect(submissionOf({ ...stamp, stampedAt: "2026-10-10T11:30:00-05:00" })!.on).toBe(d("2026-10-11"));
+    expect(submissionOf({ ...stamp, stampedAt: "2026-10-10T15:59+00:00" })!.on).toBe(d("2026-10-10"));
+    expect(deadlinesAt("2026-10-12", submissionOf(stamp))[0]).toMatchObject({ state: "late" });
+    // The municipal centre's verify reads the same day.
+    expect(stampIsLate({ ...stamp, profile: "上海市" })).toBe(true);
+    expect(stampIsLate({ ...stamp, profile: "上海市", stampedAt: "2026-10-10T15:59:00Z" })).toBe(false);
+  });
+
+  it("takes a stamp's time without an offset, or a bare date, as China time", () => {
+    const stamp = { quarter: "2026Q3", stampedAt: "2026-10-10T23:00:00" } as Stamp;
+    expect(submissionOf(stamp)!.on).toBe(d("2026-10-10"));
+    expect(submissionOf({ ...stamp, stampedAt: "2026-10-10" })!.on).toBe(d("2026-10-10"));
+    expect(submissionOf({ ...stamp, stampedAt: "十月十日" })).toBeNull();
   });
 });

@@ -86,6 +86,46 @@ describe("评分细则", () => {
     expect(read.rubrics).toEqual({});
   });
 
+  it("refuses a maximum stored as text, digits or not, as it refuses 7分", () => {
+    for (const text of ["40", "7分", "４０"]) {
+      const read = workbookRubrics(() => sheet(...evaluation(60, text)));
+      expect(read.rubrics).toBeUndefined();
+      expect(read.issues).toContainEqual(
+        expect.objectContaining({ cell: "E3", code: "cell.max", severity: "error" }),
+      );
+    }
+    const issue = readRubricSheet(sheet(...evaluation(60, "40"))).issues[0]!;
+    expect(issue.message).toContain("文本");
+  });
+
+  it("refuses an item entered twice, naming both cells, though the maxima still add up to 100", () => {
+    const twice = sheet(
+      ["评估", "一、本区要求", "报告", "报告规范", 50, "否"],
+      ["评估", "一、本区要求", "现场", "现场核实", 25, "否"],
+      ["评估", "一、本区要求", "现场", "现场 核实", 25, "否"],
+    );
+    const read = workbookRubrics(() => twice);
+    expect(read.rubrics).toBeUndefined();
+    expect(read.issues).toEqual([
+      expect.objectContaining({ cell: "C4", code: "rubric.duplicate", severity: "error" }),
+    ]);
+    expect(read.issues[0]!.message).toContain("C3");
+  });
+
+  it("refuses a key indicator entered twice, naming both cells", () => {
+    const read = readRubricSheet(
+      sheet(
+        ["验收", "关键指标", "", "无弄虚作假", null, "是"],
+        ["验收", "关键指标", "", "达标排放", null, "是"],
+        ["验收", "关键指标", "", "无弄虚作假", null, "是"],
+        ["验收", "评价", "报告", "齐全", 100, "否"],
+      ),
+    );
+    expect(read.rubrics).toEqual({});
+    expect(read.issues).toEqual([expect.objectContaining({ cell: "D4", code: "rubric.duplicate" })]);
+    expect(read.issues[0]!.message).toContain("D2");
+  });
+
   it("asks for at least one key indicator on the acceptance table", () => {
     const read = readRubricSheet(sheet(["验收", "评价", "报告", "齐全", 100, "否"]));
     expect(read.issues).toEqual([expect.objectContaining({ cell: "A2", code: "rubric.noKeys" })]);

@@ -47,6 +47,22 @@ describe("score cells, judged as the sheet's ISNUMBER formulas judge them", () =
     expect(checkScore(v, 3)).toMatchObject({ ok: false, code }),
   );
 
+  it.each([
+    [2.9999999999999996, 3],
+    [2.5000000000000004, 2.5],
+    [3.0000000000000004, 3],
+    [-1e-17, 0],
+  ])("reads %p, 1 ulp off a half point, as %p", (v, want) => {
+    const c = checkScore(v, 3);
+    expect(c).toEqual({ ok: true, value: want });
+    expect(Object.is(c.ok && c.value, -0)).toBe(false);
+  });
+
+  it("still refuses a score further off a half point than 1e-9 of a step", () => {
+    expect(checkScore(2.9999, 3)).toMatchObject({ ok: false, code: "score.step" });
+    expect(checkScore(3 + 1e-6, 3)).toMatchObject({ ok: false, code: "score.overMax" });
+  });
+
   it("says that digits stored as text must be typed again as a number", () => {
     expect(checkScore("3", 3)).toMatchObject({ message: expect.stringContaining("文本形式保存的数字") });
   });

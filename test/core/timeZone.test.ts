@@ -10,20 +10,25 @@ import ts from "typescript";
 const root = path.resolve(__dirname, "../..");
 const outDir = path.join(root, "node_modules/.cache/qiangshen-tz");
 
-/** The dates module compiled on its own (it imports only date-fns), where Node resolves its packages. */
-function compiledDates(): string {
-  const source = readFileSync(path.join(root, "src/core/dates.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-    },
-  });
+/** Core modules compiled on their own (they import only date-fns and zod), where Node resolves packages. */
+function compiled(modules: readonly string[]): void {
   mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, "dates.js");
-  writeFileSync(file, outputText);
-  return file;
+  for (const name of modules) {
+    const source = readFileSync(path.join(root, `src/core/${name}.ts`), "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    });
+    writeFileSync(path.join(outDir, `${name}.js`), outputText);
+  }
+}
+
+function compiledDates(): string {
+  compiled(["dates", "grid", "cells", "stamp"]);
+  return path.join(outDir, "dates.js");
 }
 
 const CASES: [string, number, string][] = [
@@ -54,6 +59,41 @@ describe("month arithmetic in any time zone", () => {
     "%s: 30 Nov 2011 + 1 month is 30 Dec 2011 (the day Samoa skipped), and the usual clamps hold",
     (zone) => {
       expect(shiftsIn(zone, dates)).toEqual(CASES.map(([, , want]) => want));
+    },
+  );
+});
+
+/** What "today" and a stamp's day are on a machine in `zone` at the instant `iso`. */
+function chinaDaysIn(zone: string, iso: string): { today: string; stampedAt: string; stampDay: string } {
+  const script = `const d = require(${JSON.stringify(path.join(outDir, "dates.js"))});
+const s = require(${JSON.stringify(path.join(outDir, "stamp.js"))});
+const now = new Date(${JSON.stringify(iso)});
+const stampedAt = s.chinaTimestamp(now);
+process.stdout.write(JSON.stringify({ today: d.formatIsoDate(d.chinaDateSerial(now)), stampedAt,
+  stampDay: d.formatIsoDate(s.stampDay(stampedAt)) }));`;
+  const r = spawnSync(process.execPath, ["-e", script], {
+    env: { ...process.env, TZ: zone },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as { today: string; stampedAt: string; stampDay: string };
+}
+
+describe("China time on a machine in any time zone (SPEC 3)", () => {
+  compiledDates();
+
+  it.each(["UTC", "Asia/Shanghai", "America/Los_Angeles", "Pacific/Kiritimati"])(
+    "%s: 07:00 Beijing time on 10-11 is 10-11, today and in the stamp, which stores +08:00",
+    (zone) => {
+      // 2026-10-10T23:00Z is 2026-10-11 07:00 in Beijing.
+      expect(chinaDaysIn(zone, "2026-10-10T23:00:00Z")).toEqual({
+        today: "2026-10-11",
+        stampedAt: "2026-10-11T07:00:00+08:00",
+        stampDay: "2026-10-11",
+      });
+      // 15:59:59 UTC is still the same day in Beijing; 16:00 is the next.
+      expect(chinaDaysIn(zone, "2026-10-09T15:59:59Z").today).toBe("2026-10-09");
+      expect(chinaDaysIn(zone, "2026-10-09T16:00:00Z").today).toBe("2026-10-10");
     },
   );
 });

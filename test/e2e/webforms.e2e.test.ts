@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { formatIsoDate, serialFromLocalDate } from "../../src/core/dates";
+import { chinaToday, formatIsoDate } from "../../src/core/dates";
 import { runCli } from "../cli/runCli";
 
 jest.setTimeout(600_000);
@@ -17,7 +17,7 @@ const root = path.resolve(__dirname, "../..");
 /** Its own build folder: the other browser tests build theirs at the same time. */
 const out = path.join(root, "dist/e2e/webforms");
 const dir = mkdtempSync(path.join(tmpdir(), "e2e-webforms-"));
-const today = formatIsoDate(serialFromLocalDate(new Date()));
+const today = formatIsoDate(chinaToday());
 
 async function json(...argv: string[]) {
   const r = await runCli(...argv, "--json");

@@ -13,7 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { writePublishedList } from "./publishedList";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { formatIsoDate, serialFromLocalDate } from "../../src/core/dates";
+import { formatIsoDate, chinaToday } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { Package } from "../../src/xlsx/package/opc";
 import { runCli, stampedWorkbook } from "../cli/runCli";
@@ -24,7 +24,7 @@ const root = path.resolve(__dirname, "../..");
 /** Its own build folder: the add-in's e2e test builds dist/web at the same time. */
 const out = path.join(root, "dist/e2e/page");
 const dir = mkdtempSync(path.join(tmpdir(), "e2e-page-"));
-const today = formatIsoDate(serialFromLocalDate(new Date()));
+const today = formatIsoDate(chinaToday());
 const SIZE_BUDGET = 700 * 1024;
 
 async function cli(...argv: string[]): Promise<string> {

@@ -1,5 +1,5 @@
 import { columnLetters } from "../../src/core/address";
-import { formatIsoDate } from "../../src/core/dates";
+import { formatIsoDate, serialFromParts } from "../../src/core/dates";
 import { COMPUTED_COLUMNS, REGISTER_INPUT_LABELS, REGISTER_SHEET } from "../../src/core/register";
 import { defaultSettings } from "../../src/core/settings";
 import { overdueText, STAGE_LABELS } from "../../src/core/status";
@@ -271,6 +271,25 @@ describe("settings", () => {
       profileId: "shanghai",
       preparer: "+86 张三",
       extendOnRestDay: true,
+    });
+  });
+
+  it("creates the empty 休息日调整 table beside them, and saving the settings keeps its days", async () => {
+    const { loadSettings, saveSettings } = await import("../../src/excel/settings");
+    const host = new ExcelHost();
+    await run(host, (ctx) => createRegister(ctx, defaultSettings("shanghai", "浦东新区生态环境局")));
+    expect(["E2", "F2", "G2"].map((a) => host.value("强审设置", a))).toEqual(["日期", "类型", "依据"]);
+    expect(host.cell("强审设置", "E3")!.format.numberFormat).toBe("yyyy-mm-dd");
+    expect(host.sheet("强审设置")!.validations.map((v) => v.rule)).toContainEqual({
+      list: { inCellDropDown: true, source: "休息日,上班日" },
+    });
+    expect(await run(host, (ctx) => loadSettings(ctx))).toMatchObject({ restDayAdjustments: [] });
+    host.seed("强审设置", [[null, null, null, null, "2031-06-02", "休息日", "端午节"]], 2);
+    const saved = { ...defaultSettings("shanghai", "浦东新区生态环境局", "张三"), extendOnRestDay: true };
+    await run(host, (ctx) => saveSettings(ctx, saved));
+    expect(await run(host, (ctx) => loadSettings(ctx))).toMatchObject({
+      preparer: "张三",
+      restDayAdjustments: [{ date: serialFromParts(2031, 6, 2), kind: "休息日", basis: "端午节" }],
     });
   });
 });

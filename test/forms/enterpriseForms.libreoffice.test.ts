@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ENTERPRISE_FORM_KINDS } from "../../src/core/profiles";
+import { ENTERPRISE_FORM_KINDS, guangxi } from "../../src/core/profiles";
 import type { RegisterRow } from "../../src/core/register";
 import { enterpriseFormLayout } from "../../src/forms/enterpriseForms";
 import { writeLayout } from "../../src/xlsx/writeLayout";
@@ -44,7 +44,10 @@ describe("the seeds' per-enterprise forms on paper", () => {
     const files = await Promise.all(
       ENTERPRISE_FORM_KINDS.map(async (kind) => {
         const wb = new ExcelJS.Workbook();
-        writeLayout(wb, enterpriseFormLayout(kind, longest, "南宁市生态环境局"));
+        writeLayout(
+          wb,
+          enterpriseFormLayout(kind, longest, { district: "南宁市生态环境局", profile: guangxi }),
+        );
         const file = path.join(dir, `${kind}.xlsx`);
         await wb.xlsx.writeFile(file);
         return file;

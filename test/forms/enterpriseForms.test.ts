@@ -8,6 +8,7 @@ import {
   enterpriseFormSheetName,
   ENTERPRISE_FORMS,
 } from "../../src/forms/enterpriseForms";
+import { archiveLayout } from "../../src/forms/archiveForm";
 import { BOX, TICKED } from "../../src/forms/formGrid";
 import type { LayoutValue, SheetLayout } from "../../src/forms/layout";
 import { row } from "../core/fixtures";
@@ -113,7 +114,7 @@ function expectedFrom(r: RegisterRow): Record<string, LayoutValue> {
 }
 
 describe.each(KINDS)("the %s form", (kind) => {
-  const layout = enterpriseFormLayout(kind, full, ORGANISER);
+  const layout = enterpriseFormLayout(kind, full, { district: ORGANISER, profile: guangxi });
 
   it("prints the seed's form word for word, □ boxes, 是 □ 否 □ and 年 月 日 lines included", () => {
     expect(readAgainstSeed(layout, section(kind)).rest).toBe("");
@@ -130,7 +131,7 @@ describe.each(KINDS)("the %s form", (kind) => {
 
   it("leaves every box blank and unticked for a row that gives only the name", () => {
     const bare: RegisterRow = { ...row({ name: "某某有限公司", creditCode: "" }), auditTypes: [] };
-    const blank = enterpriseFormLayout(kind, bare, "");
+    const blank = enterpriseFormLayout(kind, bare, { district: "", profile: guangxi });
     const { rest, filled } = readAgainstSeed(blank, section(kind));
     expect(rest).toBe("");
     expect(filled).toEqual(filled.map((f) => ({ label: f.label, value: { t: "text", v: "某某有限公司" } })));
@@ -147,9 +148,9 @@ describe.each(KINDS)("the %s form", (kind) => {
 
 describe("boxes ticked from the register (附件1)", () => {
   const texts = (r: RegisterRow) =>
-    cells(enterpriseFormLayout("evaluation-application", r, ORGANISER)).flatMap((c) =>
-      c.value.t === "text" ? [c.value.v] : [],
-    );
+    cells(
+      enterpriseFormLayout("evaluation-application", r, { district: ORGANISER, profile: guangxi }),
+    ).flatMap((c) => (c.value.t === "text" ? [c.value.v] : []));
 
   it("ticks the row's 审核类型 and no other", () => {
     const types = texts(full).find((t) => t.startsWith("双超企业"))!;
@@ -177,7 +178,7 @@ describe("boxes ticked from the register (附件1)", () => {
 describe("通过评估时间 (附件5)", () => {
   const passedOn = (r: RegisterRow) =>
     readAgainstSeed(
-      enterpriseFormLayout("acceptance-application", r, ORGANISER),
+      enterpriseFormLayout("acceptance-application", r, { district: ORGANISER, profile: guangxi }),
       section("acceptance-application"),
     ).filled.find((f) => f.label === "通过评估时间")?.value;
 
@@ -207,5 +208,50 @@ describe("which forms a profile has", () => {
     ]);
     expect(shanghai.enterpriseForms).toEqual(["consultant"]);
     expect(describeForms(shanghai)).toBe("consultant（附表1 咨询服务机构基本情况表）");
+  });
+});
+
+describe("组织单位 (附件4, 附件9): the department leading the enterprise, by the profile's rule (广西 一、)", () => {
+  const organiser = (auditTypes: RegisterRow["auditTypes"], district = ORGANISER) =>
+    ["evaluation-review", "acceptance-opinion"].map(
+      (kind) =>
+        readAgainstSeed(
+          enterpriseFormLayout(
+            kind as EnterpriseFormKind,
+            { ...full, auditTypes },
+            { district, profile: guangxi },
+          ),
+          section(kind as EnterpriseFormKind),
+        ).filled.find((f) => f.label === "组织单位")?.value ?? null,
+    );
+
+  it("is the bureau keeping the register for 双超, 双有 and mixed types", () => {
+    for (const types of [["双超"], ["双有"], ["双超", "高耗能"], ["其他"]] as RegisterRow["auditTypes"][])
+      expect(organiser(types)).toEqual([
+        { t: "text", v: ORGANISER },
+        { t: "text", v: ORGANISER },
+      ]);
+  });
+
+  it("is 工业和信息化部门 for an enterprise that is 高耗能 only", () => {
+    expect(organiser(["高耗能"])).toEqual([
+      { t: "text", v: "南宁市工业和信息化局" },
+      { t: "text", v: "南宁市工业和信息化局" },
+    ]);
+    // A 填报单位 the department's name cannot be drawn from leaves the box for the reader.
+    expect(organiser(["高耗能"], "青秀区环保所")).toEqual([null, null]);
+  });
+});
+
+describe("附表2 档案材料清单", () => {
+  it("carries no note the seed does not print", () => {
+    const texts = cells(archiveLayout(full, shanghai)).flatMap((c) =>
+      c.value.t === "text" ? [c.value.v] : [],
+    );
+    const start = SEEDS.shanghai.indexOf("附表2强制性清洁生产审核评估、验收档案材料清单");
+    const form = SEEDS.shanghai.slice(start, SEEDS.shanghai.indexOf("附表3", start));
+    expect(form.length).toBeGreaterThan(100);
+    const notes = texts.filter((t) => /^注/.test(t.trim()));
+    expect(notes.filter((t) => !form.includes(compact(t)))).toEqual([]);
   });
 });

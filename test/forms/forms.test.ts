@@ -200,6 +200,16 @@ describe("round trips: layout → xlsx → reader → the same core data", () =>
     });
     expect(read.scores).toHaveLength(22);
     expect(read.scores.every((c) => c.ok && c.value === null)).toBe(true);
+    // The seed's signature line is left for the expert's hand, as printed: 专家签名： and nothing after it.
+    const ws = wb.getWorksheet(`验收评分 ${shortName("上海甲化工有限公司")} 专家2`)!;
+    const signature: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell(
+        (c) =>
+          void (c.master === c && String(c.value).startsWith("专家签名") && signature.push(String(c.value))),
+      ),
+    );
+    expect(signature).toEqual(["专家签名："]);
     expect(read.keys).toEqual(Array.from({ length: 7 }, () => ({ ok: true, value: null })));
   });
 

@@ -25,7 +25,7 @@ import { recalculate } from "../helpers/libreoffice";
 jest.setTimeout(240_000);
 
 /** A cell's content as a script writes it: a number, a string, an error value, or a formula of the expert's. */
-type Content = number | string | null | ExcelJS.CellErrorValue | ExcelJS.CellFormulaValue;
+type Content = number | string | boolean | null | ExcelJS.CellErrorValue | ExcelJS.CellFormulaValue;
 
 /** Scores that add up to `total`, item by item up to each maximum, in half points. */
 function scoresFor(kind: ScoringKind, total: number | null): Content[] {
@@ -108,6 +108,41 @@ const CASES: Case[] = [
   },
   { name: "空字符串算空白", kind: "evaluation", experts: [ev(90, { 4: "" }), ev(90), ev(90)] },
   {
+    name: "差 1 ulp 的得分按其所指的半分读",
+    kind: "evaluation",
+    // Item 5 is worth 4 and filled: 2.9999999999999996 reads as 3, 2.5000000000000004 as 2.5, 3.0000000000000004 as 3.
+    experts: [
+      ev(91, { 5: 2.9999999999999996 }),
+      ev(90.5, { 5: 2.5000000000000004 }),
+      ev(91, { 5: 3.0000000000000004 }),
+    ],
+  },
+  {
+    name: "差 1 ulp 落在分档线上",
+    kind: "evaluation",
+    experts: [ev(71, { 5: 2.9999999999999996 }), ev(71, { 5: 2.9999999999999996 }), ev(70)],
+  },
+  { name: "离半分差得多仍有误", kind: "evaluation", experts: [ev(90, { 5: 2.9999 }), ev(90), ev(90)] },
+  { name: "TRUE 与 FALSE", kind: "evaluation", experts: [ev(90, { 3: true }), ev(90, { 3: false }), ev(90)] },
+  {
+    name: "公式：有无计算结果都算有误",
+    kind: "evaluation",
+    experts: [
+      ev(90, { 0: { formula: "3" } as ExcelJS.CellFormulaValue }),
+      ev(90, { 0: { formula: "3", result: 3 } as ExcelJS.CellFormulaValue }),
+      ev(90),
+    ],
+  },
+  {
+    name: "关键指标为公式或 TRUE",
+    kind: "acceptance",
+    experts: [
+      ac(80, answers([{ formula: `"${TICK}"` } as ExcelJS.CellFormulaValue, null])),
+      ac(80, answers([true, null])),
+      ac(80),
+    ],
+  },
+  {
     name: "有误与未完成：先报有误，第一处",
     kind: "evaluation",
     experts: [ev(90, { 9: "x", 3: 5 }), ev(90, { 8: null }), ev(90)],
@@ -173,6 +208,8 @@ interface Written {
 
 describe("scoring sheets recalculated by LibreOffice agree with the core on every cell", () => {
   let computed: ExcelJS.Workbook;
+  /** The file as the script wrote it, never opened: formulas without results, TRUE as a boolean. */
+  let asWritten: ExcelJS.Workbook;
   const written: Written[] = [];
 
   beforeAll(async () => {
@@ -206,6 +243,8 @@ describe("scoring sheets recalculated by LibreOffice agree with the core on ever
     const [out] = recalculate([file]);
     computed = new ExcelJS.Workbook();
     await computed.xlsx.readFile(out!);
+    asWritten = new ExcelJS.Workbook();
+    await asWritten.xlsx.readFile(file);
   });
 
   /** What LibreOffice computed into a cell ("" and empty both as null). */
@@ -260,11 +299,35 @@ describe("scoring sheets recalculated by LibreOffice agree with the core on ever
         agree(panel, `E${4 + k}`, vetoed ? "是" : "否");
       }
     });
+    // The core reading the file before any program computed it says the same of every sheet.
+    const unopened = sheets.map((s) => readScoreSheet(readGrid(asWritten.getWorksheet(s.name)!))!);
+    const before = scorePanels(unopened, []);
+    expect(before.sheets.map((x) => [x.total, x.verdict])).toEqual(
+      core.sheets.map((x) => [x.total, x.verdict]),
+    );
     const p = core.panels[0]!;
     expect(p.sheets).toEqual(sheets.map((s) => s.name));
     agree(panel, where.score, p.score);
     if (c.panelScore === undefined) agree(panel, where.verdict, p.verdict);
     agree(panel, where.completed, `已完成 ${p.completed}/${sheets.length}`);
     if (!p.complete) expect(p.score).toBeNull();
+  });
+
+  it("reads a score 1 ulp off a half point as that half point, on both sides", () => {
+    const totals = (name: string) => {
+      const { sheets } = written.find((w) => w.c.name === name)!;
+      return sheets.map((s) => [shown(s.name, s.cells.total), shown(s.name, s.cells.verdict)]);
+    };
+    expect(totals("差 1 ulp 的得分按其所指的半分读")).toEqual([
+      [90, "补充完善"],
+      [89, "补充完善"],
+      [90, "补充完善"],
+    ]);
+    expect(totals("差 1 ulp 落在分档线上")).toEqual([
+      [70, "补充完善"],
+      [70, "补充完善"],
+      [70, "补充完善"],
+    ]);
+    expect(totals("TRUE 与 FALSE").map(([, v]) => v)).toEqual(["评分有误", "评分有误", "补充完善"]);
   });
 });

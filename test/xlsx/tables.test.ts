@@ -12,6 +12,7 @@ import { getProfile } from "../../src/core/profiles";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { adjustmentLayout } from "../../src/forms/quarterlyForms";
 import { writeLayout } from "../../src/xlsx/writeLayout";
+import { openRegisterWorkbook } from "../../src/cli/workbookFile";
 import { recalculate } from "../helpers/libreoffice";
 import { runCli } from "../cli/runCli";
 import { typedValue, VALIDATION_LIMITS } from "../officehost/rules";
@@ -122,5 +123,37 @@ describe("附件11's 企业代码 column", () => {
     expect(ws.getCell("C4").value).toBe("企业代码");
     expect([ws.getCell("C5").numFmt, ws.getCell("C6").numFmt]).toEqual(["@", "@"]);
     expect([ws.getCell("C5").value, ws.getCell("C6").value]).toEqual([null, CODE]);
+  });
+});
+
+describe("cpa init's 强审设置", () => {
+  it("holds an empty 休息日调整 table beside the settings, whose typed days the tools then read", async () => {
+    const file = await init("restdays.xlsx");
+    const wb = await open(file);
+    const ws = wb.getWorksheet("强审设置")!;
+    expect(String(ws.getCell("E1").value)).toMatch(/^休息日调整/);
+    expect([ws.getCell("E2").value, ws.getCell("F2").value, ws.getCell("G2").value]).toEqual([
+      "日期",
+      "类型",
+      "依据",
+    ]);
+    expect(ws.getCell("E3").numFmt).toBe("yyyy-mm-dd");
+    expect(ws.getCell("F3").dataValidation).toMatchObject({ type: "list", formulae: ['"休息日,上班日"'] });
+    const { loaded } = await openRegisterWorkbook(file);
+    expect(loaded.readIssues).toEqual([]);
+    expect(loaded.settings.restDayAdjustments).toEqual([]);
+
+    ws.getCell("E3").value = new Date(Date.UTC(2031, 5, 2));
+    type(ws, "F3", "休息日");
+    type(ws, "G3", "国办发明电〔2030〕1号");
+    ws.getCell("B6").value = "是"; // 期限遇休息日顺延
+    expect(ws.getCell("A6").value).toBe("期限遇休息日顺延");
+    await wb.xlsx.writeFile(file);
+    const again = (await openRegisterWorkbook(file)).loaded;
+    expect(again.readIssues).toEqual([]);
+    expect(again.settings.restDayAdjustments).toEqual([
+      { date: serialFromParts(2031, 6, 2), kind: "休息日", basis: "国办发明电〔2030〕1号" },
+    ]);
+    expect(again.profile).toMatchObject({ extendOnRestDay: true, restDays: ["2031-06-02"] });
   });
 });

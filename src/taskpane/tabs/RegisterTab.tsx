@@ -3,7 +3,7 @@
 import { Button, Caption1, Field, Input } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { BureauStatus } from "../../core/bureau";
-import { formatIsoDate, parseIsoDate, serialFromLocalDate } from "../../core/dates";
+import { formatIsoDate, parseIsoDate, chinaToday } from "../../core/dates";
 import { DEADLINE_CODES, DEADLINE_LABELS } from "../../core/profiles";
 import { STAGE_LABELS, STAGES, type RowStatus } from "../../core/status";
 import { usePane } from "../pane";
@@ -13,7 +13,7 @@ import { ImportList } from "./ImportList";
 
 export function RegisterTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
-  const [asOf, setAsOf] = useState(formatIsoDate(serialFromLocalDate(new Date())));
+  const [asOf, setAsOf] = useState(formatIsoDate(chinaToday()));
   const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
   const [bureau, setBureau] = useState<BureauStatus | undefined>();
 

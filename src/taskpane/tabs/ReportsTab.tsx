@@ -3,23 +3,21 @@
 import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import {
+  chinaToday,
   parseIsoDate,
   parseQuarter,
   previousQuarter,
   quarterCode,
   quarterOf,
-  serialFromLocalDate,
 } from "../../core/dates";
-import { localTimestamp } from "../../core/stamp";
+import { chinaTimestamp } from "../../core/stamp";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
 export function ReportsTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
-  const [quarter, setQuarter] = useState(
-    quarterCode(previousQuarter(quarterOf(serialFromLocalDate(new Date())))),
-  );
-  const [year, setYear] = useState(String(previousQuarter(quarterOf(serialFromLocalDate(new Date()))).year));
+  const [quarter, setQuarter] = useState(quarterCode(previousQuarter(quarterOf(chinaToday()))));
+  const [year, setYear] = useState(String(previousQuarter(quarterOf(chinaToday())).year));
   const [acceptedFrom, setAcceptedFrom] = useState(`${year}-01-01`);
   const [acceptedTo, setAcceptedTo] = useState(`${year}-12-31`);
   const [picked, setPicked] = useState<File[]>([]);
@@ -34,7 +32,7 @@ export function ReportsTab() {
 
   const onQuarterly = () =>
     act(async () => {
-      const names = await backend.generateQuarterly(needQuarter(), serialFromLocalDate(new Date()));
+      const names = await backend.generateQuarterly(needQuarter(), chinaToday());
       return { intent: "success", text: t.generated(names) };
     });
 
@@ -44,8 +42,8 @@ export function ReportsTab() {
       const r = await backend.prepareSubmission(
         q,
         settings.preparer,
-        serialFromLocalDate(new Date()),
-        localTimestamp(new Date()),
+        chinaToday(),
+        chinaTimestamp(new Date()),
       );
       setIssues(r.issues);
       if (!r.stamp)
@@ -77,7 +75,7 @@ export function ReportsTab() {
   const onAnnual = () =>
     act(async () => {
       const y = needYear();
-      const today = serialFromLocalDate(new Date());
+      const today = chinaToday();
       const { annualAsOf } = await import(/* webpackChunkName: "year-reports" */ "../../core/annual");
       const r = await backend.annualReport(y, annualAsOf(y, today), today);
       return {
@@ -90,7 +88,7 @@ export function ReportsTab() {
     act(async () => {
       const from = needDate(acceptedFrom, t.acceptanceFrom);
       const to = needDate(acceptedTo, t.acceptanceTo);
-      const r = await backend.acceptanceList(from, to, serialFromLocalDate(new Date()));
+      const r = await backend.acceptanceList(from, to, chinaToday());
       return {
         intent: "success",
         text: t.acceptanceListDone(r.sheet, r.list.passed.length, r.list.failed.length),
