@@ -12,6 +12,9 @@ import { form, FORM_USAGE } from "./form";
 import { importList, IMPORT_USAGE } from "./importList";
 import { WorkbookFileError } from "../xlsx/io";
 import { CommandRefusal, InvalidWorkbookError, RubricError } from "../xlsx/workbookCommands";
+import { todo, TODO_USAGE } from "./worklist";
+import { calendar, CALENDAR_USAGE } from "./calendar";
+import { letter, LETTER_USAGE } from "./letter";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: {
@@ -66,6 +69,9 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: consolidate,
     usage: "cpa consolidate A.xlsx B.xlsx … --quarter 2026Q3 -o CITY.xlsx [--html REPORT.html]    全市汇总",
   },
+  todo: { run: todo, usage: TODO_USAGE },
+  calendar: { run: calendar, usage: CALENDAR_USAGE },
+  letter: { run: letter, usage: LETTER_USAGE },
 };
 
 export const USAGE = [

@@ -18,6 +18,7 @@ import { bureauStatus, submissionOf, type BureauStatus, type Submission } from "
 import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
 import { validateRegister } from "./validate";
+import { worklist, type Worklist } from "./worklist";
 
 export interface WorkbookGrids {
   /** Looks a sheet up by name; undefined when the workbook has none. */
@@ -133,4 +134,14 @@ export interface WorkbookAnalysis {
 export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): WorkbookAnalysis {
   const statuses = workbookStatus(wb, asOf);
   return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+}
+
+/** 督办清单 as of the date; `within` days ahead, else 强审设置's 督办提前天数. */
+export function workbookWorklist(
+  wb: LoadedWorkbook,
+  asOf: DateSerial,
+  within: number = wb.settings.worklistDays,
+  statuses: readonly RowStatus[] = workbookStatus(wb, asOf),
+): Worklist {
+  return worklist(wb.rows, statuses, wb.profile, asOf, within);
 }
