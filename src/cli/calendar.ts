@@ -1,13 +1,11 @@
 // cpa calendar: every open deadline as an all-day event of an .ics file, with a reminder N days ahead.
 
 import { z } from "zod";
-import { workbookBureau, workbookStatus } from "../core/workbook";
-import { calendarEvents, calendarFile, DEFAULT_REMIND_DAYS } from "../forms/calendar";
-import { writeWorkbookBytes } from "../xlsx/io";
+import { urgingFile } from "../docx/urgingFiles";
+import { DEFAULT_REMIND_DAYS } from "../forms/calendar";
 import { asOfArg, check, parse, profileArg, xlsxPath } from "./args";
-import { printReadWarnings, type Command } from "./commands";
-import { EXIT } from "./exit";
-import { openRegisterWorkbook, requireRegister } from "./workbookFile";
+import type { Command } from "./commands";
+import { writeUrgingFile } from "./letter";
 import { daysArg } from "./worklist";
 
 const args = z.object({
@@ -19,9 +17,6 @@ const args = z.object({
     .string({ message: "请用 -o 指定输出的日历文件（如 强审期限.ics）" })
     .refine((p) => p.toLowerCase().endsWith(".ics"), { message: "输出文件应为 .ics 日历文件" }),
 });
-
-/** The calendar's name in the calendar program. */
-export const calendarName = (district: string) => `强审期限${district === "" ? "" : ` · ${district}`}`;
 
 export const calendar: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
@@ -37,35 +32,14 @@ export const calendar: Command = async (argv, io) => {
     profile: values.profile,
     o: values.output,
   });
-  const opened = await openRegisterWorkbook(a.file, a.profile);
-  requireRegister(opened);
-  const { loaded } = opened;
-  printReadWarnings(loaded.readIssues, io);
-  const statuses = workbookStatus(loaded, a.asOf);
-  const events = calendarEvents({
-    rows: loaded.rows,
-    statuses,
-    bureau: workbookBureau(loaded, a.asOf, statuses).deadlines,
-    profile: loaded.profile,
-    district: loaded.settings.district,
-    asOf: a.asOf,
-  });
   const remindDays = a.remind ?? DEFAULT_REMIND_DAYS;
-  if (events.length > 0) {
-    const text = calendarFile(events, {
-      name: calendarName(loaded.settings.district),
-      asOf: a.asOf,
-      remindDays,
-    });
-    await writeWorkbookBytes(a.o, new TextEncoder().encode(text));
-  }
-  if (values.json)
-    io.out(
-      JSON.stringify({ file: events.length > 0 ? a.o : null, events: events.length, remindDays }, null, 2),
-    );
-  else if (events.length === 0) io.out(`没有未完成的期限，无需督办，未写入 ${a.o}`);
-  else io.out(`已将 ${events.length} 个期限写入日历文件 ${a.o}（提前 ${remindDays} 天提醒）`);
-  return EXIT.ok;
+  return writeUrgingFile(
+    a,
+    io,
+    values.json,
+    (wb) => urgingFile(wb, "calendar", a.asOf, { remindDays }),
+    (n) => `已将 ${n} 个期限写入日历文件 ${a.o}（提前 ${remindDays} 天提醒）`,
+  );
 };
 
 export const CALENDAR_USAGE =

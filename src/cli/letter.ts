@@ -2,16 +2,15 @@
 // one letter per page.
 
 import { z } from "zod";
-import { formatIsoDate } from "../core/dates";
-import { workbookStatus, workbookWorklist } from "../core/workbook";
-import { lettersDocx } from "../docx/letters";
-import { lettersFor, unknownPlaceholders, type LetterKind, type LetterTarget } from "../forms/letters";
+import { formatIsoDate, type DateSerial } from "../core/dates";
+import type { LoadedWorkbook } from "../core/workbook";
+import { urgingFile, type UrgingOutcome } from "../docx/urgingFiles";
+import { unknownPlaceholders } from "../forms/letters";
 import { writeWorkbookBytes } from "../xlsx/io";
 import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args";
-import { printReadWarnings, type Command } from "./commands";
+import { printReadWarnings, type Command, type Io } from "./commands";
 import { EXIT } from "./exit";
 import { openRegisterWorkbook, requireRegister } from "./workbookFile";
-import { NOTHING_TO_URGE } from "./worklist";
 
 const args = z.object({
   kind: z.enum(["notice", "reminder"], { message: "请指明 notice（书面通知）或 reminder（督办通知）" }),
@@ -24,6 +23,34 @@ const args = z.object({
     .string({ message: "请用 -o 指定输出的 Word 文件（如 督办通知.docx）" })
     .refine((p) => p.toLowerCase().endsWith(".docx"), { message: "输出文件应为 .docx 文件" }),
 });
+
+/**
+ * Opens the register, makes the file and writes it to `-o`; nothing to write is said (exit 0, no file), an
+ * enterprise the register does not hold is a usage error.
+ */
+export async function writeUrgingFile(
+  a: { file: string; o: string; asOf: DateSerial; profile?: "shanghai" | "guangxi" },
+  io: Io,
+  json: boolean | undefined,
+  make: (wb: LoadedWorkbook) => Promise<UrgingOutcome>,
+  done: (count: number) => string,
+): Promise<number> {
+  const opened = await openRegisterWorkbook(a.file, a.profile);
+  requireRegister(opened);
+  printReadWarnings(opened.loaded.readIssues, io);
+  const outcome = await make(opened.loaded);
+  if ("problem" in outcome) throw new UsageError(outcome.problem);
+  if ("nothing" in outcome) {
+    if (json) io.out(JSON.stringify({ file: null, count: 0, enterprises: [] }, null, 2));
+    else io.out(`截至 ${formatIsoDate(a.asOf)}${outcome.nothing}，未写入 ${a.o}`);
+    return EXIT.ok;
+  }
+  const { file } = outcome;
+  await writeWorkbookBytes(a.o, file.bytes);
+  if (json) io.out(JSON.stringify({ file: a.o, count: file.count, enterprises: file.enterprises }, null, 2));
+  else io.out(done(file.count));
+  return EXIT.ok;
+}
 
 export const letter: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
@@ -45,48 +72,19 @@ export const letter: Command = async (argv, io) => {
   });
   if ((a.enterprise === undefined) === !a.all)
     throw new UsageError("请用 --enterprise 指定一家企业，或用 --all 为全部企业生成（二者取一）");
-  const opened = await openRegisterWorkbook(a.file, a.profile);
-  requireRegister(opened);
-  const { loaded } = opened;
-  printReadWarnings(loaded.readIssues, io);
-  const kind: LetterKind = a.kind;
-  const template = kind === "notice" ? loaded.settings.noticeTemplate : loaded.settings.reminderTemplate;
-  for (const p of unknownPlaceholders(template))
-    io.err(
-      `警告：强审设置中${kind === "notice" ? "书面通知" : "督办通知"}模板的占位符 ${p} 无法识别，按原样保留`,
-    );
-  const statuses = workbookStatus(loaded, a.asOf);
-  const target: LetterTarget = a.all ? { all: true } : { enterprise: a.enterprise! };
-  const { letters, problem } = lettersFor(
-    loaded,
-    kind,
-    target,
-    a.asOf,
-    statuses,
-    workbookWorklist(loaded, a.asOf, undefined, statuses),
+  const what = a.kind === "notice" ? "书面通知" : "督办通知";
+  return writeUrgingFile(
+    a,
+    io,
+    values.json,
+    (wb) => {
+      const template = a.kind === "notice" ? wb.settings.noticeTemplate : wb.settings.reminderTemplate;
+      for (const p of unknownPlaceholders(template))
+        io.err(`警告：强审设置中${what}模板的占位符 ${p} 无法识别，按原样保留`);
+      return urgingFile(wb, a.kind, a.asOf, { enterprise: a.enterprise });
+    },
+    (n) => `已生成${what} ${n} 份（每页一份），写入 ${a.o}`,
   );
-  if (problem) throw new UsageError(problem);
-  if (letters.length === 0) {
-    const why = kind === "reminder" ? NOTHING_TO_URGE : "没有可通知的企业";
-    if (values.json) io.out(JSON.stringify({ file: null, letters: 0, enterprises: [] }, null, 2));
-    else io.out(`截至 ${formatIsoDate(a.asOf)}${why}，未写入 ${a.o}`);
-    return EXIT.ok;
-  }
-  const title = kind === "notice" ? "强制性清洁生产审核书面通知" : "强制性清洁生产审核督办通知";
-  await writeWorkbookBytes(a.o, await lettersDocx(letters, title));
-  if (values.json)
-    io.out(
-      JSON.stringify(
-        { file: a.o, letters: letters.length, enterprises: letters.map((l) => l.enterprise) },
-        null,
-        2,
-      ),
-    );
-  else
-    io.out(
-      `已生成${kind === "notice" ? "书面通知" : "督办通知"} ${letters.length} 份（每页一份），写入 ${a.o}`,
-    );
-  return EXIT.ok;
 };
 
 export const LETTER_USAGE =

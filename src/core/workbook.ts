@@ -129,11 +129,18 @@ export interface WorkbookAnalysis {
   /** The district's own deadlines (read from 报送信息) and Guangxi's roll-over candidates. */
   bureau: BureauStatus;
   issues: Issue[];
+  /** 督办清单 as of the same day, 强审设置's 督办提前天数 ahead. */
+  worklist: Worklist;
 }
 
 export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): WorkbookAnalysis {
   const statuses = workbookStatus(wb, asOf);
-  return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+  return {
+    statuses,
+    bureau: workbookBureau(wb, asOf, statuses),
+    issues: workbookIssues(wb, asOf),
+    worklist: workbookWorklist(wb, asOf, undefined, statuses),
+  };
 }
 
 /** 督办清单 as of the date; `within` days ahead, else 强审设置's 督办提前天数. */

@@ -118,6 +118,19 @@ const zh = {
   unreadable: (f: string[]) => `无法读取：${f.join("、")}（见“报送核验”）。`,
   notVerified: (district: string, changed: string[]) =>
     changed.length > 0 ? `${district}报送后已改动（${changed.join("、")}）。` : `${district}未报送盖章。`,
+  worklist: "督办清单",
+  worklistSummary: (overdue: number, soon: number, within: number) =>
+    `已逾期 ${overdue} 项，${within} 日内到期 ${soon} 项。点击条目可定位到台账行。`,
+  nothingToUrge: "无需督办：没有已逾期或即将到期的事项。",
+  writeWorklist: "写入督办清单",
+  writeWorklistHint: "新增可打印的“督办清单 日期”工作表（A4 横向，每页重复标题行）",
+  worklistWritten: (name: string) => `已生成“${name}”。`,
+  downloadReminders: "下载督办通知",
+  downloadNotices: "下载书面通知",
+  downloadCalendar: "下载期限日历",
+  downloadHint:
+    "督办通知发给清单上的企业，书面通知发给最近一批名单的企业（Word，每页一份）；日历为 .ics，可导入 Outlook、手机日历",
+  downloaded: (name: string, n: number) => `已下载 ${name}（${n} 项）。`,
 } as const;
 
 type Strings = {
@@ -259,6 +272,19 @@ const en: Strings = {
     changed.length > 0
       ? `${district} changed since stamped (${changed.join(", ")}).`
       : `${district} not stamped.`,
+  worklist: "To chase (督办清单)",
+  worklistSummary: (overdue, soon, within) =>
+    `${overdue} overdue, ${soon} due within ${within} days. Click a line to go to its register row.`,
+  nothingToUrge: "Nothing to chase: no act is overdue or due soon.",
+  writeWorklist: "Write the worklist sheet",
+  writeWorklistHint: "Adds a printable 督办清单 sheet (A4 landscape, header row on every page)",
+  worklistWritten: (name) => `Added “${name}”.`,
+  downloadReminders: "Download reminders (督办通知)",
+  downloadNotices: "Download notices (书面通知)",
+  downloadCalendar: "Download deadline calendar",
+  downloadHint:
+    "Reminders go to the enterprises on the worklist, notices to the latest list's enterprises (Word, one per page); the calendar is an .ics for Outlook or a phone",
+  downloaded: (name, n) => `Downloaded ${name} (${n}).`,
 };
 
 export type { Strings };

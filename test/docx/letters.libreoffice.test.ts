@@ -52,7 +52,7 @@ it("prints one reminder per page for every enterprise of the worklist, each with
   const docx = path.join(dir, "reminders.docx");
   const r = await run("letter", "reminder", demo, "--all", "--as-of", AS_OF, "-o", docx, "--json");
   expect(r.code).toBe(0);
-  const { letters, enterprises } = JSON.parse(r.out) as { letters: number; enterprises: string[] };
+  const { count: letters, enterprises } = JSON.parse(r.out) as { count: number; enterprises: string[] };
   const items = (JSON.parse((await run("todo", demo, "--as-of", AS_OF, "--json")).out) as { items: Item[] })
     .items;
   expect(enterprises).toEqual([...new Set(items.map((i) => i.name))]);
@@ -97,7 +97,7 @@ it("prints the notice of one enterprise with its four deadlines from the registe
 it("prints the latest list year's notices with --all, one page each", async () => {
   const docx = path.join(dir, "notices.docx");
   const r = await run("letter", "notice", demo, "--all", "--as-of", AS_OF, "-o", docx, "--json");
-  const { letters, enterprises } = JSON.parse(r.out) as { letters: number; enterprises: string[] };
+  const { count: letters, enterprises } = JSON.parse(r.out) as { count: number; enterprises: string[] };
   expect(letters).toBeGreaterThan(1);
   const [pdf] = convert([docx], "pdf");
   expect(pages(pdf!)).toBe(letters);
