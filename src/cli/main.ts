@@ -13,6 +13,9 @@ import { importList, IMPORT_USAGE } from "./importList";
 import { acceptanceList, annual } from "./yearReports";
 import { WorkbookFileError } from "../xlsx/io";
 import { CommandRefusal, InvalidWorkbookError, RubricError } from "../xlsx/workbookCommands";
+import { todo, TODO_USAGE } from "./worklist";
+import { calendar, CALENDAR_USAGE } from "./calendar";
+import { letter, LETTER_USAGE } from "./letter";
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: {
@@ -78,6 +81,9 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     usage:
       "cpa acceptance-list FILE.xlsx --from YYYY-MM-DD --to YYYY-MM-DD [-o OUT.xlsx]    验收结果名单（合格、不合格）",
   },
+  todo: { run: todo, usage: TODO_USAGE },
+  calendar: { run: calendar, usage: CALENDAR_USAGE },
+  letter: { run: letter, usage: LETTER_USAGE },
 };
 
 export const USAGE = [

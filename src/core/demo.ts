@@ -147,6 +147,22 @@ function score(rnd: ReturnType<typeof random>, lo: number, hi: number): number {
   return rnd.int(lo * 10, hi * 10) / 10;
 }
 
+const CONTACT_SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙"];
+const CONTACT_GIVEN = ["建国", "丽华", "伟", "敏", "志强", "秀英", "海涛", "静", "晓东", "红梅", "磊"];
+
+/**
+ * 联系人 and 联系电话 of the n-th enterprise, derived from n alone (not drawn from the random sequence, so the
+ * rest of a seed's sample stays as it was).
+ */
+function demoContact(n: number, profile: Profile): { contact: string; phone: string } {
+  const areaCode = profile.id === "guangxi" ? "0771" : "021";
+  const digits = String(5000_0000 + ((n * 7_919_173) % 4999_9999)).slice(0, areaCode.length === 3 ? 8 : 7);
+  return {
+    contact: `${CONTACT_SURNAMES[n % CONTACT_SURNAMES.length]}${CONTACT_GIVEN[(n * 5) % CONTACT_GIVEN.length]}`,
+    phone: `${areaCode}-${digits}`,
+  };
+}
+
 const upTo = (d: DateSerial | null, today: DateSerial) => (d !== null && d <= today ? d : null);
 
 export function demoData(options: DemoOptions): DemoData {
@@ -238,6 +254,7 @@ export function demoData(options: DemoOptions): DemoData {
       acceptanceResult: acceptedNow === null ? null : acceptanceResult,
       previousAcceptedOn,
       remarks: "",
+      ...demoContact(rows.length, profile),
     });
   }
   rows.sort((a, b) => a.publishedOn! - b.publishedOn!);

@@ -159,6 +159,15 @@ export interface Profile {
   implementationForm: { attachment: string; title: string; footer: readonly string[] };
   /** The seed's forms for one enterprise: Shanghai 附表1, Guangxi 附件1, 附件4, 附件5 and 附件9. */
   enterpriseForms: readonly EnterpriseFormKind[];
+  /** The regulation the profile follows, as letters name it. */
+  regulation: string;
+  /**
+   * The sentence that sets each deadline the profile applies, as 督办清单 and letters cite it: the seed's own
+   * words within “”, a Decision's reading outside them.
+   */
+  actBasis: Partial<Record<DeadlineCode, string>>;
+  /** The seed's sentence that makes the bureau notify the listed enterprises in writing and urge them along. */
+  noticeBasis: string;
 }
 
 export interface Decisions {
@@ -301,6 +310,19 @@ export const shanghai: Profile = {
   implementationForm: IMPLEMENTATION_FORM,
   // 企业需向辖区生态环境局报送相关材料，包括…审核咨询服务机构基本情况表（附表 1）
   enterpriseForms: ["consultant"],
+  regulation: "《上海市强制性清洁生产审核管理工作指引》",
+  actBasis: {
+    disclosure:
+      "二、信息公开：“强审企业名单公布后（或收文后）一个月内……公布企业相关信息，企业应对其公布信息的真实性负责”",
+    start: "三、审核启动：“强审企业应当在名单公布后两个月内启动开展清洁生产审核”",
+    evaluation: "四、审核评估：“强审企业应当在名单公布后一年内完成本轮清洁生产审核”",
+    acceptance: "五、审核验收：“验收原则上需在实施清洁生产审核2年内完成”",
+    revision: "附表2 档案材料清单：“评估后修改”“验收后修改”，现场评估、现场验收后一个月内",
+    archive:
+      "六、档案与总结：“区生态环境局应按档案材料清单（附表2）要求认真做好辖区内强审企业清洁生产工作档案”；附表2：“现场评估后一个月内”“现场验收后一个月内”",
+  },
+  noticeBasis:
+    "一、名单提出：“名单确定后，区生态环境局负责书面通知企业并对企业实施强审的情况进行监督，督促企业按进度开展清洁生产审核”",
   // 上海市 16 个区
   districts: [
     "黄浦区",
@@ -393,6 +415,21 @@ export const guangxi: Profile = {
     "acceptance-application",
     "acceptance-opinion",
   ],
+  regulation: "《广西壮族自治区清洁生产审核及评估、验收工作流程》",
+  actBasis: {
+    disclosure:
+      "一、清洁生产审核启动：“列入实施清洁生产审核企业名单的企业应当在名单公布之日起一个月内……公布企业相关信息，并对其公布信息的真实性负责”",
+    start:
+      "一、清洁生产审核启动：“列入实施清洁生产审核企业名单的企业应当在名单公布之日起两个月内启动清洁生产审核工作”",
+    // Decision (SPEC 3): the seed sets no day for the evaluation; 《清洁生产审核办法》 gives one year.
+    evaluation: "按《清洁生产审核办法》，自名单公布之日起一年内完成本轮清洁生产审核",
+    acceptance: "三、清洁生产审核验收：“原则上应在名单公布之日起二年内通过清洁生产审核验收”",
+    revision:
+      "二、清洁生产审核评估：“通过评估的企业应在一个月内完成审核报告修改”；三、（七）：“通过验收的企业应在一个月内完成验收报告修改”",
+    next_round: "五、其他事项：“两次审核的间隔时间原则上不得超过五年”",
+  },
+  noticeBasis:
+    "一、清洁生产审核启动：“按照管理权限分别书面通知企业，并对企业实施情况进行监督，督促企业按进度开展清洁生产审核”",
   // 广西壮族自治区 14 个设区市
   districts: [
     "南宁市",

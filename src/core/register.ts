@@ -78,6 +78,8 @@ export const REGISTER_COLUMNS = [
   { field: "acceptanceResult", label: "验收结果", schema: optionCell(ACCEPTANCE_RESULTS, "验收结果") },
   { field: "previousAcceptedOn", label: "上轮验收时间", schema: dateCell },
   { field: "remarks", label: "备注", schema: textCell },
+  { field: "contact", label: "联系人", schema: textCell },
+  { field: "phone", label: "联系电话", schema: textCell },
 ] as const satisfies readonly ColumnSpec<string>[];
 
 export type RegisterField = (typeof REGISTER_COLUMNS)[number]["field"];
@@ -85,7 +87,7 @@ export type RegisterField = (typeof REGISTER_COLUMNS)[number]["field"];
 /** The columns the tool writes (never typed by hand). */
 export const COMPUTED_COLUMNS = ["当前阶段", "下一期限", "逾期情况", "逾期天数"] as const;
 
-/** Labels of the columns `init` creates, in order: the stable interface of SPEC 2.1 plus 收文时间. */
+/** Labels of the columns `init` creates, in order: the stable interface of SPEC 2.1 plus its optional columns. */
 export const REGISTER_INPUT_LABELS: readonly string[] = REGISTER_COLUMNS.map((c) => c.label);
 
 /** The row as the rules see it, with the address of every cell for messages. */
@@ -112,6 +114,9 @@ export const registerRowSchema = z.object({
   acceptanceResult: z.enum(ACCEPTANCE_RESULTS).nullable(),
   previousAcceptedOn: z.number().int().nullable(),
   remarks: z.string(),
+  /** 联系人, 联系电话: whom the bureau writes to and calls (督办); blank where the register has no such column. */
+  contact: z.string(),
+  phone: z.string(),
 });
 
 export type RegisterValues = z.infer<typeof registerRowSchema>;
@@ -160,6 +165,8 @@ export function readRegister(grid: Grid, profile: Profile): RegisterRead {
       acceptanceResult: v.acceptanceResult as AcceptanceResult | null,
       previousAcceptedOn: v.previousAcceptedOn as DateSerial | null,
       remarks: (v.remarks as string | null) ?? "",
+      contact: (v.contact as string | null) ?? "",
+      phone: (v.phone as string | null) ?? "",
     };
   });
   return { rows, issues: table.issues, table };
@@ -178,4 +185,22 @@ export function enterprisesOf(rows: readonly Pick<RegisterValues, "name">[]): st
   return [...new Set(rows.map((r) => r.name).filter((n) => n !== ""))].sort((a, b) =>
     a.localeCompare(b, "zh-CN"),
   );
+}
+
+/**
+ * The enterprise a user names (full name, credit code, or a part of the name that only one has): its latest
+ * round; or why none is meant.
+ */
+export function matchEnterprise<R extends Pick<RegisterValues, "name" | "creditCode" | "publishedOn">>(
+  rows: readonly R[],
+  query: string,
+): { row: R } | { problem: string } {
+  const q = query.trim();
+  const exact = rows.filter((r) => r.name === q || r.creditCode.toUpperCase() === q.toUpperCase());
+  const matches = exact.length > 0 ? exact : rows.filter((r) => r.name.includes(q));
+  const names = [...new Set(matches.map((r) => r.name))];
+  if (names.length === 0) return { problem: `台账中找不到企业“${q}”` };
+  if (names.length > 1) return { problem: `“${q}”对应多家企业：${names.slice(0, 5).join("、")}，请写全称` };
+  // Several rounds of one enterprise: the latest.
+  return { row: latestRound(matches)! };
 }

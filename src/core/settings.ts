@@ -9,6 +9,7 @@ import { issue, type Issue } from "./issues";
 import { PROFILES, type Profile, type ProfileId } from "./profiles";
 import { REST_DAY_TABLE } from "./restDays";
 import { readHeader, readTable } from "./table";
+import { DEFAULT_WITHIN_DAYS } from "./worklist";
 
 export const SETTINGS_SHEET = "强审设置";
 
@@ -21,6 +22,13 @@ export interface WorkbookSettings {
   disclosureFromReceipt: boolean;
   /** The 休息日调整 table: days that are rest days or working days whatever the package's calendar says. */
   restDayAdjustments: RestDayAdjustment[];
+  /** 督办提前天数: an act due within this many days goes on the 督办清单. */
+  worklistDays: number;
+  /** 联系电话 of the bureau, on its letters (the 联系人 is the 填报人). */
+  phone: string;
+  /** The district's own wording of 书面通知 and 督办通知, with placeholders; blank: the tool's. */
+  noticeTemplate: string;
+  reminderTemplate: string;
 }
 
 export const REST_DAY_KINDS = ["休息日", "上班日"] as const;
@@ -75,6 +83,19 @@ export const SETTING_KEYS = {
     note: "是 或 否：“名单公布后（或收文后）一个月内”按收文时间起算",
     choices: ["是", "否"],
   },
+  worklistDays: {
+    label: "督办提前天数",
+    note: "期限前多少天列入督办清单（如 30）；已逾期的事项总在清单上",
+  },
+  phone: { label: "联系电话", note: "书面通知、督办通知落款下的联系电话（联系人为填报人）" },
+  noticeTemplate: {
+    label: "书面通知模板",
+    note: "留空用默认措辞。可用占位符：{企业名称} {名单年度} {名单公布时间} {期限列表} {统计日} {发文机关} {依据文件}；每行一段，{期限列表} 单独一行",
+  },
+  reminderTemplate: {
+    label: "督办通知模板",
+    note: "留空用默认措辞。可用占位符：{企业名称} {名单年度} {期限列表} {统计日} {逾期情况} {发文机关}；每行一段，{期限列表} 单独一行",
+  },
 } as const;
 
 export function profileIdFromText(text: string): ProfileId | undefined {
@@ -95,6 +116,10 @@ export function defaultSettings(profileId: ProfileId, district = "", preparer = 
     extendOnRestDay: p.extendOnRestDay,
     disclosureFromReceipt: p.deadlines.disclosureFromReceipt,
     restDayAdjustments: [],
+    worklistDays: DEFAULT_WITHIN_DAYS,
+    phone: "",
+    noticeTemplate: "",
+    reminderTemplate: "",
   };
 }
 
@@ -122,6 +147,10 @@ export function settingsRows(s: WorkbookSettings): [string, string, string][] {
       yn(s.disclosureFromReceipt),
       SETTING_KEYS.disclosureFromReceipt.note,
     ],
+    [SETTING_KEYS.worklistDays.label, String(s.worklistDays), SETTING_KEYS.worklistDays.note],
+    [SETTING_KEYS.phone.label, s.phone, SETTING_KEYS.phone.note],
+    [SETTING_KEYS.noticeTemplate.label, s.noticeTemplate, SETTING_KEYS.noticeTemplate.note],
+    [SETTING_KEYS.reminderTemplate.label, s.reminderTemplate, SETTING_KEYS.reminderTemplate.note],
   ];
 }
 
@@ -174,6 +203,14 @@ export function readSettings(
   const restDays = readRestDayTable(grid);
   s.restDayAdjustments = restDays.adjustments;
   for (const i of restDays.issues) issues.push(i);
+  for (const key of ["phone", "noticeTemplate", "reminderTemplate"] as const)
+    s[key] = value(SETTING_KEYS[key].label)?.text.trim() ?? "";
+  const days = value(SETTING_KEYS.worklistDays.label);
+  if (days && days.text !== "") {
+    const n = Number(days.text.trim());
+    if (Number.isInteger(n) && n >= 0 && n <= 3660) s.worklistDays = n;
+    else bad(days.cell, `督办提前天数“${days.text}”应为 0 到 3660 之间的整数天数`);
+  }
   return { settings: s, issues };
 }
 

@@ -63,6 +63,8 @@ export interface RowStatus {
   overdue: DeadlineCode[];
   overdueDays: number;
   nextDeadline: { code: DeadlineCode; date: DateSerial } | null;
+  /** The codes whose deadline (as `deadlines` shows it) is still to be done; none for a quiet stage. */
+  open: DeadlineCode[];
   moved: DeadlineMove[];
   /** Years of deadlines left unmoved because no calendar knows their rest days (extension on). */
   unknownCalendarYears: number[];
@@ -321,6 +323,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
   const flagged: Partial<Record<DeadlineCode, true>> = {};
   let overdueDays = 0;
   let next: RowStatus["nextDeadline"] = null;
+  const open: Partial<Record<DeadlineCode, true>> = {};
   if (!quiet) {
     for (const o of occ) {
       if (!o.flaggable) continue;
@@ -328,7 +331,9 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
       if (o.doneOn === null && asOf > o.due) overdueDays = Math.max(overdueDays, asOf - o.due);
     }
     for (const o of shown.values()) {
-      if (isOpen(o, asOf) && (next === null || o.due < next.date)) next = { code: o.code, date: o.due };
+      if (!isOpen(o, asOf)) continue;
+      open[o.code] = true;
+      if (next === null || o.due < next.date) next = { code: o.code, date: o.due };
     }
   }
   return {
@@ -342,6 +347,7 @@ export function rowStatus(row: RegisterRow, options: StatusOptions, context: Row
     overdue: DEADLINE_CODES.filter((c) => flagged[c]),
     overdueDays,
     nextDeadline: next,
+    open: DEADLINE_CODES.filter((c) => open[c]),
     moved,
     unknownCalendarYears: [...unknownYears],
   };

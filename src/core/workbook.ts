@@ -20,6 +20,7 @@ import { unknownYearWarnings } from "./restDays";
 import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
 import { validateRegister } from "./validate";
+import { worklist, type Worklist } from "./worklist";
 
 export interface WorkbookGrids {
   /** Looks a sheet up by name; undefined when the workbook has none. */
@@ -155,6 +156,8 @@ export interface WorkbookAnalysis {
   /** The district's own deadlines (read from 报送信息) and Guangxi's roll-over candidates. */
   bureau: BureauStatus;
   issues: Issue[];
+  /** 督办清单 as of the same day, 强审设置's 督办提前天数 ahead. */
+  worklist: Worklist;
 }
 
 export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): WorkbookAnalysis {
@@ -163,5 +166,16 @@ export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): Workbook
     statuses,
     bureau: workbookBureau(wb, asOf, statuses),
     issues: workbookIssues(wb, asOf, statuses),
+    worklist: workbookWorklist(wb, asOf, undefined, statuses),
   };
+}
+
+/** 督办清单 as of the date; `within` days ahead, else 强审设置's 督办提前天数. */
+export function workbookWorklist(
+  wb: LoadedWorkbook,
+  asOf: DateSerial,
+  within: number = wb.settings.worklistDays,
+  statuses: readonly RowStatus[] = workbookStatus(wb, asOf),
+): Worklist {
+  return worklist(wb.rows, statuses, wb.profile, asOf, within);
 }

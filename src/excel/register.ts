@@ -190,8 +190,9 @@ export async function createRegister(
 
 export type PaneAnalysis = WorkbookAnalysis & { loaded: LoadedWorkbook };
 
-async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
-  const { grids, protectedSheets } = await readSheets(
+/** The sheets the register's status depends on: the register, the log, the settings, 附表2 and the stamp. */
+export function readRegisterSheets(context: Excel.RequestContext) {
+  return readSheets(
     context,
     (n) =>
       REGISTER_SHEETS.includes(n as never) ||
@@ -199,6 +200,10 @@ async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
       n.startsWith(PERFORMANCE_PREFIX) ||
       n === STAMP_SHEET,
   );
+}
+
+async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
+  const { grids, protectedSheets } = await readRegisterSheets(context);
   const loaded = loadWorkbook(grids);
   return { grids, loaded, protectedSheets, ...workbookAnalysis(loaded, asOf) };
 }
@@ -210,7 +215,7 @@ export function refuseProtectedRegister(protectedSheets: readonly string[]): voi
 
 /** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: four syncs for any ordinary register. */
 export async function refreshStatus(context: Excel.RequestContext, asOf: DateSerial): Promise<PaneAnalysis> {
-  const { grids, loaded, statuses, bureau, issues, protectedSheets } = await analyse(context, asOf);
+  const { grids, loaded, statuses, bureau, issues, worklist, protectedSheets } = await analyse(context, asOf);
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
   refuseProtectedRegister(protectedSheets);
@@ -261,7 +266,7 @@ export async function refreshStatus(context: Excel.RequestContext, asOf: DateSer
     }
   }
   await context.sync();
-  return { loaded, statuses, bureau, issues };
+  return { loaded, statuses, bureau, issues, worklist };
 }
 
 /** [start, length] of each run of true values. */
@@ -281,8 +286,8 @@ export async function validateWorkbook(
   context: Excel.RequestContext,
   asOf: DateSerial,
 ): Promise<PaneAnalysis> {
-  const { loaded, statuses, bureau, issues } = await analyse(context, asOf);
-  return { loaded, statuses, bureau, issues };
+  const { loaded, statuses, bureau, issues, worklist } = await analyse(context, asOf);
+  return { loaded, statuses, bureau, issues, worklist };
 }
 
 /** Selects an issue's cell (or its sheet when the issue concerns the sheet as a whole). */

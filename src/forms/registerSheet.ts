@@ -60,13 +60,14 @@ const WIDTHS: Record<string, number> = {
   统一社会信用代码: 22,
   咨询机构名称: 26,
   备注: 24,
+  联系电话: 15,
   具体说明: 30,
   证明材料: 26,
 };
 
 /**
  * 统一社会信用代码 is text: typed into a General cell, an all-digit code (about 3 in 10 real ones) becomes a
- * number and loses its last three digits.
+ * number and loses its last three digits. A 联系电话 likewise keeps its leading 0 only as text.
  */
 const codeColumn = (label: string, width: number): TableColumn => ({
   label,
@@ -79,6 +80,7 @@ function column(label: string, profile: Profile): TableColumn {
   if (DATE_LABELS.has(label)) return { label, width, numberFormat: DATE_FORMAT, rule: dateRule(label) };
   switch (label) {
     case "统一社会信用代码":
+    case "联系电话":
       return codeColumn(label, width);
     case "审核类型":
       return {

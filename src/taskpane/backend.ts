@@ -18,6 +18,7 @@ import type { AnnualFigures } from "../core/annual";
 
 /** A year's report written as a sheet: the sheet's name and what it shows. */
 export type YearReport<T> = { sheet: string } & T;
+import type { UrgingKind, UrgingOutcome } from "../docx/urgingFiles";
 
 export interface WorkbookBackend {
   loadSettings(): Promise<WorkbookSettings | undefined>;
@@ -60,4 +61,8 @@ export interface WorkbookBackend {
    * an error stops it, appends its new rows. The report either way.
    */
   importList(listName: string, listBytes: Uint8Array, options: PaneImportOptions): Promise<ImportReport>;
+  /** 督办清单 as the printable sheet `督办清单 YYYY-MM-DD`: its name, or null (nothing written) when none is due. */
+  writeWorklist(asOf: DateSerial): Promise<string | null>;
+  /** 书面通知 / 督办通知 (.docx, to one enterprise or to all concerned) or the deadlines' calendar (.ics). */
+  urgingFile(kind: UrgingKind, asOf: DateSerial, enterprise?: string): Promise<UrgingOutcome>;
 }

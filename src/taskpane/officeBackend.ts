@@ -68,4 +68,17 @@ export const officeBackend: WorkbookBackend = {
     const asOf = chinaToday();
     return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));
   },
+  writeWorklist: async (asOf) => {
+    const { writeWorklist } = await import(/* webpackChunkName: "worklist" */ "../excel/worklist");
+    return runCommand((ctx) => writeWorklist(ctx, asOf, supports));
+  },
+  // The letters' .docx library is fetched when a letter or calendar is first asked for.
+  urgingFile: async (kind, asOf, enterprise) => {
+    const [{ loadRegisterWorkbook }, { urgingFile }] = await Promise.all([
+      import(/* webpackChunkName: "worklist" */ "../excel/worklist"),
+      import(/* webpackChunkName: "letters" */ "../docx/urgingFiles"),
+    ]);
+    const wb = await runCommand(loadRegisterWorkbook);
+    return urgingFile(wb, kind, asOf, { enterprise });
+  },
 };

@@ -136,6 +136,19 @@ const zh = {
     `已生成“${sheet}”：合格 ${passed} 家，不合格 ${failed} 家。`,
   badYear: "年度：请填写如 2026 的年份",
   badDate: (label: string) => `${label}：请填写如 2026-01-01 的日期`,
+  worklist: "督办清单",
+  worklistSummary: (overdue: number, soon: number, within: number) =>
+    `已逾期 ${overdue} 项，${within} 日内到期 ${soon} 项。点击条目可定位到台账行。`,
+  nothingToUrge: "无需督办：没有已逾期或即将到期的事项。",
+  writeWorklist: "写入督办清单",
+  writeWorklistHint: "新增可打印的“督办清单 日期”工作表（A4 横向，每页重复标题行）",
+  worklistWritten: (name: string) => `已生成“${name}”。`,
+  downloadReminders: "下载督办通知",
+  downloadNotices: "下载书面通知",
+  downloadCalendar: "下载期限日历",
+  downloadHint:
+    "督办通知发给清单上的企业，书面通知发给最近一批名单的企业（Word，每页一份）；日历为 .ics，可导入 Outlook、手机日历",
+  downloaded: (name: string, n: number) => `已下载 ${name}（${n} 项）。`,
 } as const;
 
 type Strings = {
@@ -296,6 +309,19 @@ const en: Strings = {
   acceptanceListDone: (sheet, passed, failed) => `“${sheet}” added: ${passed} 合格, ${failed} 不合格.`,
   badYear: "Year: enter a year such as 2026",
   badDate: (label) => `${label}: enter a date such as 2026-01-01`,
+  worklist: "To chase (督办清单)",
+  worklistSummary: (overdue, soon, within) =>
+    `${overdue} overdue, ${soon} due within ${within} days. Click a line to go to its register row.`,
+  nothingToUrge: "Nothing to chase: no act is overdue or due soon.",
+  writeWorklist: "Write the worklist sheet",
+  writeWorklistHint: "Adds a printable 督办清单 sheet (A4 landscape, header row on every page)",
+  worklistWritten: (name) => `Added “${name}”.`,
+  downloadReminders: "Download reminders (督办通知)",
+  downloadNotices: "Download notices (书面通知)",
+  downloadCalendar: "Download deadline calendar",
+  downloadHint:
+    "Reminders go to the enterprises on the worklist, notices to the latest list's enterprises (Word, one per page); the calendar is an .ics for Outlook or a phone",
+  downloaded: (name, n) => `Downloaded ${name} (${n}).`,
 };
 
 export type { Strings };

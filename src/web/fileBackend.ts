@@ -78,7 +78,7 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
     },
     async refreshStatus(asOf) {
       const r = await write((ops, input) => ops.refreshStatus(need(input), asOf));
-      return { statuses: r.statuses, bureau: r.bureau, issues: r.issues };
+      return { statuses: r.statuses, bureau: r.bureau, issues: r.issues, worklist: r.worklist };
     },
     async validate(asOf) {
       const v = await view();
@@ -154,6 +154,23 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
     },
     async insertEnterpriseForm(kind, enterprise) {
       return (await write((ops, input) => ops.enterpriseForm(need(input), kind, enterprise))).sheets[0]!;
+    },
+    async writeWorklist(asOf) {
+      const { worklistSheet } = await operations();
+      const input = need(await openFile());
+      hooks.progress(w.writing);
+      try {
+        const r = await worklistSheet(input, asOf);
+        if (r.sheet !== null) session.replace(r.bytes);
+        return r.sheet;
+      } finally {
+        hooks.progress("");
+      }
+    },
+    async urgingFile(kind, asOf, enterprise) {
+      const wb = await loaded();
+      const { urgingFile } = await import(/* webpackChunkName: "letters" */ "../docx/urgingFiles");
+      return urgingFile(wb, kind, asOf, { enterprise });
     },
   };
 

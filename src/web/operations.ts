@@ -8,7 +8,8 @@ import type { PaneImportOptions } from "../excel/importList";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
 import { RUBRIC_SHEET, workbookRubrics } from "../core/rubricSheet";
-import { workbookAnalysis } from "../core/workbook";
+import { workbookAnalysis, workbookWorklist } from "../core/workbook";
+import { worklistLayout } from "../forms/worklistSheet";
 import { cityLayouts } from "../forms/centreForms";
 import type { EnterpriseSheetKind } from "../forms/enterpriseFormTitles";
 import type { Consolidation } from "../xlsx/city";
@@ -178,4 +179,18 @@ export async function importList(
   const report = importListRows(opened, grids, options);
   if (report.written && options.apply) refuseProtectedRegister(opened);
   return { bytes: report.written && options.apply ? await written(opened) : input.bytes, report };
+}
+
+/** 督办清单 as a printable sheet; no bytes when nothing is due. */
+export async function worklistSheet(input: PageFile, asOf: DateSerial) {
+  const opened = await open(input);
+  const list = workbookWorklist(opened.loaded, asOf);
+  if (list.items.length === 0) return { bytes: input.bytes, sheet: null };
+  const sheet = placeLayout(
+    opened,
+    worklistLayout(list, opened.loaded.settings.district),
+    false,
+    () => false,
+  );
+  return { bytes: await written(opened), sheet };
 }

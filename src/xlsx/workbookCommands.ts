@@ -13,7 +13,7 @@ import { planWriteBack, scorePanels, type PanelResult, type SheetResult } from "
 import type { EnterpriseFormKind, Profile, ProfileId } from "../core/profiles";
 import { adjustmentRows, implementationRows } from "../core/quarterly";
 import {
-  latestRound,
+  matchEnterprise,
   REGISTER_COLUMNS,
   REGISTER_SHEET,
   STAMPED_REGISTER_REFUSAL,
@@ -337,15 +337,9 @@ export async function stampSubmission<S extends WorkbookSource>(
 
 /** The register row a panel or form is for: by exact name or code, else by a unique part of the name. */
 export function findEnterprise(rows: readonly RegisterRow[], query: string): RegisterRow {
-  const q = query.trim();
-  const exact = rows.filter((r) => r.name === q || r.creditCode.toUpperCase() === q.toUpperCase());
-  const matches = exact.length > 0 ? exact : rows.filter((r) => r.name.includes(q));
-  const names = [...new Set(matches.map((r) => r.name))];
-  if (names.length === 0) throw new CommandRefusal(`台账中找不到企业“${q}”`);
-  if (names.length > 1)
-    throw new CommandRefusal(`“${q}”对应多家企业：${names.slice(0, 5).join("、")}，请写全称`);
-  // Several rounds of one enterprise: the latest.
-  return latestRound(matches)!;
+  const found = matchEnterprise(rows, query);
+  if ("problem" in found) throw new CommandRefusal(found.problem);
+  return found.row;
 }
 
 /** A 评分细则 with errors, refused with its first errors named. */

@@ -54,6 +54,8 @@ export function row(input: RowInput = {}): RegisterRow {
     acceptanceResult: input.acceptanceResult ?? null,
     previousAcceptedOn: date("previousAcceptedOn"),
     remarks: input.remarks ?? "",
+    contact: input.contact ?? "",
+    phone: input.phone ?? "",
   };
 }
 

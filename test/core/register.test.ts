@@ -68,6 +68,8 @@ const EXPECTED_VALUES = {
   acceptanceResult: "合格",
   previousAcceptedOn: null,
   remarks: "无",
+  contact: "",
+  phone: "",
 };
 
 /** A header of `labels` and one row per record, each record's cells filled by label. */
@@ -97,6 +99,17 @@ describe("finding columns and rows", () => {
     expect(r.rows).toHaveLength(1);
     expect(r.rows[0]).toMatchObject({ sheet: REGISTER_SHEET, row: 2, ...EXPECTED_VALUES });
     expect(registerRowSchema.safeParse(r.rows[0]).success).toBe(true);
+  });
+
+  it("reads the optional 联系人 and 联系电话 as text, a phone typed as a number included", () => {
+    const labels = [...SPEC_REGISTER_LABELS, "联系人", "联系电话"];
+    const r = readRegister(
+      grid(table(labels, { ...FULL_ROW, 联系人: " 王伟 ", 联系电话: 13800138000 })),
+      shanghai,
+    );
+    expect(r.issues).toEqual([]);
+    expect(r.rows[0]).toMatchObject({ contact: "王伟", phone: "13800138000" });
+    expect(REGISTER_INPUT_LABELS).toEqual(expect.arrayContaining(["联系人", "联系电话"]));
   });
 
   it("finds columns by label whatever their order", () => {
@@ -150,7 +163,7 @@ describe("finding columns and rows", () => {
 
   it("ignores columns it does not know, even when they hold something in a blank row", () => {
     const rows: CellInput[][] = [
-      ["自定义", "企业名称", "联系人", "统一社会信用代码", "名单公布时间", "电话"],
+      ["自定义", "企业名称", "经办人", "统一社会信用代码", "名单公布时间", "电话"],
       ["保留", "甲", "张三", CODE, "2025-03-15", 12345],
       ["只有自定义列", null, "李四", null, null, "x"],
     ];

@@ -17,6 +17,7 @@ import { serialFromParts } from "../../src/core/dates";
 import { demoData } from "../../src/core/demo";
 import { getProfile } from "../../src/core/profiles";
 import { REGISTER_COLUMNS } from "../../src/core/register";
+import { columnLetters } from "../../src/core/address";
 
 jest.setTimeout(300_000);
 
@@ -175,8 +176,22 @@ describe("the task pane in Chromium", () => {
     expect(await page.getByTestId("bureau").innerText()).toContain(
       "2026-10-10 季度报送（2026Q3）：未报送，已逾期",
     );
-    expect(await host<string>("window.__excelHost.value('企业名单台账', 'V2')")).not.toBe(null);
+    const stageColumn = columnLetters(REGISTER_COLUMNS.length);
+    expect(await host<string>(`window.__excelHost.value('企业名单台账', '${stageColumn}2')`)).not.toBe(null);
     await picture("taskpane-status.png");
+
+    // 督办清单: each line goes to its register row; the printable sheet is written beside the register.
+    const worklist = page.getByTestId("worklist");
+    expect(await worklist.innerText()).toMatch(/已逾期 \d+ 项，30 日内到期 \d+ 项/);
+    await worklist.locator("li button").first().click();
+    await page.waitForFunction(
+      "window.__excelHost.selection && /^A\\d+$/.test(window.__excelHost.selection.address)",
+    );
+    await worklist.scrollIntoViewIfNeeded();
+    await picture("taskpane-worklist.png");
+    await worklist.getByRole("button", { name: "写入督办清单" }).click();
+    await page.getByText("已生成“督办清单 2026-11-24”").waitFor();
+    expect(await host<string>("window.__excelHost.value('督办清单 2026-11-24', 'A1')")).toBe("督办清单");
 
     await page.getByRole("tab", { name: "报表" }).click();
     await page.getByLabel("季度").fill("2026Q3");

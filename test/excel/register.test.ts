@@ -88,6 +88,11 @@ describe("create register", () => {
   });
 });
 
+/** The register's computed columns where `init` lays them, after the input columns. */
+const computedColumn = (label: (typeof COMPUTED_COLUMNS)[number]) =>
+  columnLetters(REGISTER_INPUT_LABELS.length + COMPUTED_COLUMNS.indexOf(label));
+const [V, W, X, Y] = COMPUTED_COLUMNS.map(computedColumn);
+
 describe("refresh status", () => {
   it.each([100, 1000, 10_000])("writes the computed columns for %i rows in four syncs", async (n) => {
     const host = await filledHost(n);
@@ -104,10 +109,11 @@ describe("refresh status", () => {
       expected[n - 1]!,
       ...expected.filter((x) => x.overdue.length > 0).slice(0, 3),
     ]) {
-      expect(host.value(REGISTER_SHEET, `V${s.row}`)).toBe(STAGE_LABELS[s.stage]);
-      expect(host.value(REGISTER_SHEET, `X${s.row}`) ?? "").toBe(overdueText(s.overdue));
-      if (s.overdue.length > 0) expect(host.cell(REGISTER_SHEET, `X${s.row}`)!.format.fill).toBe("#FFC7CE");
-      const next = host.value(REGISTER_SHEET, `W${s.row}`);
+      expect(host.value(REGISTER_SHEET, `${V}${s.row}`)).toBe(STAGE_LABELS[s.stage]);
+      expect(host.value(REGISTER_SHEET, `${X}${s.row}`) ?? "").toBe(overdueText(s.overdue));
+      if (s.overdue.length > 0)
+        expect(host.cell(REGISTER_SHEET, `${X}${s.row}`)!.format.fill).toBe("#FFC7CE");
+      const next = host.value(REGISTER_SHEET, `${W}${s.row}`);
       expect(next === null ? null : formatIsoDate(next as number)).toBe(
         s.nextDeadline ? formatIsoDate(s.nextDeadline.date) : null,
       );
@@ -119,7 +125,7 @@ describe("refresh status", () => {
     const result = await run(host, (ctx) => refreshStatus(ctx, TODAY));
     const late = result.statuses.find((s) => s.overdue.length > 0 && s.nextDeadline)!;
     const format = (col: string) => host.cell(REGISTER_SHEET, `${col}${late.row}`)!.format.numberFormat;
-    expect([format("V"), format("W"), format("X"), format("Y")]).toEqual(["@", "yyyy-mm-dd", "@", "0"]);
+    expect([format(V!), format(W!), format(X!), format(Y!)]).toEqual(["@", "yyyy-mm-dd", "@", "0"]);
     expect(host.cell(REGISTER_SHEET, "A1")!.format.numberFormat).toBe("@");
   });
 

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseIsoDate } from "../../src/core/dates";
 import { REGISTER_SHEET, STAMPED_REGISTER_REFUSAL } from "../../src/core/register";
-import { refreshStatus, writeBack } from "../../src/web/operations";
+import { urgingFile } from "../../src/docx/urgingFiles";
+import { refreshStatus, worklistSheet, writeBack } from "../../src/web/operations";
 import { openWorkbookBytes } from "../../src/xlsx/workbookCommands";
 import { stampedWorkbook } from "../cli/runCli";
 
@@ -37,5 +38,28 @@ describe("a submitted workbook on the page", () => {
     const r = await refreshStatus(input(raw), asOf);
     expect(r.bytes).not.toEqual(input(raw).bytes);
     expect(r.statuses.length).toBeGreaterThan(0);
+  });
+});
+
+describe("督办 on the page", () => {
+  it("writes the printable 督办清单 sheet, and nothing when nothing is due", async () => {
+    const r = await worklistSheet(input(raw), asOf);
+    expect(r.sheet).toBe("督办清单 2026-11-24");
+    const opened = await openWorkbookBytes({ file: "x.xlsx", bytes: r.bytes });
+    expect(opened.grids.sheet("督办清单 2026-11-24")?.rows[0]?.[0]).toBe("督办清单");
+    const early = await worklistSheet(input(raw), parseIsoDate("2000-01-01")!);
+    expect(early.sheet).toBeNull();
+    expect(early.bytes).toEqual(input(raw).bytes);
+  });
+
+  it("makes the letters and the calendar from the open workbook, and names an enterprise it does not hold", async () => {
+    const { loaded } = await openWorkbookBytes(input(raw));
+    const reminder = await urgingFile(loaded, "reminder", asOf);
+    expect("file" in reminder && reminder.file.name).toBe("督办通知 2026-11-24.docx");
+    const calendar = await urgingFile(loaded, "calendar", asOf);
+    expect("file" in calendar && new TextDecoder().decode(calendar.file.bytes)).toMatch(/^BEGIN:VCALENDAR/);
+    expect(await urgingFile(loaded, "notice", asOf, { enterprise: "不存在的公司" })).toEqual({
+      problem: "台账中找不到企业“不存在的公司”",
+    });
   });
 });

@@ -10,12 +10,15 @@ import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
 import { ImportList } from "./ImportList";
+import type { Worklist as WorklistData } from "../../core/worklist";
+import { Worklist } from "./Worklist";
 
 export function RegisterTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
   const [asOf, setAsOf] = useState(formatIsoDate(chinaToday()));
   const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
   const [bureau, setBureau] = useState<BureauStatus | undefined>();
+  const [worklist, setWorklist] = useState<WorklistData | undefined>();
 
   const needAsOf = () => {
     const day = parseIsoDate(asOf);
@@ -28,6 +31,7 @@ export function RegisterTab() {
       const r = await backend.refreshStatus(needAsOf());
       setStatuses(r.statuses);
       setBureau(r.bureau);
+      setWorklist(r.worklist);
       setIssues(r.issues);
       return {
         intent: "success",
@@ -38,6 +42,7 @@ export function RegisterTab() {
   const onValidate = () =>
     act(async () => {
       const r = await backend.validate(needAsOf());
+      setWorklist(r.worklist);
       setIssues(r.issues);
       const errors = r.issues.filter((i) => i.severity === "error").length;
       return {
@@ -109,6 +114,7 @@ export function RegisterTab() {
           )}
         </div>
       )}
+      {worklist && <Worklist list={worklist} asOf={needAsOf} />}
     </div>
   );
 }
