@@ -36,11 +36,12 @@ export const archive: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     enterprise: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     replace: { type: "boolean" },
   });
   const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
   const { profile } = opened.loaded;
@@ -73,6 +74,7 @@ export const performance: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     enterprise: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
   });
   const a = check(performanceArgs, {
@@ -81,7 +83,7 @@ export const performance: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
   const row = findEnterprise(opened.loaded.rows, a.enterprise);

@@ -27,7 +27,7 @@ import type { Command } from "./commands";
 import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
+import { openRegisterWorkbook, refuseExisting, requiredOutput, saveChanges } from "./workbookFile";
 
 const submitArgs = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -48,6 +48,7 @@ export const submit: Command = async (argv, io) => {
     quarter: { type: "string" },
     preparer: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     at: { type: "string" },
   });
@@ -57,7 +58,7 @@ export const submit: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   const today = serialFromLocalDate(new Date());
   const r = await stampSubmission(opened, {
@@ -183,6 +184,7 @@ export const consolidate: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     quarter: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     html: { type: "string" },
     profile: { type: "string" },
   });
@@ -195,6 +197,7 @@ export const consolidate: Command = async (argv, io) => {
   });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
+  refuseExisting(a.o, values.force);
   const { city, profile } = await consolidateFiles(
     positionals.map((file) => ({ name: path.basename(file), read: () => readFileBytes(file) })),
     a.quarter,

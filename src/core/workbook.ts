@@ -17,6 +17,7 @@ import { ARCHIVE_PREFIX, archiveRecord, readArchiveForm } from "./archive";
 import { bureauStatus, submissionOf, type BureauStatus, type Submission } from "./bureau";
 import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
+import { normalizeLabel } from "./table";
 import { validateRegister } from "./validate";
 
 export interface WorkbookGrids {
@@ -76,7 +77,13 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
     for (const i of read.issues) readIssues.push(i);
   } else {
     readIssues.push(
-      issue(REGISTER_SHEET, "", "error", "sheet.missing", `工作簿中没有“${REGISTER_SHEET}”工作表`),
+      issue(
+        REGISTER_SHEET,
+        "",
+        "error",
+        "sheet.missing",
+        `工作簿中没有“${REGISTER_SHEET}”工作表${sheetNameHint(grids.names?.() ?? [], REGISTER_SHEET)}`,
+      ),
     );
   }
 
@@ -133,4 +140,14 @@ export interface WorkbookAnalysis {
 export function workbookAnalysis(wb: LoadedWorkbook, asOf: DateSerial): WorkbookAnalysis {
   const statuses = workbookStatus(wb, asOf);
   return { statuses, bureau: workbookBureau(wb, asOf, statuses), issues: workbookIssues(wb, asOf) };
+}
+/**
+ * A sheet whose name differs from `wanted` only by spaces or full-width letters (a tab typed
+ * “企业名单台账 ”): “（是否即…？）” to say after the sheet is missing, else "".
+ */
+export function sheetNameHint(names: readonly string[], wanted: string): string {
+  const near = names.find((n) => n !== wanted && normalizeLabel(n) === normalizeLabel(wanted));
+  return near === undefined
+    ? ""
+    : `（工作表“${near}”是否即“${wanted}”？其名称多了空格或全角字符，如是，请把它改名为“${wanted}”）`;
 }
