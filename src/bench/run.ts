@@ -142,7 +142,7 @@ async function main() {
   for (const args of [
     ["status", big, "--json"],
     ["validate", big, "--json"],
-    ["status", big, "-o", path.join(dir, "out.xlsx")],
+    ["status", big, "-o", path.join(dir, "out.xlsx"), "--force"],
   ]) {
     const ts: number[] = [];
     for (let i = 0; i < 3; i++) {

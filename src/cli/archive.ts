@@ -21,11 +21,12 @@ export const archive: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     enterprise: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     replace: { type: "boolean" },
   });
   const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
   const { profile } = opened.loaded;
@@ -52,6 +53,7 @@ export const performance: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     enterprise: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
   });
   const a = check(performanceArgs, {
@@ -60,7 +62,7 @@ export const performance: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   requireRegister(opened);
   const { enterprise, sheet: name } = addPerformanceForm(opened, a.enterprise);

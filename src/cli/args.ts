@@ -68,14 +68,30 @@ export const quarterArg = z
       ctx.addIssue({ code: "custom", message: `--quarter 应为如 2026Q3 的季度，实际为“${text}”` });
       return z.NEVER;
     }
+    if (q.year < 2000 || q.year > 2100) {
+      ctx.addIssue({ code: "custom", message: `--quarter 的年份应在 2000 至 2100 年之间，实际为“${text}”` });
+      return z.NEVER;
+    }
     return q;
   });
+
+/** Spreadsheets of other formats, which Excel or WPS saves as .xlsx. */
+const OTHER_SPREADSHEETS = /\.(xls|xlsm|xlsb|xltx|xltm|ods|fods|csv|txt|et|ett|numbers)$/i;
 
 export const xlsxPath = (what: string) =>
   z
     .string({ message: `缺少${what}` })
     .min(1, { message: `缺少${what}` })
-    .refine((p) => p.toLowerCase().endsWith(".xlsx"), { message: `${what}应为 .xlsx 文件` });
+    .superRefine((p, ctx) => {
+      if (p.toLowerCase().endsWith(".xlsx")) return;
+      const other = OTHER_SPREADSHEETS.exec(p)?.[1];
+      ctx.addIssue({
+        code: "custom",
+        message: other
+          ? `${what}应为 .xlsx 文件，不能是 .${other.toLowerCase()} 文件：请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿 (*.xlsx) 后再试`
+          : `${what}应为 .xlsx 文件`,
+      });
+    });
 
 export const seedArg = z
   .string()

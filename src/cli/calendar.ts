@@ -24,6 +24,7 @@ export const calendar: Command = async (argv, io) => {
     remind: { type: "string" },
     profile: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
   });
   const a = check(args, {
     file: positionals[0],
@@ -34,7 +35,7 @@ export const calendar: Command = async (argv, io) => {
   });
   const remindDays = a.remind ?? DEFAULT_REMIND_DAYS;
   return writeUrgingFile(
-    a,
+    { ...a, force: values.force },
     io,
     values.json,
     (wb) => urgingFile(wb, "calendar", a.asOf, { remindDays }),

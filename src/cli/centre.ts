@@ -29,7 +29,7 @@ import { printIssues } from "./commands";
 import { EXIT } from "./exit";
 import { annualJson } from "./yearReports";
 import { textTable } from "./format";
-import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
+import { openRegisterWorkbook, refuseExisting, requiredOutput, saveChanges } from "./workbookFile";
 
 const submitArgs = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -50,6 +50,7 @@ export const submit: Command = async (argv, io) => {
     quarter: { type: "string" },
     preparer: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     at: { type: "string" },
   });
@@ -59,7 +60,7 @@ export const submit: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   const today = chinaToday();
   const r = await stampSubmission(opened, {
@@ -199,6 +200,7 @@ export const consolidate: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     quarter: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     html: { type: "string" },
     profile: { type: "string" },
     year: { type: "string" },
@@ -214,6 +216,7 @@ export const consolidate: Command = async (argv, io) => {
   });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
+  refuseExisting(a.o, values.force);
   const today = chinaToday();
   const annual =
     a.year === undefined ? undefined : { year: a.year, asOf: annualAsOf(a.year, today), preparedOn: today };

@@ -1,6 +1,5 @@
 // The `cpa` commands: each parses its arguments, calls the core, and prints Chinese tables or JSON.
 
-import { existsSync } from "node:fs";
 import { z } from "zod";
 import { LOG_SHEET } from "../core/adjustments";
 import { formatIsoDate, chinaToday, type DateSerial } from "../core/dates";
@@ -14,7 +13,7 @@ import { workbookBureau, workbookIssues, workbookStatus } from "../core/workbook
 import { BUREAU_LABELS, bureauDeadlineText, type BureauStatus } from "../core/bureau";
 import { saveWorkbook, writeWorkbookBytes } from "../xlsx/io";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
-import { asOfArg, check, parse, profileArg, seedArg, UsageError, xlsxPath } from "./args";
+import { asOfArg, check, parse, profileArg, seedArg, xlsxPath } from "./args";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import {
@@ -22,10 +21,11 @@ import {
   openSnapshot,
   outputTarget,
   patchStatus,
+  refuseExisting,
   requireRegister,
   saveChanges,
+  warnIfStamped,
 } from "./workbookFile";
-import { STAMP_SHEET } from "../core/stamp";
 
 export interface Io {
   out(text: string): void;
@@ -55,8 +55,7 @@ export const init: Command = async (argv, io) => {
     force: { type: "boolean" },
   });
   const a = check(initArgs, { file: positionals[0], ...values });
-  if (existsSync(a.file) && !a.force)
-    throw new UsageError(`文件 ${a.file} 已存在，未覆盖（确需覆盖请加 --force）`);
+  refuseExisting(a.file, a.force);
   await saveWorkbook(newRegisterWorkbook(a.profile, a.district), a.file);
   if (values.json) io.out(json({ file: a.file, profile: a.profile, district: a.district }));
   else
@@ -83,7 +82,7 @@ export const demo: Command = async (argv, io) => {
     force: { type: "boolean" },
   });
   const a = check(demoArgs, { ...values, o: values.output });
-  if (existsSync(a.o) && !a.force) throw new UsageError(`文件 ${a.o} 已存在，未覆盖（确需覆盖请加 --force）`);
+  refuseExisting(a.o, a.force);
   const profile = getProfile(a.profile);
   const district = a.district ?? (a.profile === "shanghai" ? "浦东新区生态环境局" : "南宁市生态环境局");
   const today = chinaToday();
@@ -194,6 +193,7 @@ export const status: Command = async (argv, io) => {
     "as-of": { type: "string" },
     profile: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     bureau: { type: "boolean" },
   });
@@ -204,7 +204,7 @@ export const status: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = outputTarget(a.file, a.o, a.inPlace);
+  const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   requireRegister(opened);
   const statuses = workbookStatus(opened.loaded, a.asOf);
@@ -214,10 +214,7 @@ export const status: Command = async (argv, io) => {
   if (target) {
     patchStatus(opened, a.asOf);
     await saveChanges(opened, target, io);
-    if (opened.grids.sheet(STAMP_SHEET))
-      io.err(
-        `注意：该工作簿已报送盖章；${target} 中写入了状态列，其“${STAMP_SHEET}”不再核验通过，不宜作为报送文件。`,
-      );
+    warnIfStamped(opened, target, "状态列", io);
   }
   const bureau = workbookBureau(opened.loaded, a.asOf, statuses);
   if (values.bureau) {

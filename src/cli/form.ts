@@ -32,6 +32,7 @@ export const form: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     enterprise: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
   });
   const a = check(args, {
@@ -41,7 +42,7 @@ export const form: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   const { enterprise, sheet: name, kind } = addEnterpriseForm(opened, a.kind, a.enterprise);
   await saveChanges(opened, target, io);

@@ -13,7 +13,13 @@ import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args"
 import type { Command, Io } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { openRegisterWorkbook, outputTarget, requireRegister, saveChanges } from "./workbookFile";
+import {
+  openRegisterWorkbook,
+  outputTarget,
+  requireRegister,
+  saveChanges,
+  warnIfStamped,
+} from "./workbookFile";
 
 export const IMPORT_USAGE =
   "cpa import 名单.xlsx --into 台账.xlsx (-o OUT.xlsx | --in-place) [--published YYYY-MM-DD] [--year YYYY] [--dry-run] [--skip-invalid] [--sheet 工作表]    导入公布的名单";
@@ -161,6 +167,7 @@ export const importList: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     into: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     published: { type: "string" },
     year: { type: "string" },
@@ -184,7 +191,7 @@ export const importList: Command = async (argv, io) => {
     sheet: values.sheet,
     profile: values.profile,
   });
-  const target = outputTarget(a.into, a.o, a.inPlace);
+  const target = outputTarget(a.into, a.o, a.inPlace, values.force);
   if (!a.dryRun && !target)
     throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入台账文件；只查看结果请加 --dry-run）");
   const listFile = await readWorkbookFile(a.list);
@@ -202,7 +209,10 @@ export const importList: Command = async (argv, io) => {
   const blocked = countBySeverity(report.issues).errors > 0 && !report.written;
   // -o always gets the workbook (unchanged when the list adds nothing); in place only a change is written.
   const written = !a.dryRun && !blocked && target && (report.written || !a.inPlace) ? target : null;
-  if (written) await saveChanges(opened, written, io);
+  if (written) {
+    await saveChanges(opened, written, io);
+    if (report.written) warnIfStamped(opened, written, "新增的企业", io);
+  }
   if (values.json) io.out(JSON.stringify(importJson(report, written), null, 2));
   else {
     printReport(report, io);

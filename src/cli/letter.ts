@@ -10,7 +10,7 @@ import { writeWorkbookBytes } from "../xlsx/io";
 import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args";
 import { printReadWarnings, type Command, type Io } from "./commands";
 import { EXIT } from "./exit";
-import { openRegisterWorkbook, requireRegister } from "./workbookFile";
+import { openRegisterWorkbook, refuseExisting, requireRegister } from "./workbookFile";
 
 const args = z.object({
   kind: z.enum(["notice", "reminder"], { message: "请指明 notice（书面通知）或 reminder（督办通知）" }),
@@ -29,12 +29,13 @@ const args = z.object({
  * enterprise the register does not hold is a usage error.
  */
 export async function writeUrgingFile(
-  a: { file: string; o: string; asOf: DateSerial; profile?: "shanghai" | "guangxi" },
+  a: { file: string; o: string; asOf: DateSerial; profile?: "shanghai" | "guangxi"; force?: boolean },
   io: Io,
   json: boolean | undefined,
   make: (wb: LoadedWorkbook) => Promise<UrgingOutcome>,
   done: (count: number) => string,
 ): Promise<number> {
+  refuseExisting(a.o, a.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   requireRegister(opened);
   printReadWarnings(opened.loaded.readIssues, io);
@@ -59,6 +60,7 @@ export const letter: Command = async (argv, io) => {
     "as-of": { type: "string" },
     profile: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
   });
   if (positionals.length > 2) throw new UsageError("多余的参数");
   const a = check(args, {
@@ -74,7 +76,7 @@ export const letter: Command = async (argv, io) => {
     throw new UsageError("请用 --enterprise 指定一家企业，或用 --all 为全部企业生成（二者取一）");
   const what = a.kind === "notice" ? "书面通知" : "督办通知";
   return writeUrgingFile(
-    a,
+    { ...a, force: values.force },
     io,
     values.json,
     (wb) => {

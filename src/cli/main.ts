@@ -11,7 +11,7 @@ import { archive, performance } from "./archive";
 import { form, FORM_USAGE } from "./form";
 import { importList, IMPORT_USAGE } from "./importList";
 import { acceptanceList, annual } from "./yearReports";
-import { WorkbookFileError } from "../xlsx/io";
+import { reason, WorkbookFileError } from "../xlsx/io";
 import { CommandRefusal, InvalidWorkbookError, RubricError } from "../xlsx/workbookCommands";
 import { todo, TODO_USAGE } from "./worklist";
 import { calendar, CALENDAR_USAGE } from "./calendar";
@@ -92,7 +92,7 @@ export const USAGE = [
   "用法：",
   ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
   "",
-  "通用选项：--json 输出 JSON；--profile 覆盖工作簿中的地区配置；-h 帮助",
+  "通用选项：--json 输出 JSON；--profile 覆盖工作簿中的地区配置；--force 覆盖已有的 -o 文件；-h 帮助",
   "退出码：0 正常，1 存在校验错误，2 用法错误或文件无法读取",
 ].join("\n");
 
@@ -151,6 +151,21 @@ function quitOnClosedPipe(err: NodeJS.ErrnoException): void {
   throw err;
 }
 
+/**
+ * Output that cannot be written (`> /dev/full`, a full disk) ends the program with exit 2 and a Chinese
+ * message. A file the command writes is written before its report is printed, so it is there.
+ */
+function quitOnFailedOutput(err: NodeJS.ErrnoException): void {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  try {
+    process.stderr.write(
+      `错误：无法输出命令的结果（${reason(err)}）；命令要写入的文件（如有）已在输出结果之前写入\n`,
+    );
+  } finally {
+    process.exit(EXIT.usage);
+  }
+}
+
 /** What a user sees of an error nobody foresaw: Chinese, and the details only when asked for. */
 function unexpected(err: unknown): string {
   if (err instanceof RangeError && /string length|array length/i.test(err.message))
@@ -160,7 +175,7 @@ function unexpected(err: unknown): string {
 
 /** The `cpa` program: runs the command and sets the exit code. */
 export async function cli(argv: string[]): Promise<void> {
-  process.stdout.on("error", quitOnClosedPipe);
+  process.stdout.on("error", quitOnFailedOutput);
   process.stderr.on("error", quitOnClosedPipe);
   try {
     process.exitCode = await main(argv);

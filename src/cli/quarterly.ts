@@ -22,13 +22,14 @@ export const quarterly: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     quarter: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     replace: { type: "boolean" },
     preparer: { type: "string" },
     profile: { type: "string" },
   });
   const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { loaded } = opened;
   printReadWarnings(loaded.readIssues, io);
@@ -40,6 +41,14 @@ export const quarterly: Command = async (argv, io) => {
   const added = addQuarterForms(opened, a.quarter, party, a.replace ?? false);
   const names = added.sheets;
   await saveChanges(opened, target, io);
+  for (const f of added.kept)
+    io.err(
+      `注意：“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成；原表改名为“${f.keptAs}”保留`,
+    );
+  for (const f of added.foreign)
+    io.err(
+      `注意：工作表“${f.sheet}”不是本工具生成的${quarterCode(a.quarter)}报表，--replace 不替换它；新表写入“${f.placedAs}”`,
+    );
   if (values.json)
     io.out(
       JSON.stringify(
@@ -47,6 +56,7 @@ export const quarterly: Command = async (argv, io) => {
           file: target,
           quarter: quarterCode(a.quarter),
           sheets: names,
+          kept: added.kept,
           implementationRows: added.implementationRows,
           adjustmentRows: added.adjustmentRows,
         },

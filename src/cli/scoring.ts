@@ -40,6 +40,7 @@ export const scoresheet: Command = async (argv, io) => {
     enterprise: { type: "string" },
     experts: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     replace: { type: "boolean" },
     profile: { type: "string" },
@@ -50,7 +51,7 @@ export const scoresheet: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = requiredOutput(a.file, a.o, a.inPlace);
+  const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { enterprise, sheets: names } = addScoreSheets(opened, { ...a, replace: a.replace ?? false });
   await saveChanges(opened, target, io);
@@ -74,6 +75,7 @@ export const score: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     "write-back": { type: "boolean" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
     profile: { type: "string" },
   });
@@ -84,7 +86,7 @@ export const score: Command = async (argv, io) => {
     inPlace: values["in-place"],
     profile: values.profile,
   });
-  const target = outputTarget(a.file, a.o, a.inPlace);
+  const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   if (a.writeBack && !target)
     throw new UsageError("回填评分结果需要 -o 指定输出文件（或 --in-place 写入原文件）");
   const opened = await openRegisterWorkbook(a.file, a.profile);
@@ -175,10 +177,11 @@ function sourceText(rubric: Rubric): string {
 export const rubric: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     "in-place": { type: "boolean" },
   });
   const a = check(rubricArgs, { file: positionals[0], o: values.output, inPlace: values["in-place"] });
-  const target = outputTarget(a.file, a.o, a.inPlace);
+  const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   let now = opened.grids;
   if (target) {

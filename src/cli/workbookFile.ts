@@ -3,9 +3,10 @@
 // `opened.patch` (new sheets through placeLayout, cells, formats) and calls saveChanges: the file is patched,
 // so everything in it the command did not change is kept as it was.
 
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { ProfileId } from "../core/profiles";
+import { STAMP_SHEET } from "../core/stamp";
 import { nodeReadLimits, readWorkbookFile, writeWorkbookBytes, type FileSnapshot } from "../xlsx/io";
 import { WorkbookFileError } from "../xlsx/parse";
 import {
@@ -47,11 +48,20 @@ const samePath = (a: string, b: string) => {
   return real(a) === real(b);
 };
 
-/** Where a command that changes the workbook writes: -o OUT, or the input itself with --in-place. */
+/** A file the command would write over is kept unless --force says otherwise. */
+export function refuseExisting(file: string, force: boolean | undefined): void {
+  if (!force && existsSync(file)) throw new UsageError(`文件 ${file} 已存在，未覆盖（确需覆盖请加 --force）`);
+}
+
+/**
+ * Where a command that changes the workbook writes: -o OUT (an existing file only with `force`), or the
+ * input itself with --in-place.
+ */
 export function outputTarget(
   input: string,
   output: string | undefined,
   inPlace: boolean | undefined,
+  force?: boolean,
 ): string | undefined {
   if (output !== undefined && inPlace) throw new UsageError("-o 与 --in-place 不能同时使用");
   if (output !== undefined) {
@@ -59,6 +69,7 @@ export function outputTarget(
       throw new UsageError("输出文件与输入文件相同：如确需修改原文件，请使用 --in-place");
     }
     if (!output.toLowerCase().endsWith(".xlsx")) throw new UsageError("输出文件应为 .xlsx 文件");
+    refuseExisting(output, force);
     return output;
   }
   return inPlace ? input : undefined;
@@ -69,8 +80,9 @@ export function requiredOutput(
   input: string,
   output: string | undefined,
   inPlace: boolean | undefined,
+  force?: boolean,
 ): string {
-  const target = outputTarget(input, output, inPlace);
+  const target = outputTarget(input, output, inPlace, force);
   if (!target) throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入原文件）");
   return target;
 }
@@ -101,4 +113,12 @@ export async function saveChanges(
   }
   const bytes = await patchedBytes(opened, target);
   await writeWorkbookBytes(target, bytes, { unchangedSince: inPlace ? read : undefined });
+}
+
+/** A stamped workbook written into no longer verifies: said after writing, as a notice. */
+export function warnIfStamped(opened: OpenedWorkbook, target: string, what: string, io: Io): void {
+  if (opened.grids.sheet(STAMP_SHEET))
+    io.err(
+      `注意：该工作簿已报送盖章；${target} 中写入了${what}，其“${STAMP_SHEET}”不再核验通过，不宜作为报送文件。`,
+    );
 }

@@ -70,6 +70,7 @@ export const todo: Command = async (argv, io) => {
     within: { type: "string" },
     profile: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
   });
   const a = check(args, {
     file: positionals[0],
@@ -78,7 +79,7 @@ export const todo: Command = async (argv, io) => {
     profile: values.profile,
     o: values.output,
   });
-  const target = outputTarget(a.file, a.o, false);
+  const target = outputTarget(a.file, a.o, false, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   requireRegister(opened);
   printReadWarnings(opened.loaded.readIssues, io);

@@ -115,6 +115,7 @@ export const annual: Command = async (argv, io) => {
     ...OPTIONS,
     year: { type: "string" },
     "as-of": { type: "string" },
+    force: { type: "boolean" },
   });
   const a = check(annualArgs, {
     file: positionals[0],
@@ -123,7 +124,7 @@ export const annual: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = outputTarget(a.file, a.o, a.inPlace);
+  const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { loaded } = opened;
   printReadWarnings(loaded.readIssues, io);
@@ -186,6 +187,7 @@ export const acceptanceList: Command = async (argv, io) => {
     ...OPTIONS,
     from: { type: "string" },
     to: { type: "string" },
+    force: { type: "boolean" },
   });
   const a = check(listArgs, {
     file: positionals[0],
@@ -193,7 +195,7 @@ export const acceptanceList: Command = async (argv, io) => {
     o: values.output,
     inPlace: values["in-place"],
   });
-  const target = outputTarget(a.file, a.o, a.inPlace);
+  const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { loaded } = opened;
   printReadWarnings(loaded.readIssues, io);

@@ -68,6 +68,10 @@ export const textCell = z.unknown().transform((raw, ctx): string => {
   return cellText(cellValue(raw as CellInput));
 });
 
+/** What is said of a code that Excel turned into a number (its digits past the 15th are lost). */
+export const numberCodeMessage = (v: number) =>
+  `数字已被 Excel 改写，请设为文本后重新输入（单元格中为 ${cellText(v)}）`;
+
 /**
  * A code kept as text (统一社会信用代码, 企业代码). A number there means Excel took typed digits for a number
  * and kept only 15 significant digits: the code is damaged and must be typed again into a text cell.
@@ -76,8 +80,7 @@ export const codeCell = z.unknown().transform((raw, ctx): string => {
   if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
   if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
   const v = cellValue(raw as CellInput);
-  if (typeof v === "number")
-    return failWith(ctx, `数字已被 Excel 改写，请设为文本后重新输入（单元格中为 ${cellText(v)}）`);
+  if (typeof v === "number") return failWith(ctx, numberCodeMessage(v));
   return cellText(v);
 });
 

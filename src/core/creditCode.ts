@@ -29,8 +29,21 @@ export type CreditCodeCheck =
   | { ok: true; code: string }
   | { ok: false; code: string; reason: "length" | "alphabet" | "check"; detail: string };
 
+/** Characters a cell shows as nothing: zero-width spaces and joiners, direction marks, soft hyphens, BOMs. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/;
+
 export function checkCreditCode(raw: string): CreditCodeCheck {
   const code = normalizeCreditCode(raw);
+  const invisible = INVISIBLE.exec(code);
+  if (invisible) {
+    const hex = invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return {
+      ok: false,
+      code,
+      reason: "alphabet",
+      detail: `含不可见字符（第 ${invisible.index + 1} 位，U+${hex}），请删除后重新输入`,
+    };
+  }
   if (code.length !== 18) {
     return { ok: false, code, reason: "length", detail: `应为 18 位，实际为 ${code.length} 位` };
   }

@@ -2,7 +2,7 @@
 // headers, read into entries, matched to the register, and turned into the register rows of the new round.
 
 import { cellAddress } from "./address";
-import { cellText, isBlankCell } from "./cells";
+import { cellText, isBlankCell, numberCodeMessage } from "./cells";
 import { checkCreditCode, normalizeCreditCode } from "./creditCode";
 import { parseDateInput, partsFromSerial, toHalfWidth, type DateSerial } from "./dates";
 import { cellValue, type CellInput, type Grid } from "./grid";
@@ -152,7 +152,19 @@ export function readPublishedList(grid: Grid): ListRead {
     let creditCode = "";
     if (columns.creditCode !== undefined) {
       const raw = text("creditCode");
-      if (raw === "")
+      const shown = cellValue(row[columns.creditCode]);
+      if (typeof shown === "number")
+        // Excel kept 15 digits of an all-digit code: the code is damaged, 代码已核实 cannot mend it.
+        issues.push(
+          issue(
+            grid.sheet,
+            at("creditCode"),
+            "error",
+            "list.creditCode",
+            `统一社会信用代码${numberCodeMessage(shown)}`,
+          ),
+        );
+      else if (raw === "")
         issues.push(
           issue(grid.sheet, at("creditCode"), "error", "list.creditCode", "统一社会信用代码：不能为空"),
         );

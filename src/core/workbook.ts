@@ -19,6 +19,7 @@ import { PERFORMANCE_PREFIX, readPerformanceForm } from "./performance";
 import { unknownYearWarnings } from "./restDays";
 import { readStamp, STAMP_SHEET } from "./stamp";
 import { enterpriseKey, registerStatus, type ArchiveRecord, type RowStatus } from "./status";
+import { normalizeLabel } from "./table";
 import { validateRegister } from "./validate";
 import { worklist, type Worklist } from "./worklist";
 
@@ -79,7 +80,13 @@ export function loadWorkbook(grids: WorkbookGrids, options: LoadOptions = {}): L
     for (const i of read.issues) readIssues.push(i);
   } else {
     readIssues.push(
-      issue(REGISTER_SHEET, "", "error", "sheet.missing", `工作簿中没有“${REGISTER_SHEET}”工作表`),
+      issue(
+        REGISTER_SHEET,
+        "",
+        "error",
+        "sheet.missing",
+        `工作簿中没有“${REGISTER_SHEET}”工作表${sheetNameHint(grids.names?.() ?? [], REGISTER_SHEET)}`,
+      ),
     );
   }
 
@@ -178,4 +185,14 @@ export function workbookWorklist(
   statuses: readonly RowStatus[] = workbookStatus(wb, asOf),
 ): Worklist {
   return worklist(wb.rows, statuses, wb.profile, asOf, within);
+}
+/**
+ * A sheet whose name differs from `wanted` only by spaces or full-width letters (a tab typed
+ * “企业名单台账 ”): “（是否即…？）” to say after the sheet is missing, else "".
+ */
+export function sheetNameHint(names: readonly string[], wanted: string): string {
+  const near = names.find((n) => n !== wanted && normalizeLabel(n) === normalizeLabel(wanted));
+  return near === undefined
+    ? ""
+    : `（工作表“${near}”是否即“${wanted}”？其名称多了空格或全角字符，如是，请把它改名为“${wanted}”）`;
 }

@@ -15,7 +15,9 @@ import {
   type ImportReport,
   type ListImportOptions,
 } from "../forms/listImport";
+import { EXCEL_MAX_ROWS as MAX_ROWS } from "./package/limits";
 import type { CellEdit, WorkbookPatch } from "./package/patch";
+import { CommandRefusal } from "./workbookCommands";
 
 /** A register workbook as opened for a command: its sheets, their reading, and the patch that changes it. */
 export interface ImportTarget {
@@ -31,8 +33,27 @@ export interface ImportListRequest extends ListImportOptions {
   apply: boolean;
 }
 
+/**
+ * The appended rows must fit: never past Excel's last row, and never over what stands under the register's
+ * table (its totals row, a note, 制表人), which would have to move down — that is left to the user.
+ */
+function refuseUnfitting(patch: WorkbookPatch, plan: AppendPlan): void {
+  const count = plan.rows.length;
+  const lastRow = plan.firstRow + count - 1;
+  if (lastRow >= MAX_ROWS)
+    throw new CommandRefusal(
+      `“${plan.sheet}”的最后一行数据在第 ${plan.firstRow} 行，新增的 ${count} 行将超过 Excel 的行数上限 ${MAX_ROWS.toLocaleString("en-US")} 行；未写入。请检查该表末尾是否有误填的单元格（如第 ${plan.firstRow} 行），删除后重试`,
+    );
+  const below = patch.filledRows(plan.sheet, plan.firstRow, lastRow);
+  if (below.length > 0)
+    throw new CommandRefusal(
+      `“${plan.sheet}”表格之下的第 ${below.map((r) => r + 1).join("、")} 行有内容（汇总行、注释或制表人等），新增的 ${count} 行需写入第 ${plan.firstRow + 1}–${lastRow + 1} 行，这些内容须下移，本工具不移动它们；未写入。请在 Excel 中于表格最后一条企业之后插入 ${count} 行空行（在表格之内），或移走表格下方的内容，然后重试`,
+    );
+}
+
 /** Records the appended rows on the patch. */
 function recordAppend(patch: WorkbookPatch, plan: AppendPlan): void {
+  refuseUnfitting(patch, plan);
   const like = plan.lastDataRow > plan.headerRow ? plan.lastDataRow : undefined;
   const text = new Set(plan.textColumns);
   const computed = new Set(plan.computedColumns);

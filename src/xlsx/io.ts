@@ -42,7 +42,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** A file-system error in Chinese, without the temporary file's name or Node's English text. */
-function reason(err: unknown): string {
+export function reason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   return code ? (REASONS[code] ?? `系统错误 ${code}`) : "系统错误";
 }
@@ -193,6 +193,11 @@ export async function writeWorkbookBytes(
     await fs.mkdir(dir, { recursive: true });
     await sweepStaleTemps(dir, path.basename(real));
     const before = await statOrUndefined(real);
+    // Excel and WPS refuse to save over a read-only file; so does a write in place.
+    if (options.unchangedSince && before && (before.mode & 0o222) === 0)
+      throw new WorkbookFileError(
+        `文件 ${file} 是只读的，未写入。如确需修改，请先取消它的只读属性（chmod u+w），或用 -o 写入新文件`,
+      );
     release = holdTemp(tmp);
     const handle = await fs.open(tmp, "w");
     try {

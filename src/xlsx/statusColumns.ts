@@ -1,6 +1,7 @@
 // The package writer of the status-columns plan (forms/statusColumns.ts): the computed cells of every
 // register row, and the conditional format that paints an overdue row, patched into the existing sheet.
 
+import { isBlankCell } from "../core/cells";
 import type { Grid } from "../core/grid";
 import type { RowStatus } from "../core/status";
 import { DATE_FORMAT, type LayoutValue } from "../forms/layout";
@@ -34,6 +35,11 @@ export function patchStatusColumns(
   }));
   plan.values.forEach((row, i) => {
     const late = plan.overdue[i]!;
+    // A row with nothing to show and nothing to clear is left as it is: the cost follows the rows that
+    // exist, not the sheet's extent (a stray cell in its last row).
+    const cellsNow = grid.rows[plan.firstRow + i] ?? [];
+    if (row.every((v) => v === null) && plan.columns.every((col) => isBlankCell(cellsNow[col] ?? null)))
+      return;
     plan.columns.forEach((col, k) => {
       cells.push({
         row: plan.firstRow + i,

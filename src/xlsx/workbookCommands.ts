@@ -27,6 +27,7 @@ import { rowContexts } from "../core/status";
 import { readHeader } from "../core/table";
 import {
   loadWorkbook,
+  sheetNameHint,
   workbookIssues,
   workbookStatus,
   type LoadedWorkbook,
@@ -127,7 +128,10 @@ export async function openWorkbookBytes<S extends WorkbookSource>(
  */
 export function requireRegister(opened: OpenedWorkbook): Grid {
   const grid = opened.grids.sheet(REGISTER_SHEET);
-  if (!grid) throw new CommandRefusal(`工作簿 ${opened.file} 中没有“${REGISTER_SHEET}”工作表`);
+  if (!grid)
+    throw new CommandRefusal(
+      `工作簿 ${opened.file} 中没有“${REGISTER_SHEET}”工作表${sheetNameHint(opened.grids.names?.() ?? [], REGISTER_SHEET)}`,
+    );
   const headers = opened.loaded.readIssues.filter(
     (i) => i.sheet === REGISTER_SHEET && i.code === "sheet.headers",
   );
@@ -221,15 +225,37 @@ export interface Party {
   preparedOn: DateSerial;
 }
 
-/** Adds 附表3 and 附表4 (附件11) for the quarter; generated forms hold no typed input, so `replace` may. */
+/**
+ * Adds 附表3 and 附表4 (附件11) for the quarter. With `replace`, a sheet of the form's name is replaced only
+ * when it is that quarter's form and still agrees with the register; one that differs (what differs may be
+ * someone's typing) is kept renamed, as at submission; a sheet that is not our form (somebody's own, under
+ * that name) is never replaced: the new form gets the next free name beside it.
+ */
 export function addQuarterForms(opened: OpenedWorkbook, quarter: Quarter, party: Party, replace: boolean) {
   requireRegister(opened);
   const { loaded } = opened;
   const impl = implementationRows(loaded.rows, quarter, loaded.profile, rowContexts(loaded.rows, loaded.log));
   const adj = adjustmentRows(loaded.log, quarter);
+  const plan = replace
+    ? submissionForms(loaded, quarter, party, (n) => opened.grids.sheet(n), opened.patch.sheetNames()).forms
+    : [];
+  const kept: RegeneratedForm[] = [];
+  const foreign: { sheet: string; placedAs: string }[] = [];
+  const place = (layout: SheetLayout): string => {
+    if (!replace || !opened.grids.sheet(layout.name)) return placeLayout(opened, layout, false, () => false);
+    const form = plan.find((f) => f.layout.name === layout.name);
+    if (!form) {
+      const placedAs = placeLayout(opened, layout, false, () => false);
+      foreign.push({ sheet: layout.name, placedAs });
+      return placedAs;
+    }
+    if (form.action !== "replace") return placeLayout(opened, layout, true, () => true);
+    opened.patch.renameSheet(layout.name, form.regenerated.keptAs);
+    kept.push(form.regenerated);
+    return placeLayout(opened, layout, false, () => false);
+  };
   const sheets = [
-    placeLayout(
-      opened,
+    place(
       implementationLayout(
         impl,
         quarter,
@@ -237,17 +263,12 @@ export function addQuarterForms(opened: OpenedWorkbook, quarter: Quarter, party:
         party,
         implementationSheetName(quarter, loaded.profile),
       ),
-      replace,
-      () => true,
     ),
-    placeLayout(
-      opened,
+    place(
       adjustmentLayout(adj, quarter, loaded.profile, party, adjustmentSheetName(quarter, loaded.profile)),
-      replace,
-      () => true,
     ),
   ];
-  return { sheets, implementationRows: impl.length, adjustmentRows: adj.length };
+  return { sheets, implementationRows: impl.length, adjustmentRows: adj.length, kept, foreign };
 }
 
 /** The sheets a submission covers: the register, the log, and the quarter's two forms. */

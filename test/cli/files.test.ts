@@ -75,7 +75,7 @@ describe("a write in place", () => {
     const out = path.join(path.dirname(target), "out.xlsx");
     writeFileSync(out, "");
     chmodSync(out, 0o640);
-    expect((await run("quarterly", target, "--quarter", "2026Q3", "-o", out)).code).toBe(0);
+    expect((await run("quarterly", target, "--quarter", "2026Q3", "-o", out, "--force")).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o640);
   });
 
@@ -103,5 +103,48 @@ describe("a write in place", () => {
     expect((await run("status", target, "--in-place", "--as-of", "2026-11-24")).code).toBe(0);
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(live)).toBe(true);
+  });
+});
+
+describe("a file the command would write over", () => {
+  /** Each command that writes a workbook, writing `input` to `output`. */
+  const writers = (input: string, output: string): string[][] => [
+    ["status", input, "--as-of", "2026-11-24", "-o", output],
+    ["quarterly", input, "--quarter", "2026Q3", "-o", output],
+    ["rubric", input, "-o", output],
+    ["submit", input, "--quarter", "2026Q3", "--preparer", "张三", "-o", output],
+    ["import", input, "--into", input, "-o", output],
+    ["consolidate", input, "--quarter", "2026Q3", "-o", output],
+  ];
+
+  it("is kept unless --force is given, by every command that writes one (as init and demo do)", async () => {
+    const input = copy("existing");
+    const output = path.join(path.dirname(input), "out.xlsx");
+    writeFileSync(output, "mine");
+    for (const argv of writers(input, output)) {
+      const r = await run(...argv);
+      expect([argv[0], r.code, r.err]).toEqual([argv[0], 2, expect.stringContaining("已存在，未覆盖")]);
+      expect(r.err).toContain("--force");
+      expect(readFileSync(output, "utf8")).toBe("mine");
+    }
+    expect((await run("status", input, "--as-of", "2026-11-24", "-o", output, "--force")).code).toBe(0);
+    expect(readFileSync(output).subarray(0, 2).toString()).toBe("PK");
+  });
+
+  it("in place, is refused when it is read-only (0444), as Excel and WPS refuse to save over it", async () => {
+    const target = copy("readonly");
+    chmodSync(target, 0o444);
+    const before = readFileSync(target);
+    for (const argv of [
+      ["status", target, "--in-place", "--as-of", "2026-11-24"],
+      ["quarterly", target, "--quarter", "2026Q3", "--in-place"],
+    ]) {
+      const r = await run(...argv);
+      expect([argv[0], r.code]).toEqual([argv[0], 2]);
+      expect(r.err).toMatch(/只读.*未写入/);
+      expect(Buffer.compare(readFileSync(target), before)).toBe(0);
+    }
+    expect(statSync(target).mode & 0o777).toBe(0o444);
+    expect(temps(path.dirname(target))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // new rounds, nothing written on errors, dry runs, a second import, and the result as LibreOffice reads it.
 
 import ExcelJS from "exceljs";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withCheckChar } from "../../src/core/creditCode";
@@ -12,7 +12,8 @@ import { loadWorkbook } from "../../src/core/workbook";
 import { openWorkbook, workbookGrids } from "../../src/xlsx/io";
 import { COMPUTED_FILL } from "../../src/forms/statusColumns";
 import { recalculate } from "../helpers/libreoffice";
-import { runCli as run } from "./runCli";
+import { craftWorkbook, rowsXml } from "../helpers/craft";
+import { runCli as run, stampedWorkbook } from "./runCli";
 
 jest.setTimeout(240_000);
 
@@ -230,6 +231,58 @@ describe("cpa import", () => {
       "上海好企业有限公司",
       "上海重复有限公司",
     ]);
+  });
+
+  it("calls a code Excel turned into a number damaged, and names an invisible character in a code", async () => {
+    const list = file("damaged.xlsx");
+    const hidden = `${code(906).slice(0, 9)}\u200b${code(906).slice(9)}`;
+    await writeList(
+      list,
+      ["序号", "企业名称", "统一社会信用代码", "名单发布日期", "备注"],
+      [
+        ["1", "上海数字代码有限公司", 913101151234568000, "2027-03-20", ""],
+        ["2", "上海已核实数字代码有限公司", 913101151234569000, "2027-03-20", "代码已核实"],
+        ["3", "上海不可见字符有限公司", hidden, "2027-03-20", ""],
+      ],
+    );
+    const r = await importJson(list, "--into", base, "-o", file("damaged-out.xlsx"));
+    expect(r.code).toBe(1);
+    const byCell = new Map(r.report.issues.map((i) => [i.cell, i]));
+    for (const cell of ["C4", "C5"]) {
+      expect(byCell.get(cell)).toMatchObject({ severity: "error", code: "list.creditCode" });
+      expect(byCell.get(cell)!.message).toContain("数字已被 Excel 改写");
+      expect(byCell.get(cell)!.message).not.toContain("代码已核实");
+    }
+    expect(byCell.get("C6")!.message).toContain("含不可见字符");
+    expect(byCell.get("C6")!.message).not.toContain("19 位");
+  });
+
+  it("never writes past Excel's last row: a register with a stray value in row 1,048,576 is refused", async () => {
+    const labels = ["序号", "企业名称", "统一社会信用代码", "名单公布时间", "名单年度"];
+    const stray = file("stray.xlsx");
+    writeFileSync(
+      stray,
+      craftWorkbook([
+        {
+          name: REGISTER_SHEET,
+          sheetData:
+            rowsXml([labels, [1, "上海老企业有限公司", code(907), 46000, 2025]]) +
+            '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+        },
+      ]),
+    );
+    const out = file("stray-out.xlsx");
+    const r = await run("import", good, "--into", stray, "-o", out, "--published", "2027-03-20");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/超过 Excel 的行数上限 1,048,576 行；未写入/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("into a stamped register in place, warns that the stamp no longer verifies, as status does", async () => {
+    const stamped = await stampedWorkbook(dir, "stamped", "浦东新区生态环境局", "2026-10-09T10:00+08:00", 3);
+    const r = await run("import", good, "--into", stamped, "--in-place", "--published", "2027-03-20");
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/注意：该工作簿已报送盖章.*不再核验通过/);
   });
 
   it("--dry-run prints the report and leaves the register byte for byte", async () => {

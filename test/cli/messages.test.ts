@@ -80,6 +80,33 @@ describe("a workbook that is not a register", () => {
   });
 });
 
+describe("a file or an argument it cannot take as given", () => {
+  it("asks for a spreadsheet of another format to be saved as .xlsx", async () => {
+    for (const ext of ["xls", "ods", "csv", "xlsm"]) {
+      const r = await run("status", file(`台账.${ext}`));
+      expect([ext, r.code]).toEqual([ext, 2]);
+      expect(r.err).toMatch(new RegExp(`\\.${ext} 文件.*另存为.*\\.xlsx`));
+    }
+  });
+
+  it("refuses a quarter before 2000 or after 2100", async () => {
+    const ok = register("quarters.xlsx", SPEC_REGISTER_LABELS, [row("上海甲有限公司")]);
+    for (const q of ["1999Q4", "2101Q1"]) {
+      const r = await run("quarterly", ok, "--quarter", q, "-o", file(`q-${q}.xlsx`));
+      expect([q, r.code, r.err]).toEqual([q, 2, expect.stringContaining("2000 至 2100")]);
+    }
+  });
+
+  it("asks whether a tab with a stray space is the register", async () => {
+    const spaced = register("spaced.xlsx", SPEC_REGISTER_LABELS, [row("上海甲有限公司")], `${REGISTER} `);
+    const status = await run("status", spaced);
+    expect(status.code).toBe(2);
+    expect(status.err).toContain(`工作表“${REGISTER} ”是否即“${REGISTER}”`);
+    const validate = await run("validate", spaced);
+    expect(validate.out).toContain(`是否即“${REGISTER}”`);
+  });
+});
+
 describe("what reading notices", () => {
   it("warns of a header it nearly knows, naming the column it probably means", async () => {
     const labels = SPEC_REGISTER_LABELS.map((l) => (l === "评估得分" ? "评估得分(分)" : l));

@@ -5,17 +5,19 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { unzipSync, strFromU8 } from "fflate";
 import {
+  closeSync,
   copyFileSync,
   createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { craftWorkbook, type CraftCell } from "../helpers/craft";
+import { craftWorkbook, rowsXml, type CraftCell } from "../helpers/craft";
 
 jest.setTimeout(900_000);
 
@@ -127,6 +129,46 @@ describe("as a program", () => {
     expect(r.stdout).toContain("上海市配置");
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
+  });
+
+  it("says in Chinese, with exit 2, that its output could not be written (> /dev/full), after writing its file", () => {
+    const out = file("full-out.xlsx");
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [cpa, "status", medium, "--as-of", "2026-11-24", "-o", out], {
+      stdio: ["ignore", full, "pipe"],
+      encoding: "utf8",
+    });
+    closeSync(full);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("无法输出命令的结果（磁盘空间不足）");
+    expect(r.stderr).not.toMatch(/ENOSPC|writeSync|Error/);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it("writes the status of a register with a stray value in its last row within a 1 GB heap", () => {
+    const rows: CraftCell[][] = [["序号", "企业名称", "统一社会信用代码", "名单公布时间", "名单年度"]];
+    for (let i = 1; i <= 40; i++) rows.push([i, `企业${i}`, "91310000132149237G", 45000 + i, 2024]);
+    const stray = file("stray.xlsx");
+    writeFileSync(
+      stray,
+      craftWorkbook([
+        {
+          name: "企业名单台账",
+          sheetData: `${rowsXml(rows)}<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>`,
+        },
+      ]),
+    );
+    const r = cli(
+      ["--max-old-space-size=1024"],
+      "status",
+      stray,
+      "--as-of",
+      "2026-11-24",
+      "-o",
+      file("stray-out.xlsx"),
+    );
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain("已将状态列写入");
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)(

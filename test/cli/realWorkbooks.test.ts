@@ -1,14 +1,24 @@
 // SPEC 7: workbooks that come back from other programs. Our own register (with experts' scoring sheets) is
 // re-saved by LibreOffice and by Python's openpyxl, and a copy gets a chart and a picture (openpyxl, then
 // LibreOffice again); every command that writes runs on each as on the original, gives the same results,
-// and keeps every part it does not change byte for byte.
+// and keeps every part it does not change byte for byte. Registers a district or another program changed
+// (the 1904 date system, a totals row, a note under the table, a stray value in the last row, a sheet of the
+// user's own named like a form) go through every writing command the same way.
 
 import ExcelJS from "exceljs";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { convert } from "../helpers/libreoffice";
-import { openpyxlResave, withChartAndPicture } from "../helpers/openpyxl";
+import { withCheckChar } from "../../src/core/creditCode";
+import { parseXlsx, workbookGrids } from "../../src/xlsx/parse";
+import { craftWorkbook } from "../helpers/craft";
+import {
+  openpyxlResave,
+  registerVariant,
+  withChartAndPicture,
+  type RegisterVariant,
+} from "../helpers/openpyxl";
 import { partsOf, sameBytes, sheetPartsOf } from "../helpers/parts";
 import { runCli as run } from "./runCli";
 
@@ -263,5 +273,153 @@ describe("a change that would lose something", () => {
     expect(replaced.err).toMatch(/注意：.*xl\/drawings\/drawing\d+\.xml.*没有写入/);
     expect([...partsOf(out).keys()].some((p) => /drawings|charts|media/.test(p))).toBe(false);
     expect((await run("status", out, "--json")).code).toBe(0);
+  });
+});
+
+describe("registers a district or another program changed", () => {
+  const VARIANTS: RegisterVariant[] = ["1904", "totals", "note", "stray", "named"];
+  const variants = {} as Record<RegisterVariant, string>;
+  let plain = "";
+  let list = "";
+  const IMPORT: Writer = {
+    name: "import",
+    argv: (i, o) => ["import", list, "--into", i, "-o", o],
+    edits: [REGISTER],
+  };
+  const REPLACE: Writer = {
+    name: "quarterly --replace --in-place",
+    argv: (i) => ["quarterly", i, "--quarter", "2026Q3", "--replace", "--in-place"],
+    inPlace: true,
+    edits: [],
+  };
+  /** Outputs by writer and by variant ("plain" for the register as openpyxl saves it unchanged). */
+  const outputs: Record<string, Record<string, string>> = {};
+
+  beforeAll(() => {
+    plain = file("variant-plain.xlsx");
+    openpyxlResave(scored, plain);
+    for (const v of VARIANTS) {
+      variants[v] = file(`variant-${v}.xlsx`);
+      registerVariant(scored, variants[v], v, REGISTER);
+    }
+    // A published list with one new enterprise, published 2027-03-20 (serial 46466).
+    list = file("variant-list.xlsx");
+    writeFileSync(
+      list,
+      craftWorkbook([
+        {
+          name: "名单",
+          rows: [
+            ["序号", "企业名称", "统一社会信用代码", "所属区", "名单公布时间"],
+            [1, "上海新列入测试化工有限公司", withCheckChar("91310115MA1K2Q7X0"), "浦东新区", 46466],
+          ],
+        },
+      ]),
+    );
+  });
+
+  async function write(w: Writer, source: string, tag: string) {
+    const input = file(`variant-${tag}-${w.name.replace(/\W+/g, "_")}-in.xlsx`);
+    copyFileSync(source, input);
+    const output = w.inPlace ? input : file(`variant-${tag}-${w.name.replace(/\W+/g, "_")}-out.xlsx`);
+    const r = await run(...w.argv(input, output));
+    (outputs[w.name] ??= {})[tag] = output;
+    return { r, input, output };
+  }
+
+  const grid = async (output: string, sheet: string) =>
+    workbookGrids(await parseXlsx(readFileSync(output), output)).sheet(sheet);
+  const worksheet = async (output: string, sheet: string) =>
+    (await parseXlsx(readFileSync(output), output)).getWorksheet(sheet)!;
+
+  it("are read as the register they hold: the same enterprises, dates, issues and scores", async () => {
+    const want = await outcome(plain);
+    for (const v of VARIANTS) expect([v, await outcome(variants[v])]).toEqual([v, want]);
+  });
+
+  it.each([...WRITERS, IMPORT, REPLACE].map((w) => [w.name, w] as const))(
+    "%s writes each as it writes the register unchanged, or refuses saying why",
+    async (_name, w) => {
+      const base = await write(w, plain, "plain");
+      expect([base.r.code, base.r.err]).toEqual([0, expect.any(String)]);
+      const want = await outcome(base.output);
+      for (const v of VARIANTS) {
+        const { r, input, output } = await write(w, variants[v], v);
+        if (w === IMPORT && (v === "totals" || v === "note")) {
+          // The new row would go where the totals row or the note stands: refused, nothing written.
+          expect([v, r.code, r.err]).toEqual([
+            v,
+            2,
+            expect.stringMatching(/表格之下的第 \d+ 行有内容.*未写入/),
+          ]);
+          expect(existsSync(output)).toBe(false);
+          continue;
+        }
+        if (w.name === "submit" && v === "named") {
+          // Somebody's own sheet under the form's name stops the stamp, naming it.
+          expect([v, r.code, `${r.out}${r.err}`]).toEqual([
+            v,
+            1,
+            expect.stringMatching(/附表3 2026Q3.*改名/),
+          ]);
+          expect(Buffer.compare(readFileSync(input), readFileSync(variants[v]))).toBe(0);
+          continue;
+        }
+        expect([v, r.code, r.err]).toEqual([v, 0, expect.any(String)]);
+        expect([v, await outcome(output)]).toEqual([v, want]);
+      }
+    },
+  );
+
+  it("writes dates in the workbook's own date system: 下一期限, the forms, the stamp and imported dates", async () => {
+    const sheets: Record<string, string[]> = {
+      "status -o": [REGISTER],
+      "status --in-place": [REGISTER],
+      quarterly: ["附表3 2026Q3", "附表4 2026Q3"],
+      import: [REGISTER],
+      submit: [REGISTER, "附表3 2026Q3", "附表4 2026Q3"],
+    };
+    for (const [name, names] of Object.entries(sheets))
+      for (const sheet of names) {
+        const want = await grid(outputs[name]!.plain!, sheet);
+        const got = await grid(outputs[name]!["1904"]!, sheet);
+        expect([name, sheet, got?.rows]).toEqual([name, sheet, want?.rows]);
+      }
+    const ws = await worksheet(outputs["status -o"]!["1904"]!, REGISTER);
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const deadlines = [...Array(ws.rowCount).keys()].map(
+      (r) => ws.getCell(r + 1, header.indexOf("下一期限")).value,
+    );
+    expect(deadlines.filter((d) => d instanceof Date).length).toBeGreaterThan(10);
+    const added = (await worksheet(outputs.import!["1904"]!, REGISTER)).getCell(
+      42,
+      header.indexOf("名单公布时间"),
+    );
+    expect(added.value).toEqual(new Date(Date.UTC(2027, 2, 20)));
+  });
+
+  it("leave the totals row and the notes under the table as they were", async () => {
+    for (const [v, first] of [
+      ["totals", "合计"],
+      ["note", "注：本表由区生态环境局按季度更新。"],
+    ] as const)
+      for (const w of ["status -o", "status --in-place"]) {
+        const ws = await worksheet(outputs[w]![v]!, REGISTER);
+        const row = ws.getRow(42);
+        expect([v, w, row.getCell(1).value]).toEqual([v, w, first]);
+        expect([v, w, [22, 23, 24, 25].map((c) => row.getCell(c).value)]).toEqual([
+          v,
+          w,
+          [null, null, null, null],
+        ]);
+      }
+  });
+
+  it("keep the user's own sheet named like a form, adding the form beside it", async () => {
+    for (const w of ["quarterly", "quarterly --replace --in-place"]) {
+      const ws = await worksheet(outputs[w]!.named!, "附表3 2026Q3");
+      expect([w, ws.getCell("A1").value, ws.getCell("B2").value]).toEqual([w, "我自己的统计", 42]);
+      expect(await grid(outputs[w]!.named!, "附表3 2026Q3 (2)")).toBeDefined();
+    }
   });
 });

@@ -54,3 +54,51 @@ wb.save(sys.argv[2])`,
     sheet,
   );
 }
+
+/** What a district or another program does to a register that the tool must read and write through. */
+export type RegisterVariant = "1904" | "totals" | "note" | "stray" | "named";
+
+/**
+ * A copy of `src` whose register (`sheet`, an Excel table) is changed as `variant` says: counted in the 1904
+ * date system (Mac Excel; every date kept); given a totals row (合计, SUBTOTAL cells); a note and a signature
+ * line right under the table; a stray value in the sheet's last row (A1048576); or a sheet of the user's own
+ * named like the quarter's form (附表3 2026Q3).
+ */
+export function registerVariant(src: string, out: string, variant: RegisterVariant, sheet: string): void {
+  runPython(
+    `import sys, openpyxl
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
+src, out, kind, sheet = sys.argv[1:5]
+wb = openpyxl.load_workbook(src)
+ws = wb[sheet]
+table = next(iter(ws.tables.values()))
+last = ws.max_row
+right = table.ref.split(":")[1].rstrip("0123456789")
+if kind == "1904":
+    wb.epoch = CALENDAR_MAC_1904
+elif kind == "totals":
+    table.totalsRowCount = 1
+    table.ref = "A1:%s%d" % (right, last + 1)
+    table.autoFilter.ref = "A1:%s%d" % (right, last)
+    ws.cell(last + 1, 1, "合计")
+    ws.cell(last + 1, 2, "=SUBTOTAL(103,%s[企业名称])" % table.name)
+    ws.cell(last + 1, 7, "=SUBTOTAL(109,%s[名单年度])" % table.name)
+    table.tableColumns[0].totalsRowLabel = "合计"
+    table.tableColumns[1].totalsRowFunction = "count"
+    table.tableColumns[6].totalsRowFunction = "sum"
+elif kind == "note":
+    ws.cell(last + 1, 1, "注：本表由区生态环境局按季度更新。")
+    ws.cell(last + 2, 1, "制表人：张三")
+elif kind == "stray":
+    ws["A1048576"] = "x"
+elif kind == "named":
+    mine = wb.create_sheet("附表3 2026Q3")
+    mine["A1"] = "我自己的统计"
+    mine["B2"] = 42
+wb.save(out)`,
+    src,
+    out,
+    variant,
+    sheet,
+  );
+}

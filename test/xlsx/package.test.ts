@@ -264,6 +264,46 @@ describe("a patch", () => {
     await expect(patch.apply()).rejects.toThrow(/A1 是共享公式/);
   });
 
+  it("refuses to write into cells an array formula that starts in another column spills over, naming it", async () => {
+    const sheetData =
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="array" ref="B1:D2">A1:C2*2</f><v>2</v></c></row>' +
+      '<row r="2"><c r="B2"><v>2</v></c><c r="C2"><v>2</v></c><c r="D2"><v>2</v></c></row>';
+    const inside = new WorkbookPatch(craftWorkbook([{ name: "表", sheetData }]));
+    inside.setCells("表", [{ row: 1, col: 3, value: num(5) }]);
+    await expect(inside.apply()).rejects.toThrow(/D2 在从 B1 开始的数组公式（B1:D2）之内/);
+    const beside = new WorkbookPatch(craftWorkbook([{ name: "表", sheetData }]));
+    beside.setCells("表", [{ row: 1, col: 4, value: num(5) }]);
+    await expect(beside.apply()).resolves.toBeInstanceOf(Uint8Array);
+  });
+
+  it("quotes a sheet name holding an apostrophe in its print titles as formulas do, doubling it", async () => {
+    const patch = new WorkbookPatch(craftWorkbook([{ name: "首页", rows: [["a"]] }]));
+    patch.addSheet(layout("评估评分 '港城'博源"));
+    const wb = textOf(await patch.apply(), "xl/workbook.xml");
+    expect(wb).toContain(
+      "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'评估评分 ''港城''博源'!$2:$2</definedName>",
+    );
+  });
+
+  it("writes dates as serials of the workbook's own date system (1904 in Mac Excel's)", async () => {
+    const files = parts(craftWorkbook([{ name: "表", rows: [["a"]] }]));
+    files["xl/workbook.xml"] = new TextEncoder().encode(
+      strFromU8(files["xl/workbook.xml"]!).replace("<sheets>", '<workbookPr date1904="1"/><sheets>'),
+    );
+    const base = zipSync(files);
+    const patch = new WorkbookPatch(base);
+    patch.setCells("表", [{ row: 0, col: 1, value: { t: "date", v: 46466 } }]);
+    const l = emptyLayout("新表", { orientation: "portrait", fitToWidth: true });
+    put(l, 0, 0, { t: "date", v: 46466 }, "cell");
+    patch.addSheet(l);
+    const out = await patch.apply();
+    expect(textOf(out, "xl/worksheets/sheet1.xml")).toContain(`<v>${46466 - 1462}</v>`);
+    expect(textOf(out, "xl/worksheets/sheet2.xml")).toContain(`<v>${46466 - 1462}</v>`);
+    const march20 = new Date(Date.UTC(2027, 2, 20));
+    expect((await grid(out, "表")).rows[0]![1]).toEqual(march20);
+    expect((await grid(out, "新表")).rows[0]![0]).toEqual(march20);
+  });
+
   it("keeps a protection the sheet has (and its password), and adds one where it has none", async () => {
     const files = parts(
       craftWorkbook([
@@ -335,6 +375,23 @@ describe("reading what other programs write", () => {
     const g = await grid(craftWorkbook([{ name: "表", sheetData }]), "表");
     expect(g.rows[0]).toEqual([46086, 2]);
     expect(g.rows[2]).toEqual([null, 3]);
+  });
+
+  it("places a cell written without its number after the cell before it, in a numbered row, as LibreOffice does", async () => {
+    const sheetData =
+      '<row r="1"><c r="B1"><v>1</v></c><c><v>2</v></c><c t="inlineStr"><is><t>丙</t></is></c></row>' +
+      '<row r="2"><c><v>4</v></c></row>';
+    const g = await grid(craftWorkbook([{ name: "表", sheetData }]), "表");
+    expect(g.rows).toEqual([[null, 1, 2, "丙"], [4]]);
+  });
+
+  it("follows relationship targets written with backslashes", async () => {
+    const files = parts(craftWorkbook([{ name: "表", rows: [["甲", 1]] }]));
+    files["xl/_rels/workbook.xml.rels"] = new TextEncoder().encode(
+      strFromU8(files["xl/_rels/workbook.xml.rels"]!).replace('Target="worksheets/', 'Target="worksheets\\'),
+    );
+    const bytes = zipSync(files);
+    expect((await grid(bytes, "表")).rows).toEqual([["甲", 1]]);
   });
 
   it("reads a workbook whose part names use backslashes, or whose sheet is in UTF-16", async () => {

@@ -12,7 +12,7 @@ export interface ReadLimits {
   memoryHint?: string;
 }
 
-const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_ROWS = 1_048_576;
 
 /** Reading takes about 25 bytes of memory per byte of expanded XML (ExcelJS's cell objects). */
 export const MEMORY_PER_EXPANDED_BYTE = 25;

@@ -26,7 +26,8 @@ export const relsPartOf = (part: string) =>
 
 /** The part a relationship target of `source` names: relative to the source's folder, or absolute. */
 export function resolveTarget(source: string, target: string): string {
-  const raw = target.trim().split("#")[0]!;
+  // A backslash, as some Windows tools write targets, separates folders as a slash does.
+  const raw = target.trim().replace(/\\/g, "/").split("#")[0]!;
   const path = raw.startsWith("/") ? raw.slice(1) : folderOf(source) + raw;
   const out: string[] = [];
   for (const seg of path.split("/")) {

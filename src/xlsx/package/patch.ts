@@ -12,9 +12,11 @@ import { chartPartXml, drawingPartXml, layoutValues, type ValueAt } from "./char
 import { PackageError } from "./errors";
 import { Package, relsPartOf } from "./opc";
 import {
+  arrayFormulaRanges,
   coverRows,
   editCells,
   elementsOf,
+  filledRows,
   inlineSharedStrings,
   insertElement,
   joinSheet,
@@ -28,7 +30,15 @@ import {
   type SheetSplit,
 } from "./sheetXml";
 import { EMPTY_STYLESHEET, StyleBook, type Dxf, type StyleChange } from "./styles";
-import { listSheets, sheetElements, WORKBOOK_ORDER, workbookPart, type SheetEntry } from "./workbook";
+import {
+  DATE1904_OFFSET,
+  isDate1904,
+  listSheets,
+  sheetElements,
+  WORKBOOK_ORDER,
+  workbookPart,
+  type SheetEntry,
+} from "./workbook";
 import {
   attr,
   childrenNamed,
@@ -96,11 +106,14 @@ export class WorkbookPatch {
   private readonly charts = new Map<string, { charts: readonly ChartSpec[]; valueAt: ValueAt }>();
   private readonly renamed: { entry: SheetEntry; from: string }[] = [];
   private applied = false;
+  /** Whether the workbook counts dates from 1904: every date written is a serial of its own system. */
+  readonly date1904: boolean;
 
   constructor(bytes: Uint8Array) {
     this.pkg = new Package(bytes);
     this.wbPart = workbookPart(this.pkg);
     this.sheets = listSheets(this.pkg, this.wbPart);
+    this.date1904 = isDate1904(this.pkg.text(this.wbPart));
   }
 
   /** Every sheet's name, including sheets this patch adds. */
@@ -165,6 +178,11 @@ export class WorkbookPatch {
       ];
       return parts.length > 0 ? [{ sheet: replaces.name, parts }] : [];
     });
+  }
+
+  /** The rows (zero-based) from `from` to `to` of the sheet as it was read that hold a value or formula. */
+  filledRows(sheet: string, from: number, to: number): number[] {
+    return filledRows(splitSheet(this.pkg.text(this.worksheet(sheet).part)), from, to);
   }
 
   setCells(sheet: string, edits: readonly CellEdit[]): void {
@@ -232,6 +250,7 @@ export class WorkbookPatch {
       const rendered = await renderLayouts(
         this.added.map((a) => a.layout),
         styles,
+        this.date1904,
       );
       this.added.forEach((a, i) => {
         const r = rendered[i]!;
@@ -370,6 +389,7 @@ export class WorkbookPatch {
         row.set(e.col, prev ? { ...prev, ...e, style: { ...prev.style, ...e.style } } : e);
         byRow.set(e.row, row);
       }
+      refuseInsideArrays(sheet, edits, entry.name);
       const templates = rowStyles(
         sheet,
         new Set(edits.flatMap((e) => (e.likeRow === undefined ? [] : [e.likeRow]))),
@@ -377,7 +397,7 @@ export class WorkbookPatch {
       const bounds = editCells(sheet, byRow, (edit, place) => {
         const like = edit.likeRow === undefined ? undefined : templates.get(edit.likeRow);
         const baseStyle = like ? (like.cells.get(place.col) ?? like.row ?? place.baseStyle) : place.baseStyle;
-        return renderCell(edit, { ...place, baseStyle }, sheet.p, styles.book, entry.name);
+        return renderCell(edit, { ...place, baseStyle }, sheet.p, styles.book, entry.name, this.date1904);
       });
       if (bounds) widenDimension(sheet, bounds);
     }
@@ -470,6 +490,29 @@ function tableRange(ref: string): { top: number; left: number; bottom: number; r
   return s && e ? { top: s.row, left: s.col, bottom: e.row, right: e.col } : undefined;
 }
 
+/** A cell an array formula spills into (from another cell) cannot be written without breaking the formula. */
+function refuseInsideArrays(sheet: SheetSplit, edits: readonly CellEdit[], name: string): void {
+  const arrays = arrayFormulaRanges(sheet);
+  if (arrays.length === 0) return;
+  for (const e of edits) {
+    if (e.value === undefined) continue;
+    const ref = cellAddress(e.row, e.col);
+    const hit = arrays.find(
+      (a) =>
+        a.from !== ref &&
+        e.row >= a.bounds.top &&
+        e.row <= a.bounds.bottom &&
+        e.col >= a.bounds.left &&
+        e.col <= a.bounds.right,
+    );
+    if (hit)
+      throw new PackageError(
+        "wouldLose",
+        `工作表“${name}”的单元格 ${ref} 在从 ${hit.from} 开始的数组公式（${hit.ref}）之内，改写它会破坏该公式；未写入。请先在 Excel 中删除或移走该数组公式`,
+      );
+  }
+}
+
 function formulaKind(inner: string | undefined): "master" | undefined {
   const f = inner === undefined ? undefined : /<(?:[\w.-]+:)?f\b[^>]*>/.exec(inner)?.[0];
   if (!f) return undefined;
@@ -484,7 +527,14 @@ function numberText(v: number, ref: string): string {
   return String(v);
 }
 
-function renderCell(edit: CellEdit, place: CellPlace, p: string, book: StyleBook, sheet: string): string {
+function renderCell(
+  edit: CellEdit,
+  place: CellPlace,
+  p: string,
+  book: StyleBook,
+  sheet: string,
+  date1904: boolean,
+): string {
   if (formulaKind(place.existing?.inner) === "master")
     throw new PackageError(
       "wouldLose",
@@ -509,8 +559,9 @@ function renderCell(edit: CellEdit, place: CellPlace, p: string, book: StyleBook
       return `${open} t="inlineStr"><${p}is><${p}t${space}>${xstring(v.v)}</${p}t></${p}is></${p}c>`;
     }
     case "number":
-    case "date":
       return `${open}><${p}v>${numberText(v.v, place.ref)}</${p}v></${p}c>`;
+    case "date":
+      return `${open}><${p}v>${numberText(date1904 ? v.v - DATE1904_OFFSET : v.v, place.ref)}</${p}v></${p}c>`;
     case "formula":
       return `${open}><${p}f>${escapeText(v.f)}</${p}f></${p}c>`;
   }
@@ -544,6 +595,15 @@ function addFormat(sheet: SheetSplit, f: ConditionalFormat, book: StyleBook): vo
 /** A sheet reference as a formula writes it: quoted unless the name is plain letters, digits and _. */
 const sheetRef = (name: string) =>
   /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+
+/**
+ * A defined name's references to `sheet` as formulas write them: ExcelJS quotes a sheet name without
+ * doubling the apostrophes in it ('评估评分 '港城'…'!$4:$4), which Excel cannot read.
+ */
+function quotedSheetRefs(value: string, sheet: string): string {
+  if (!sheet.includes("'")) return value;
+  return value.split(`'${sheet}'!`).join(sheetRef(sheet));
+}
 
 /** The sheet's element takes its new name, and every defined name's references to the old one follow. */
 function renameInWorkbook(root: Element, entry: SheetEntry, from: string): void {
@@ -607,9 +667,12 @@ function setFullCalcOnLoad(doc: Document, root: Element): void {
 async function renderLayouts(
   layouts: readonly SheetLayout[],
   styles: { book: StyleBook },
+  date1904: boolean,
 ): Promise<Rendered[]> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
+  // ExcelJS writes a Date as a serial of the workbook's date system.
+  wb.properties.date1904 = date1904;
   for (const layout of layouts) writeLayout(wb, layout);
   const made = new Package(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   const wbPart = workbookPart(made);
@@ -641,7 +704,7 @@ async function renderLayouts(
         .filter((n) => n.getAttribute("localSheetId") === String(i))
         .map((n) => ({
           name: n.getAttribute("name") ?? "",
-          value: n.textContent ?? "",
+          value: quotedSheetRefs(n.textContent ?? "", layout.name),
         })),
     };
   });

@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS, type ReadLimits } from "./limits";
 import { decodePart, encodePart, Package, relativeTarget } from "./opc";
 import { joinSheet, splitSheet } from "./sheetXml";
 import { EMPTY_STYLESHEET } from "./styles";
-import { listSheets, workbookPart, type SheetEntry } from "./workbook";
+import { DATE1904_OFFSET, isDate1904, listSheets, workbookPart, type SheetEntry } from "./workbook";
 import { escapeAttr, NS, REL } from "./xml";
 import { streamEntry, writeZip, type ZipPart } from "./zip";
 
@@ -30,7 +30,8 @@ interface SheetScan {
   bytes: Uint8Array;
   rows: number;
   isoDates: boolean;
-  rowsWithoutRef: boolean;
+  /** Rows or cells written without their number (r), which ExcelJS cannot place. */
+  withoutRef: boolean;
 }
 
 const decoderFor = (head: Uint8Array) =>
@@ -49,12 +50,13 @@ function scanSheet(pkg: Package, sheet: SheetEntry & { part: string }, limits: R
     bytes: new Uint8Array(entry.size),
     rows: 0,
     isoDates: false,
-    rowsWithoutRef: false,
+    withoutRef: false,
   };
   let at = 0;
   let decoder: TextDecoder | undefined;
   let carry = "";
   const rowTag = /<(?:[\w.-]+:)?row(?=[\s/>])[^>]*>/g;
+  const cellWithoutRef = /<(?:[\w.-]+:)?c(?=[\s/>])(?![^>]*\sr\s*=)[^>]*>/;
   streamEntry(pkg.source, entry, (chunk) => {
     scan.bytes.set(chunk, at);
     at += chunk.length;
@@ -64,9 +66,10 @@ function scanSheet(pkg: Package, sheet: SheetEntry & { part: string }, limits: R
     if (lt >= 0 && text.indexOf(">", lt) < 0) [text, carry] = [text.slice(0, lt), text.slice(lt)];
     else carry = "";
     if (!scan.isoDates && /<(?:[\w.-]+:)?c\b[^>]*\st="d"/.test(text)) scan.isoDates = true;
+    if (!scan.withoutRef && cellWithoutRef.test(text)) scan.withoutRef = true;
     for (const m of text.matchAll(rowTag)) {
       const r = /\sr="(\d+)"/.exec(m[0]);
-      if (!r) scan.rowsWithoutRef = true;
+      if (!r) scan.withoutRef = true;
       scan.rows = r ? Math.max(scan.rows, Number(r[1])) : scan.rows + 1;
       if (scan.rows > limits.maxRows)
         throw new PackageError(
@@ -131,8 +134,8 @@ function unprefixed(xml: string): string {
     .replace(declaration[0], hasDefault ? "" : ` xmlns="${NS.main}"`);
 }
 
-/** ISO 8601 date cells (t="d") as the serial numbers Excel stores. */
-function serialDates(xml: string): string {
+/** ISO 8601 date cells (t="d") as the serial numbers Excel stores, in the workbook's date system. */
+function serialDates(xml: string, date1904: boolean): string {
   return xml.replace(
     /(<c\b[^>]*?)\st="d"([^>]*>\s*<v>)([^<]*)(<\/v>)/g,
     (whole, head: string, mid: string, iso: string, tail: string) => {
@@ -140,7 +143,7 @@ function serialDates(xml: string): string {
         /Z|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso.length <= 10 ? `${iso}T00:00:00` : iso}Z`,
       );
       if (Number.isNaN(t)) return whole;
-      return `${head}${mid}${t / 86_400_000 + 25569}${tail}`;
+      return `${head}${mid}${t / 86_400_000 + 25569 - (date1904 ? DATE1904_OFFSET : 0)}${tail}`;
     },
   );
 }
@@ -203,13 +206,15 @@ function plainCopy(
   const wbRels: { id: string; type: string; target: string }[] = [];
   const related = pkg.related(wbPart);
   let tables = 0;
+  const workbookXml = unprefixed(pkg.text(wbPart));
+  const date1904 = isDate1904(workbookXml);
   sheets.forEach((s, i) => {
     if (!s.isWorksheet || !s.part) return;
     const name = `xl/worksheets/sheet${i + 1}.xml`;
     const scan = scans.get(s.part.toLowerCase())!;
     let xml = forReading(unprefixed(decodePart(scan.bytes)));
-    if (scan.isoDates) xml = serialDates(xml);
-    if (scan.rowsWithoutRef) xml = numberedRows(xml);
+    if (scan.isoDates) xml = serialDates(xml, date1904);
+    if (scan.withoutRef) xml = numberedRows(xml);
     put(name, xml);
     overrides.push(name);
     wbRels.push({ id: s.relId, type: REL.worksheet, target: relativeTarget(CANONICAL.workbook, name) });
@@ -236,7 +241,13 @@ function plainCopy(
     put(CANONICAL.sharedStrings, unprefixed(pkg.text(sst.part)));
     wbRels.push({ id: "rIdStrings", type: REL.sharedStrings, target: "sharedStrings.xml" });
   }
-  put(CANONICAL.workbook, unprefixed(pkg.text(wbPart)));
+  // ExcelJS knows the 1904 date system only as date1904="1".
+  put(
+    CANONICAL.workbook,
+    date1904
+      ? workbookXml.replace(/(<workbookPr\b[^>]*\sdate1904\s*=\s*)["']true["']/, '$1"1"')
+      : workbookXml,
+  );
   put("xl/_rels/workbook.xml.rels", rels(wbRels));
   put("_rels/.rels", rels([{ id: "rId1", type: REL.officeDocument, target: CANONICAL.workbook }]));
   put(

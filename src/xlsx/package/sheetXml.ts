@@ -311,6 +311,53 @@ export function editCells<T>(
   return bounds;
 }
 
+/**
+ * The rows (zero-based) from `from` to `to` that hold a value or formula in some cell; a row holding only
+ * styles is empty.
+ */
+export function filledRows(sheet: SheetSplit, from: number, to: number): number[] {
+  const pe = escapeRe(sheet.p);
+  const rowRe = new RegExp(`<${pe}row\\b[^>]*?(?:/>|>[\\s\\S]*?</${pe}row>)`, "g");
+  const valueRe = new RegExp(`<${pe}(?:v|f|is)[\\s>]`);
+  const out: number[] = [];
+  let implicitRow = 0;
+  for (const m of sheet.data.matchAll(rowRe)) {
+    const r = attr(startTagOf(m[0]), "r");
+    const row = r === undefined ? implicitRow : Number(r) - 1;
+    implicitRow = row + 1;
+    if (row > to) break;
+    if (row >= from && valueRe.test(m[0])) out.push(row);
+  }
+  return out;
+}
+
+/** The ranges array formulas (and data tables) of the sheet spill over, each with the cell it starts in. */
+export function arrayFormulaRanges(sheet: SheetSplit): { ref: string; from: string; bounds: Bounds }[] {
+  const pe = escapeRe(sheet.p);
+  const re = new RegExp(
+    `<${pe}c\\b([^>]*?)(?<!/)>(?:(?!</${pe}c>|<${pe}c\\b)[\\s\\S])*?<${pe}f\\b([^>]*)>`,
+    "g",
+  );
+  const out: { ref: string; from: string; bounds: Bounds }[] = [];
+  if (!/\st=["'](array|dataTable)["']/.test(sheet.data)) return out;
+  for (const m of sheet.data.matchAll(re)) {
+    const f = m[2]!;
+    const t = attr(f, "t");
+    const ref = attr(f, "ref");
+    if ((t !== "array" && t !== "dataTable") || ref === undefined || !ref.includes(":")) continue;
+    const [a, b] = ref.split(":");
+    const s = parseCellAddress(a!);
+    const e = parseCellAddress(b!);
+    if (!s || !e) continue;
+    out.push({
+      ref,
+      from: attr(m[1]!, "r") ?? a!,
+      bounds: { top: s.row, left: s.col, bottom: e.row, right: e.col },
+    });
+  }
+  return out;
+}
+
 /** Widens the sheet's dimension element to cover `bounds` (a part without one is left so). */
 export function widenDimension(sheet: SheetSplit, bounds: Bounds): void {
   const found = findElement(sheet.head, sheet.p, "dimension");

@@ -87,3 +87,12 @@ export const WORKBOOK_ORDER = [
   "webPublishObjects",
   "extLst",
 ] as const;
+
+/** Days from 1899-12-30 to 1904-01-01: a date's serial in the 1904 date system is this much smaller. */
+export const DATE1904_OFFSET = 1462;
+
+/** Whether the workbook counts its dates from 1904 (workbookPr date1904, Mac Excel's and openpyxl's option). */
+export function isDate1904(workbookXml: string): boolean {
+  const tag = /<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(workbookXml)?.[0];
+  return tag !== undefined && /\sdate1904\s*=\s*["'](1|true)["']/.test(tag);
+}
