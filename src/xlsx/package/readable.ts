@@ -79,11 +79,11 @@ function scanSheet(pkg: Package, sheet: SheetEntry & { part: string }, limits: R
 }
 
 /**
- * Checks `bytes` against the limits and verifies every part; returns a plain copy of what reading needs,
- * which ExcelJS reads as Excel would read the original. A package beyond a limit, damaged, encrypted or in
- * Strict Open XML is a PackageError, in Chinese.
+ * The package of `bytes`, once its signature and the declared sizes of its parts are within the limits: an
+ * encrypted workbook or an old .xls, a damaged file, a part or a whole beyond its limit is a PackageError, in
+ * Chinese, before anything is expanded.
  */
-export function readablePackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Uint8Array {
+export function checkedPackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Package {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw new PackageError(
       "unsupported",
@@ -107,6 +107,17 @@ export function readablePackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_
       "limit",
       `工作簿解压后共 ${mb(total)}，超过本工具在当前可用内存下可处理的上限 ${mb(limits.maxTotalBytes)}${limits.memoryHint ? `（${limits.memoryHint}）` : ""}`,
     );
+  return pkg;
+}
+
+/**
+ * Checks `bytes` against the limits and verifies every part; returns a plain copy of what reading needs,
+ * which ExcelJS reads as Excel would read the original. A package beyond a limit, damaged, encrypted or in
+ * Strict Open XML is a PackageError, in Chinese.
+ */
+export function readablePackage(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Uint8Array {
+  const pkg = checkedPackage(bytes, limits);
+  const parts = pkg.listParts();
   const wbPart = workbookPart(pkg);
   const sheets = listSheets(pkg, wbPart);
   const worksheets = sheets.filter(
