@@ -13,7 +13,7 @@ import { getProfile, type Profile, type ProfileId } from "../core/profiles";
 import { REGISTER_SHEET } from "../core/register";
 import { verifyWorkbookStamp } from "../core/stamp";
 import { loadWorkbook } from "../core/workbook";
-import { parseXlsx, WorkbookFileError, workbookGrids } from "./parse";
+import { readWorkbook, WorkbookFileError } from "./parse";
 
 export interface DistrictFile {
   /** The name shown in the report: the file's own name, without folders. */
@@ -43,7 +43,7 @@ export async function consolidateFiles(
   let profile: Profile | undefined = profileId ? getProfile(profileId) : undefined;
   for (const [i, file] of files.entries()) {
     try {
-      const grids = workbookGrids(await parseXlsx(await file.read(), file.name));
+      const grids = await readWorkbook(await file.read(), file.name);
       if (!grids.sheet(REGISTER_SHEET)) throw new WorkbookFileError(`没有“${REGISTER_SHEET}”工作表`);
       const { verification } = await verifyWorkbookStamp((n) => grids.sheet(n));
       const loaded = loadWorkbook(grids, { profileId: profile?.id });

@@ -7,7 +7,7 @@ import { parseQuarter } from "../../src/core/dates";
 import { writeCityReport } from "../../src/excel/consolidate";
 import { dashboardLayout } from "../../src/forms/centreForms";
 import { consolidateFiles, type DistrictFile } from "../../src/xlsx/city";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { ExcelHost } from "../officehost";
 import { run } from "./hostWorkbook";
 

@@ -9,7 +9,7 @@ import {
   type PerformanceFigures,
 } from "../../src/core/performance";
 import { performanceCells, performanceLayout, readPerformanceForm } from "../../src/forms/performanceForm";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { recalculate } from "../helpers/libreoffice";
 

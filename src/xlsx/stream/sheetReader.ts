@@ -57,6 +57,12 @@ const decodeAgain = (text: string) =>
               : c,
   );
 
+/** Characters XML cannot hold, as Excel writes them in text: `_x001B_` (ECMA-376 22.9.2.19 ST_Xstring). */
+export const decodeXstring = (text: string) =>
+  text.indexOf("_x") < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 interface Cell {
   col: number;
   type: string;
@@ -124,7 +130,8 @@ export function readSheet(bytes: Uint8Array, entry: ZipEntry, name: string, ctx:
   };
 
   const plainInput = (c: Cell, dated: boolean): CellInput | undefined => {
-    if (c.runs) return c.runs.length > 0 || c.value ? (c.value ?? "") + c.runs.join("") : undefined;
+    if (c.runs)
+      return c.runs.length > 0 || c.value ? decodeXstring((c.value ?? "") + c.runs.join("")) : undefined;
     const v = c.value;
     if (v === undefined || v === "") return undefined;
     switch (c.type) {
@@ -133,7 +140,7 @@ export function readSheet(bytes: Uint8Array, entry: ZipEntry, name: string, ctx:
       case "str":
         return decodeAgain(v);
       case "inlineStr":
-        return v;
+        return decodeXstring(v);
       case "b":
         return parseInt(v, 10) !== 0;
       case "e":

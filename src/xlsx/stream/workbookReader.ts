@@ -14,7 +14,7 @@ import { isDateFormatCode } from "../package/styles";
 import { listSheets, workbookPart } from "../package/workbook";
 import { childrenNamed, NS, REL } from "../package/xml";
 import { streamEntry } from "../package/zip";
-import { readSheet, type SheetContext } from "./sheetReader";
+import { decodeXstring, readSheet, type SheetContext } from "./sheetReader";
 import { streamXml } from "./xmlStream";
 
 const HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
@@ -69,7 +69,7 @@ function sharedStrings(pkg: Package, wbPart: string): string[] {
       if (inText) current += text;
     },
     close(tag) {
-      if (tag === "si") strings.push(current ?? "");
+      if (tag === "si") strings.push(decodeXstring(current ?? ""));
       else if (tag === "rPh") phonetic--;
       else if (tag === "t") inText = false;
     },
