@@ -15,7 +15,7 @@ import type { RegisterRow } from "../core/register";
 import { registerStatus } from "../core/status";
 import { validateRegister } from "../core/validate";
 import { loadWorkbook } from "../core/workbook";
-import { saveWorkbook, openWorkbook, workbookGrids } from "../xlsx/io";
+import { saveWorkbook, openWorkbook } from "../xlsx/io";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import { writeLayout } from "../xlsx/writeLayout";
 import { stampedDistricts } from "./districts";
@@ -123,7 +123,7 @@ async function main() {
     let rows: RegisterRow[] = [];
     let log: LogEntry[] = [];
     const read = time(() => {
-      const loaded = loadWorkbook(workbookGrids(wb));
+      const loaded = loadWorkbook(wb);
       rows = loaded.rows;
       log = loaded.log;
     }, 3);

@@ -17,10 +17,10 @@ import {
   nodeReadLimits,
   openWorkbook,
   readFileBytes,
-  workbookGrids,
   writeWorkbookBytes,
   WorkbookFileError,
 } from "../xlsx/io";
+import type { ReadWorkbook } from "../xlsx/parse";
 import { stampSubmission } from "../xlsx/workbookCommands";
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 import { check, parse, quarterArg, UsageError, xlsxPath } from "./args";
@@ -106,10 +106,9 @@ export interface FileVerification {
 async function verifyFile(file: string): Promise<{
   result: FileVerification;
   verification: Verification;
-  grids: ReturnType<typeof workbookGrids>;
+  grids: ReadWorkbook;
 }> {
-  const wb = await openWorkbook(file);
-  const grids = workbookGrids(wb);
+  const grids = await openWorkbook(file);
   const { stamp, verification } = await verifyWorkbookStamp((n) => grids.sheet(n));
   const loaded = loadWorkbook(grids);
   return {

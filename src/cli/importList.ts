@@ -7,8 +7,8 @@ import { countBySeverity } from "../core/issues";
 import { STAGE_LABELS } from "../core/status";
 import type { ImportReport } from "../forms/listImport";
 import { importListRows } from "../xlsx/importRows";
-import { nodeReadLimits, readWorkbookFile, workbookGrids } from "../xlsx/io";
-import { parseXlsx } from "../xlsx/parse";
+import { nodeReadLimits, readWorkbookFile } from "../xlsx/io";
+import { readWorkbook } from "../xlsx/parse";
 import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args";
 import type { Command, Io } from "./commands";
 import { EXIT } from "./exit";
@@ -195,7 +195,7 @@ export const importList: Command = async (argv, io) => {
   if (!a.dryRun && !target)
     throw new UsageError("请用 -o 指定输出文件（或用 --in-place 写入台账文件；只查看结果请加 --dry-run）");
   const listFile = await readWorkbookFile(a.list);
-  const list = workbookGrids(await parseXlsx(listFile.bytes, a.list, nodeReadLimits()));
+  const list = await readWorkbook(listFile.bytes, a.list, nodeReadLimits());
   const opened = await openRegisterWorkbook(a.into, a.profile);
   requireRegister(opened);
   const report = importListRows(opened, list, {

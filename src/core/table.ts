@@ -2,7 +2,7 @@
 // found by label in any order; blank rows are skipped; columns we do not know are left alone.
 
 import type { z } from "zod";
-import { cellAddress, parseCellAddress } from "./address";
+import { cellAddress, columnLetters, parseCellAddress } from "./address";
 import { cellText, isBlankCell } from "./cells";
 import { toHalfWidth } from "./dates";
 import { cellValue, type CellInput, type Grid } from "./grid";
@@ -201,17 +201,20 @@ export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSp
   ))
     issues.push(i);
   const records: TableRecord<F>[] = [];
+  // Worked out once per table rather than once per cell: each column's letters, and what a blank cell reads as.
+  const letters = specs.map((s) => (columns[s.field] === undefined ? "" : columnLetters(columns[s.field]!)));
+  const blank = specs.map((s) => s.schema.safeParse(null));
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cellsOfRow: CellInput[] = grid.rows[r] ?? [];
     if (present.every((s) => isBlankCell(cellsOfRow[columns[s.field]!]))) continue;
     const values = {} as Record<F, unknown>;
     const cells: Partial<Record<F, string>> = {};
     const rowIssues: { col: number; issue: Issue }[] = [];
-    for (const s of specs) {
+    for (const [k, s] of specs.entries()) {
       const col = columns[s.field];
       const raw = col === undefined ? null : (cellsOfRow[col] ?? null);
-      if (col !== undefined) cells[s.field] = cellAddress(r, col);
-      const parsed = s.schema.safeParse(raw);
+      if (col !== undefined) cells[s.field] = `${letters[k]}${r + 1}`;
+      const parsed = raw === null ? blank[k]! : s.schema.safeParse(raw);
       if (parsed.success) values[s.field] = parsed.data;
       else {
         values[s.field] = null;

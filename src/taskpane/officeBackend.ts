@@ -10,7 +10,7 @@ import {
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
 import { chinaToday } from "../core/dates";
-import { parseXlsx, workbookGrids } from "../xlsx/parse";
+import { readWorkbook } from "../xlsx/parse";
 import type { WorkbookBackend } from "./backend";
 import { runCommand } from "./runCommand";
 
@@ -64,7 +64,7 @@ export const officeBackend: WorkbookBackend = {
   importList: async (listName, listBytes, options) => {
     // Fetched on first use, with the list reader and the pane's import screen: outside the start bundle.
     const { importList } = await import(/* webpackChunkName: "import" */ "../excel/importList");
-    const list = workbookGrids(await parseXlsx(listBytes, listName));
+    const list = await readWorkbook(listBytes, listName);
     const asOf = chinaToday();
     return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));
   },

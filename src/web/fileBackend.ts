@@ -178,7 +178,7 @@ export function fileBackend(session: FileSession, hooks: PageHooks, w: WebString
   async function openFile(): Promise<PageFile | undefined> {
     const open = session.current();
     if (!open) return undefined;
-    return { file: open.name, bytes: open.bytes, workbook: (await session.view())?.workbook };
+    return { file: open.name, bytes: open.bytes, read: (await session.view())?.grids };
   }
 
   function need(input: PageFile | undefined): PageFile {

@@ -2,7 +2,6 @@
 // bytes of the file open in the page. Each returns the new bytes, or the very bytes it was given when it
 // changed nothing. Loaded as its own chunk with ExcelJS, on the first command that writes.
 
-import type ExcelJS from "exceljs";
 import type { Quarter, DateSerial } from "../core/dates";
 import type { PaneImportOptions } from "../excel/importList";
 import type { ScoringKind } from "../core/rubrics";
@@ -14,7 +13,7 @@ import { cityLayouts } from "../forms/centreForms";
 import type { EnterpriseSheetKind } from "../forms/enterpriseFormTitles";
 import type { Consolidation } from "../xlsx/city";
 import { importListRows } from "../xlsx/importRows";
-import { parseXlsx, workbookGrids } from "../xlsx/parse";
+import { readWorkbook, type ReadWorkbook } from "../xlsx/parse";
 import { loadExcelJs } from "../xlsx/excelJs";
 import { newRegisterWorkbook } from "../xlsx/registerWorkbook";
 import {
@@ -36,15 +35,14 @@ import {
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 import { addAcceptanceList, addAnnualReport } from "../xlsx/yearReports";
 
-/** The workbook open on the page: its file name (for messages), its bytes, and the page's parse of them. */
+/** The workbook open on the page: its file name (for messages), its bytes, and the page's reading of them. */
 export interface PageFile {
   file: string;
   bytes: Uint8Array;
-  workbook?: ExcelJS.Workbook;
+  read?: ReadWorkbook;
 }
 
-const open = ({ file, bytes, workbook }: PageFile) =>
-  openWorkbookBytes({ file, bytes }, { parsed: workbook });
+const open = ({ file, bytes, read }: PageFile) => openWorkbookBytes({ file, bytes }, { parsed: read });
 
 const written = (opened: OpenedWorkbook) => patchedBytes(opened, opened.file);
 
@@ -175,7 +173,7 @@ export async function importList(
   options: PaneImportOptions & { asOf: DateSerial },
 ) {
   const opened = await open(input);
-  const grids = workbookGrids(await parseXlsx(list.bytes, list.name));
+  const grids = await readWorkbook(list.bytes, list.name);
   const report = importListRows(opened, grids, options);
   if (report.written && options.apply) refuseProtectedRegister(opened);
   return { bytes: report.written && options.apply ? await written(opened) : input.bytes, report };

@@ -1,9 +1,7 @@
 // The workbook open on the web page: its bytes, whether they changed since the last download, and one parse
 // of them shared by every reader until the next change.
 
-import type ExcelJS from "exceljs";
-import type { WorkbookGrids } from "../core/workbook";
-import { parseXlsx, workbookGrids } from "../xlsx/parse";
+import { readWorkbook, type ReadWorkbook } from "../xlsx/parse";
 
 export interface OpenFile {
   name: string;
@@ -15,8 +13,7 @@ export interface OpenFile {
 }
 
 export interface WorkbookView {
-  workbook: ExcelJS.Workbook;
-  grids: WorkbookGrids;
+  grids: ReadWorkbook;
   names: string[];
 }
 
@@ -81,9 +78,8 @@ export class FileSession {
   }
 
   private async parse(bytes: Uint8Array, name: string): Promise<WorkbookView> {
-    const workbook = await parseXlsx(bytes, name);
-    const grids = workbookGrids(workbook);
-    return { workbook, grids, names: workbook.worksheets.map((w) => w.name) };
+    const grids = await readWorkbook(bytes, name);
+    return { grids, names: grids.names() };
   }
 
   private notify(): void {

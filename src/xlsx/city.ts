@@ -16,7 +16,7 @@ import type { Profile } from "../core/profiles";
 import { REGISTER_SHEET } from "../core/register";
 import { verifyWorkbookStamp } from "../core/stamp";
 import { loadWorkbook } from "../core/workbook";
-import { parseXlsx, WorkbookFileError, workbookGrids } from "./parse";
+import { readWorkbook, WorkbookFileError } from "./parse";
 
 export { EXCLUSION_LABELS } from "../core/consolidate";
 
@@ -60,7 +60,7 @@ export async function consolidateFiles(
     try {
       if (again) reports.push({ ...again, file: file.name });
       else {
-        const grids = workbookGrids(await parseXlsx(await file.read(), file.name));
+        const grids = await readWorkbook(await file.read(), file.name);
         if (!grids.sheet(REGISTER_SHEET)) throw new WorkbookFileError(`没有“${REGISTER_SHEET}”工作表`);
         const { stamp, verification } = await verifyWorkbookStamp((n) => grids.sheet(n));
         const loaded = loadWorkbook(grids, { profileId: stamp ? stampProfile(stamp)?.id : undefined });

@@ -10,9 +10,9 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { getHeapStatistics } from "node:v8";
 import { DEFAULT_LIMITS, MEMORY_PER_EXPANDED_BYTE, type ReadLimits } from "./package/limits";
-import { parseXlsx, WorkbookFileError, workbookGrids } from "./parse";
+import { readWorkbook, WorkbookFileError, type ReadWorkbook } from "./parse";
 
-export { WorkbookFileError, workbookGrids };
+export { WorkbookFileError };
 
 /** A file as it was read. */
 export interface FileSnapshot {
@@ -81,8 +81,8 @@ export async function readFileBytes(file: string): Promise<Uint8Array> {
   return (await readWorkbookFile(file)).bytes;
 }
 
-export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  return parseXlsx((await readWorkbookFile(file)).bytes, file, nodeReadLimits());
+export async function openWorkbook(file: string): Promise<ReadWorkbook> {
+  return readWorkbook((await readWorkbookFile(file)).bytes, file, nodeReadLimits());
 }
 
 // ---- writing ----

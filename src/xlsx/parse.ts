@@ -1,15 +1,12 @@
-// .xlsx bytes → the Grids the core reads, with ExcelJS loaded only when first needed: the CLI reads files
-// through it, and the task pane reads the workbooks a user picks without carrying ExcelJS in its main
-// bundle. The package is checked against the documented limits and made readable first (package/readable).
-// Nothing here touches the file system.
+// .xlsx bytes → the Grids the core reads. The package is checked against the documented limits, then read by
+// streaming (src/xlsx/stream): each sheet only when a command asks for it, so reading costs what the cells a
+// command needs cost. ExcelJS builds no model of a file being read; it only writes new workbooks. The reader
+// is its own chunk in the task pane and the web page, fetched on the first read. Nothing here touches the file
+// system.
 
-import type ExcelJS from "exceljs";
-import type { Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
-import { loadExcelJs } from "./excelJs";
 import { PackageError } from "./package/errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./package/limits";
-import { readGrid } from "./readSheet";
 
 /** A file that cannot be read, written or is not an .xlsx workbook; its message names the file, in Chinese. */
 export class WorkbookFileError extends Error {}
@@ -23,44 +20,36 @@ export function fileError(err: PackageError, file: string): WorkbookFileError {
   );
 }
 
-/** Parses the bytes of an .xlsx file named `file`; bad bytes are a WorkbookFileError naming it. */
-export async function parseXlsx(
+/** A workbook as read: its sheets' names in order and each sheet's cells, read on first use. */
+export interface ReadWorkbook extends WorkbookGrids {
+  names(): string[];
+  /** The workbook counts dates from 1904 (Mac Excel, openpyxl's `epoch`): what a date written must follow. */
+  readonly date1904: boolean;
+}
+
+const failsAs = <T>(file: string, read: () => T): T => {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof PackageError) throw fileError(err, file);
+    if (err instanceof RangeError)
+      throw new WorkbookFileError(`文件 ${file} 不是有效的 .xlsx 工作簿（内容过大，超出本工具可处理的范围）`);
+    throw err;
+  }
+};
+
+/** Reads the bytes of an .xlsx file named `file`; bad bytes are a WorkbookFileError naming it. */
+export async function readWorkbook(
   data: ArrayBuffer | Uint8Array,
   file: string,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<ExcelJS.Workbook> {
-  const { readablePackage } = await import(/* webpackChunkName: "exceljs" */ "./package/readable");
-  let readable: Uint8Array;
-  try {
-    readable = readablePackage(data instanceof Uint8Array ? data : new Uint8Array(data), limits);
-  } catch (err) {
-    if (err instanceof PackageError) throw fileError(err, file);
-    throw err;
-  }
-  const wb = new (await loadExcelJs()).Workbook();
-  try {
-    await wb.xlsx.load(readable as unknown as ArrayBuffer);
-  } catch (err) {
-    const reason =
-      err instanceof RangeError
-        ? "内容过大，超出本工具可处理的范围"
-        : "无法解析其中的工作表内容，可在 Excel 或 WPS 中打开并另存为 .xlsx 后再试";
-    throw new WorkbookFileError(`文件 ${file} 不是有效的 .xlsx 工作簿（${reason}）`);
-  }
-  return wb;
-}
-
-/** Grids of the workbook's sheets, read once each on first use. */
-export function workbookGrids(wb: ExcelJS.Workbook): WorkbookGrids {
-  const cache = new Map<string, Grid | undefined>();
+): Promise<ReadWorkbook> {
+  const { streamWorkbook } = await import(/* webpackChunkName: "reader" */ "./stream/workbookReader");
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const wb = failsAs(file, () => streamWorkbook(bytes, limits));
   return {
-    sheet(name) {
-      if (!cache.has(name)) {
-        const ws = wb.worksheets.find((w) => w.name === name);
-        cache.set(name, ws ? readGrid(ws) : undefined);
-      }
-      return cache.get(name);
-    },
-    names: () => wb.worksheets.map((w) => w.name),
+    date1904: wb.date1904,
+    names: () => wb.names(),
+    sheet: (name) => failsAs(file, () => wb.sheet(name)),
   };
 }

@@ -3,7 +3,6 @@
 // placeLayout, cells, protection) and the caller takes `patchedBytes`: the file's own package is patched, so
 // everything in it a command does not change is kept as it was (SPEC 7). Nothing here touches the file system.
 
-import type ExcelJS from "exceljs";
 import { LOG_SHEET } from "../core/adjustments";
 import { cellText } from "../core/cells";
 import { quarterCode, type DateSerial, type Quarter } from "../core/dates";
@@ -65,7 +64,7 @@ import { regeneratedForms, submissionForms, type RegeneratedForm } from "../form
 import { PackageError } from "./package/errors";
 import { DEFAULT_LIMITS, type ReadLimits } from "./package/limits";
 import { WorkbookPatch, type CellEdit } from "./package/patch";
-import { fileError, parseXlsx, workbookGrids, WorkbookFileError } from "./parse";
+import { fileError, readWorkbook, WorkbookFileError, type ReadWorkbook } from "./parse";
 import { patchStatusColumns } from "./statusColumns";
 
 /** A workbook file's bytes, named as the user knows the file. */
@@ -78,9 +77,8 @@ export interface OpenedWorkbook<S extends WorkbookSource = WorkbookSource> {
   file: string;
   /** The file as read: its bytes are what the patch starts from. */
   source: S;
-  wb: ExcelJS.Workbook;
   loaded: LoadedWorkbook;
-  grids: WorkbookGrids;
+  grids: ReadWorkbook;
   /** The changes the command makes. */
   readonly patch: WorkbookPatch;
 }
@@ -95,18 +93,17 @@ export class InvalidWorkbookError extends Error {
   }
 }
 
-/** Opens `source`; `parsed` is its parse where the caller has one already (the web page's preview). */
+/** Opens `source`; `parsed` is its reading where the caller has one already (the web page's preview). */
 export async function openWorkbookBytes<S extends WorkbookSource>(
   source: S,
-  options: { profileId?: ProfileId; limits?: ReadLimits; parsed?: ExcelJS.Workbook } = {},
+  options: { profileId?: ProfileId; limits?: ReadLimits; parsed?: ReadWorkbook } = {},
 ): Promise<OpenedWorkbook<S>> {
-  const wb = options.parsed ?? (await parseXlsx(source.bytes, source.file, options.limits ?? DEFAULT_LIMITS));
-  const grids = workbookGrids(wb);
+  const grids =
+    options.parsed ?? (await readWorkbook(source.bytes, source.file, options.limits ?? DEFAULT_LIMITS));
   let patch: WorkbookPatch | undefined;
   return {
     file: source.file,
     source,
-    wb,
     grids,
     loaded: loadWorkbook(grids, { profileId: options.profileId }),
     get patch() {
@@ -422,7 +419,7 @@ export interface ScoreResult {
 /** Every scoring sheet and panel of the workbook, scored by its rubric. */
 export function scoreWorkbook(opened: OpenedWorkbook): ScoreResult {
   const rubrics = rubricsOrRefuse(opened.grids);
-  const names = opened.wb.worksheets.map((w) => w.name);
+  const names = opened.grids.names();
   const experts = names
     .map((n) => readScoreSheet(opened.grids.sheet(n)!, rubrics))
     .filter((x) => x !== undefined);

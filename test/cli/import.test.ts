@@ -9,7 +9,8 @@ import { withCheckChar } from "../../src/core/creditCode";
 import { formatIsoDate } from "../../src/core/dates";
 import { REGISTER_SHEET, type RegisterRow } from "../../src/core/register";
 import { loadWorkbook } from "../../src/core/workbook";
-import { openWorkbook, workbookGrids } from "../../src/xlsx/io";
+import { openWorkbook } from "../../src/xlsx/io";
+import { openExcelJs } from "../helpers/excelJsReference";
 import { COMPUTED_FILL } from "../../src/forms/statusColumns";
 import { recalculate } from "../helpers/libreoffice";
 import { craftWorkbook, rowsXml } from "../helpers/craft";
@@ -57,7 +58,7 @@ async function writeList(
 }
 
 async function registerRows(p: string): Promise<RegisterRow[]> {
-  return loadWorkbook(workbookGrids(await openWorkbook(p))).rows;
+  return loadWorkbook(await openWorkbook(p)).rows;
 }
 
 const importJson = async (...argv: string[]) => {
@@ -133,7 +134,7 @@ describe("cpa import", () => {
     expect(formatIsoDate(added[0]!.publishedOn!)).toBe("2027-03-20");
     expect(added[1]!.previousAcceptedOn).toBe(accepted.acceptedOn);
 
-    const wb = await openWorkbook(out);
+    const wb = await openExcelJs(out);
     const ws = wb.getWorksheet(REGISTER_SHEET)!;
     const last = before.length + 2;
     const header = (ws.getRow(1).values as unknown[]).map(String);
@@ -319,7 +320,7 @@ describe("cpa import", () => {
     expect(exit).toBe(0);
     expect(report.file).toBe(register);
     expect(report.added.map((a) => a.name)).toEqual(["上海原地导入有限公司"]);
-    const ws2 = (await openWorkbook(register)).getWorksheet(REGISTER_SHEET)!;
+    const ws2 = (await openExcelJs(register)).getWorksheet(REGISTER_SHEET)!;
     const header = (ws2.getRow(1).values as unknown[]).map(String);
     const row = before.length + 2;
     const stage = ws2.getCell(row, header.indexOf("当前阶段"));

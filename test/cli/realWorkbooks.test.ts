@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { convert } from "../helpers/libreoffice";
 import { withCheckChar } from "../../src/core/creditCode";
-import { parseXlsx, workbookGrids } from "../../src/xlsx/parse";
+import { readWorkbook } from "../../src/xlsx/parse";
+import { parseXlsx } from "../helpers/excelJsReference";
 import { craftWorkbook } from "../helpers/craft";
 import {
   openpyxlResave,
@@ -328,9 +329,9 @@ describe("registers a district or another program changed", () => {
   }
 
   const grid = async (output: string, sheet: string) =>
-    workbookGrids(await parseXlsx(readFileSync(output), output)).sheet(sheet);
+    (await readWorkbook(readFileSync(output), output)).sheet(sheet);
   const worksheet = async (output: string, sheet: string) =>
-    (await parseXlsx(readFileSync(output), output)).getWorksheet(sheet)!;
+    (await parseXlsx(readFileSync(output))).getWorksheet(sheet)!;
 
   it("are read as the register they hold: the same enterprises, dates, issues and scores", async () => {
     const want = await outcome(plain);

@@ -8,8 +8,7 @@ import path from "node:path";
 import { workbookRubrics } from "../../src/core/rubricSheet";
 import { rubricItems } from "../../src/core/rubrics";
 import { readScoreSheet } from "../../src/forms/scoresheets";
-import { readGrid } from "../../src/xlsx/readSheet";
-import { workbookGrids } from "../../src/xlsx/io";
+import { readGrid, workbookGrids } from "../helpers/excelJsReference";
 import { runCli as run } from "./runCli";
 
 jest.setTimeout(120_000);

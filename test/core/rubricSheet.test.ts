@@ -3,7 +3,7 @@ import type { CellInput, Grid } from "../../src/core/grid";
 import { readRubricSheet, RUBRIC_SHEET, workbookRubrics } from "../../src/core/rubricSheet";
 import { DEFAULT_RUBRICS, rubricItems, rubricRows } from "../../src/core/rubrics";
 import { rubricSheetLayout } from "../../src/forms/rubricSheet";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 
 const HEADER = ["评分表", "类别", "指标内容", "要求", "分值", "关键指标"];

@@ -9,7 +9,7 @@ import { getProfile } from "../../src/core/profiles";
 import { writeCityReport } from "../../src/excel/consolidate";
 import { dashboardLayout } from "../../src/forms/centreForms";
 import { consolidateFiles, type DistrictFile } from "../../src/xlsx/city";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { ExcelHost } from "../officehost";
 import { run } from "./hostWorkbook";
 

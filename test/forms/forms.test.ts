@@ -21,7 +21,7 @@ import {
   scoreSheetLayout,
   shortName,
 } from "../../src/forms/scoresheets";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { recalculate } from "../helpers/libreoffice";
 import { d, guangxi, logEntry, row, shanghai } from "../core/fixtures";

@@ -11,7 +11,7 @@ import {
   type PerformanceFigures,
 } from "../../src/core/performance";
 import { performanceLayout } from "../../src/forms/performanceForm";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { recalculate } from "../helpers/libreoffice";
 

@@ -9,7 +9,7 @@ import { performanceCells, readPerformanceForm } from "../../src/core/performanc
 import { loadWorkbook, workbookIssues } from "../../src/core/workbook";
 import { layoutCells } from "../../src/forms/layout";
 import { performanceLayout, performanceSheetName } from "../../src/forms/performanceForm";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { d } from "../core/fixtures";
 

@@ -18,7 +18,7 @@ import {
   scoreSheetLayout,
   type ScoreSheetCells,
 } from "../../src/forms/scoresheets";
-import { readGrid } from "../../src/xlsx/readSheet";
+import { readGrid } from "../helpers/excelJsReference";
 import { writeLayout } from "../../src/xlsx/writeLayout";
 import { recalculate } from "../helpers/libreoffice";
 

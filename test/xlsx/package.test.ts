@@ -4,7 +4,7 @@
 import { strFromU8, unzipSync, zipSync } from "fflate";
 import { emptyLayout, formula, num, put, text } from "../../src/forms/layout";
 import { WorkbookPatch } from "../../src/xlsx/package/patch";
-import { readablePackage } from "../../src/xlsx/package/readable";
+import { checkedPackage } from "../../src/xlsx/package/readable";
 import {
   coverRows,
   editCells,
@@ -15,14 +15,14 @@ import {
 } from "../../src/xlsx/package/sheetXml";
 import { isDateFormatCode, StyleBook } from "../../src/xlsx/package/styles";
 import { compressedBytes, crc32, inflateEntry, readZip, writeZip } from "../../src/xlsx/package/zip";
-import { parseXlsx, workbookGrids } from "../../src/xlsx/parse";
+import { readWorkbook } from "../../src/xlsx/parse";
 import { craftWorkbook } from "../helpers/craft";
 
 const parts = (bytes: Uint8Array) => unzipSync(bytes);
 const textOf = (bytes: Uint8Array, name: string) => strFromU8(parts(bytes)[name]!);
 
 async function grid(bytes: Uint8Array, sheet: string) {
-  return workbookGrids(await parseXlsx(bytes, "test.xlsx")).sheet(sheet)!;
+  return (await readWorkbook(bytes, "test.xlsx")).sheet(sheet)!;
 }
 
 describe("zip", () => {
@@ -60,7 +60,7 @@ describe("zip", () => {
 
   it("says an encrypted workbook is one", () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    expect(() => readablePackage(ole)).toThrow(/加密/);
+    expect(() => checkedPackage(ole)).toThrow(/加密/);
   });
 });
 
