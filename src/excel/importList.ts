@@ -13,7 +13,7 @@ import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { REGISTER_SHEETS, refuseProtectedRegister } from "./register";
 import { Rollback } from "./rollback";
-import { payloadSize, suspendCalculation, writeInChunks } from "./run";
+import { payloadSize, RequestBudget, suspendCalculation, writeInChunks } from "./run";
 
 export interface PaneImportOptions {
   /** The list's publication date where the list has no date column. */
@@ -99,7 +99,7 @@ export async function importList(
     } else if (!intoTable)
       rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, rows.length, append.width));
     await writeInChunks(
-      context,
+      new RequestBudget(context),
       rows,
       (start, chunk) =>
         writeValues(
@@ -107,7 +107,6 @@ export async function importList(
           chunk,
           formats,
         ),
-      undefined,
       (row) => 2 * payloadSize(row) + 2,
     );
     await context.sync();

@@ -20,7 +20,7 @@ export class RequestBudget {
 
   constructor(
     private context: Excel.RequestContext,
-    private limit = PAYLOAD_LIMIT,
+    readonly limit = PAYLOAD_LIMIT,
   ) {}
 
   async add(bytes: number): Promise<void> {
@@ -35,35 +35,33 @@ export class RequestBudget {
 
 /**
  * Splits rows into chunks whose request stays under the limit (`size` measures one row with whatever is
- * written alongside it); `write` queues one chunk, and a sync is made between chunks only when there is
- * more than one.
+ * written alongside it, `calls` the calls a chunk makes besides); `write` queues one chunk. Every chunk goes
+ * through `budget`, which syncs before a chunk that would overfill the request, so writes queued before or
+ * after the chunks share the same limit. Returns the syncs made.
  */
 export async function writeInChunks<T>(
-  context: Excel.RequestContext,
+  budget: RequestBudget,
   rows: readonly T[],
   write: (start: number, chunk: readonly T[]) => void,
-  limit = PAYLOAD_LIMIT,
   size: (row: T) => number = (row) => payloadSize(row) + 1,
+  calls = 2,
 ): Promise<number> {
+  const before = budget.syncs;
   let start = 0;
-  let syncs = 0;
   while (start < rows.length) {
     let end = start;
-    let bytes = CALL_BYTES;
+    let bytes = CALL_BYTES * calls;
     while (end < rows.length) {
       const rowSize = size(rows[end]!);
-      if (end > start && bytes + rowSize > limit) break;
+      if (end > start && bytes + rowSize > budget.limit) break;
       bytes += rowSize;
       end++;
     }
+    await budget.add(bytes);
     write(start, rows.slice(start, end));
     start = end;
-    if (start < rows.length) {
-      await context.sync();
-      syncs++;
-    }
   }
-  return syncs;
+  return budget.syncs - before;
 }
 
 export function suspendCalculation(context: Excel.RequestContext): void {
