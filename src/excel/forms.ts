@@ -55,8 +55,7 @@ export async function writeSheets(
     context.workbook.worksheets.getItem(layouts[0]!.name).activate();
     await context.sync();
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
   return layouts.map((l) => l.name);
 }

@@ -87,17 +87,24 @@ export async function importList(
     suspendCalculation(context);
     const intoTable = table && append.lastDataRow <= table.bottom;
     const room = intoTable ? table.bottom - append.lastDataRow : 0;
-    if (room > 0)
-      rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, Math.min(room, rows.length), append.width));
+    // Rows named as the user sees them: 1-based, on the register.
+    const rowsOf = (from: number, count: number) => `“${REGISTER_SHEET}”第 ${from + 1}—${from + count} 行`;
+    if (room > 0) {
+      const n = Math.min(room, rows.length);
+      rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, n, append.width), rowsOf(append.firstRow, n));
+    }
     if (intoTable && rows.length > room) {
-      rollback.growing(table.table, table.rows);
+      rollback.growing(table.table, table.rows, rowsOf(append.firstRow + room, rows.length - room));
       // Blank rows first: the values go through the text-safe path below, never as typed formulas.
       table.table.rows.add(
         undefined,
         Array.from({ length: rows.length - room }, () => new Array<string>(table.cols).fill("")),
       );
     } else if (!intoTable)
-      rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, rows.length, append.width));
+      rollback.filling(
+        ws.getRangeByIndexes(append.firstRow, 0, rows.length, append.width),
+        rowsOf(append.firstRow, rows.length),
+      );
     await writeInChunks(
       new RequestBudget(context),
       rows,
@@ -111,8 +118,7 @@ export async function importList(
     );
     await context.sync();
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
   return report;
 }

@@ -161,8 +161,7 @@ export async function createRegister(
     sheets.getItem(REGISTER_SHEET).activate();
     await context.sync();
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
 }
 

@@ -84,9 +84,12 @@ export function officeErrorMessage(err: unknown): string {
       return `Excel 拒绝了写入的内容（${e.message ?? "参数无效"}）。`;
     case "ItemAlreadyExists":
       return `同名工作表已存在（${e.message ?? ""}）。`;
+    case "InvalidOperationInCellEditMode":
+      return "Excel 正处于单元格编辑状态，无法操作工作簿。请按 Enter 或 Esc 退出编辑（或单击其他单元格）后重试。";
     case "AccessDenied":
+      return `工作表或工作簿受保护，Excel 拒绝了此操作（${e.message ?? "拒绝访问"}）。请撤销保护后重试。`;
     case "InsertDeleteConflict":
-      return "工作表受保护或正在编辑，无法写入。请退出单元格编辑状态或撤销保护后重试。";
+      return `插入或删除单元格与表格、合并单元格冲突（${e.message ?? ""}）。`;
     default:
       return e.message ? `Excel 操作失败：${e.message}` : "Excel 操作失败。";
   }

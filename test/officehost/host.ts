@@ -66,6 +66,11 @@ export class ExcelHost {
   batchStarts: number[] = [];
   /** Test hook: the sync that applies this many more operations fails there, as a lost connection would. */
   failAfterOps: number | undefined;
+  /** Test hook: after the failure `failAfterOps` causes, every later sync fails too (Excel lost for good). */
+  staysFailing = false;
+  private failing = false;
+  /** The user is typing in a cell: batches fail, or wait when the run asked to (enterCellEdit, exitCellEdit). */
+  private cellEdit: { exited: Promise<void>; exit: () => void } | undefined;
 
   constructor(excelApi = defaultExcelApi()) {
     this.excelApi = excelApi;
@@ -114,8 +119,54 @@ export class ExcelHost {
     return s ? peek(s, p.row, p.col) : undefined;
   }
 
-  async run<T>(fn: (context: RequestContext) => Promise<T>): Promise<T> {
-    const context = new RequestContext(this);
+  /** Whether a sync fails because an earlier fault lasts (staysFailing); arms it at the first fault. */
+  lost(): boolean {
+    if (this.failing) return true;
+    if (this.staysFailing && this.failAfterOps === 0) this.failing = true;
+    return false;
+  }
+
+  /** Test helper: Excel is reachable again after staysFailing. */
+  reconnect(): void {
+    this.failing = false;
+    this.staysFailing = false;
+  }
+
+  /** Test helper: the user starts typing into a cell (F2 or a double click). */
+  enterCellEdit(): void {
+    let exit = () => undefined as void;
+    const exited = new Promise<void>((resolve) => (exit = resolve));
+    this.cellEdit = { exited, exit };
+  }
+
+  /** Test helper: the user leaves the cell (Enter, Tab or Esc). */
+  exitCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.exit();
+  }
+
+  /**
+   * In cell edit mode a batch fails with InvalidOperationInCellEditMode, unless the run asked to wait for the
+   * user to leave the cell (RunOptions.delayForCellEdit): learn.microsoft.com/javascript/api/excel/excel.runoptions
+   */
+  async waitForCellEdit(delay: boolean): Promise<void> {
+    if (!this.cellEdit) return;
+    if (!delay)
+      throw new OfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    await this.cellEdit.exited;
+  }
+
+  async run<T>(
+    optionsOrFn: Excel.RunOptions | ((context: RequestContext) => Promise<T>),
+    batch?: (context: RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const fn = typeof optionsOrFn === "function" ? optionsOrFn : batch!;
+    const options = typeof optionsOrFn === "function" ? {} : optionsOrFn;
+    const context = new RequestContext(this, options.delayForCellEdit === true);
     const result = await fn(context);
     if (context.pending()) await context.sync();
     return result;
@@ -127,7 +178,10 @@ export class RequestContext {
   private paths = new Set<PathInfo>();
   workbook: WorkbookProxy;
 
-  constructor(readonly host: ExcelHost) {
+  constructor(
+    readonly host: ExcelHost,
+    private delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -182,6 +236,7 @@ export class RequestContext {
 
   async sync(): Promise<void> {
     const host = this.host;
+    await host.waitForCellEdit(this.delayForCellEdit);
     host.syncCount++;
     host.batchStarts.push(host.opsApplied);
     const ops = this.ops;
@@ -197,7 +252,7 @@ export class RequestContext {
     }
     const answers: [Op, unknown][] = [];
     for (const op of ops) {
-      if (host.failAfterOps !== undefined && host.failAfterOps-- <= 0) {
+      if (host.lost() || (host.failAfterOps !== undefined && host.failAfterOps-- <= 0)) {
         host.failAfterOps = undefined;
         throw new OfficeError(
           "GeneralException",
