@@ -169,6 +169,11 @@ export function checkValidationText(kind: keyof typeof VALIDATION_LIMITS, text: 
     );
 }
 
+// ---- sheet sizes ----
+
+/** The tallest row, in points ("Excel specifications and limits": support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3). */
+export const MAX_ROW_HEIGHT = 409;
+
 // ---- reads ----
 
 /** Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. */
