@@ -80,7 +80,10 @@ export async function importList(
   if (!append) return report;
   refuseProtectedRegister(protectedSheets);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
+  // The number formats of the first row to fill, read before anything is written, for the undo.
+  const blank = ws.getRangeByIndexes(append.firstRow, 0, 1, append.width).load("numberFormat");
   const table = await registerTable(context, ws, append.headerRow);
+  const blankFormats = blank.numberFormat[0]!;
   const { rows, formats } = cellWrites(append);
   const rollback = new Rollback();
   try {
@@ -91,7 +94,11 @@ export async function importList(
     const rowsOf = (from: number, count: number) => `“${REGISTER_SHEET}”第 ${from + 1}—${from + count} 行`;
     if (room > 0) {
       const n = Math.min(room, rows.length);
-      rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, n, append.width), rowsOf(append.firstRow, n));
+      rollback.filling(
+        ws.getRangeByIndexes(append.firstRow, 0, n, append.width),
+        rowsOf(append.firstRow, n),
+        blankFormats,
+      );
     }
     if (intoTable && rows.length > room) {
       rollback.growing(table.table, table.rows, rowsOf(append.firstRow + room, rows.length - room));
@@ -104,6 +111,7 @@ export async function importList(
       rollback.filling(
         ws.getRangeByIndexes(append.firstRow, 0, rows.length, append.width),
         rowsOf(append.firstRow, rows.length),
+        blankFormats,
       );
     await writeInChunks(
       new RequestBudget(context),

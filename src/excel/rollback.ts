@@ -15,7 +15,7 @@ export class Rollback {
   private protectedHere: string[] = [];
   private renamed: { original: string; temporary: string }[] = [];
   private grown: { table: Excel.Table; keep: number; where: string }[] = [];
-  private filled: { range: Excel.Range; where: string }[] = [];
+  private filled: { range: Excel.Range; where: string; formats: readonly string[] }[] = [];
 
   /** Records a sheet about to be added (call before queuing it). */
   adding(name: string): void {
@@ -37,9 +37,12 @@ export class Rollback {
     this.grown.push({ table, keep, where });
   }
 
-  /** Records blank cells about to be written; `where` names them for the user (sheet and rows). */
-  filling(range: Excel.Range, where: string): void {
-    this.filled.push({ range, where });
+  /**
+   * Records blank rows about to be written, whose number formats were `formats` (one row's, alike in every
+   * row); `where` names them for the user (sheet and rows).
+   */
+  filling(range: Excel.Range, where: string, formats: readonly string[]): void {
+    this.filled.push({ range, where, formats });
   }
 
   /**
@@ -76,11 +79,13 @@ export class Rollback {
       for (const { table } of this.grown) table.rows.load("count");
       for (const { range } of this.filled) range.load("rowCount,columnCount");
       await context.sync();
-      for (const { range } of this.filled)
+      for (const { range, formats } of this.filled) {
         writeValues(
           range,
           Array.from({ length: range.rowCount }, () => new Array<string>(range.columnCount).fill("")),
         );
+        range.numberFormat = Array.from({ length: range.rowCount }, () => [...formats]);
+      }
       for (const { table, keep } of this.grown)
         for (let i = table.rows.count - 1; i >= keep; i--) table.rows.getItemAt(i).delete();
       const present = new Map(sheets.items.map((s) => [s.name, s]));

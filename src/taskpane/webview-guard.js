@@ -1,19 +1,15 @@
 // Runs before the pane's bundle, in every webview, so it is written in ES5 and touches nothing but the page.
 // Office 2016 and 2019 (volume-licensed perpetual versions) show add-ins in Internet Explorer 11 ("Trident")
 // or Microsoft Edge Legacy ("EdgeHTML"); Microsoft recommends a graceful failure message there, detected from
-// navigator.userAgent (learn.microsoft.com/office/dev/add-ins/develop/support-ie-11). Any other engine that
-// cannot parse the bundle's syntax gets the same message instead of a blank pane.
+// navigator.userAgent (learn.microsoft.com/office/dev/add-ins/develop/support-ie-11). Any other engine too old
+// for the bundle (ES2022 syntax and library) gets the same message instead of a blank pane: it is known by
+// the ES2022 functions it lacks, never by compiling a test, since a page whose CSP forbids eval must start too.
 (function () {
   var ua = window.navigator.userAgent;
   var old = ua.indexOf("Trident") !== -1 || ua.indexOf("Edge/") !== -1;
-  if (!old) {
-    try {
-      new Function("var a = {}; return a?.b ?? Object.fromEntries([]);")();
-    } catch (_syntaxError) {
-      // ES5 has no catch without a binding.
-      old = true;
-    }
-  }
+  // Array.prototype.at and Object.hasOwn came in the same releases as, or after, the syntax the bundle uses
+  // (Chromium 92/93, Firefox 90/92, Safari 15.4).
+  if (typeof Array.prototype.at !== "function" || typeof Object.hasOwn !== "function") old = true;
   if (!old) return;
   window.__qsUnsupportedWebview = true;
   var english = /^en/i.test(window.navigator.language || "");

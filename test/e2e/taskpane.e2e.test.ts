@@ -396,6 +396,39 @@ describe("the task pane in Chromium", () => {
     await old.close();
   });
 
+  it("starts the pane where the server's CSP forbids eval", async () => {
+    const strict = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
+    const hostScript = readFileSync(path.join(root, "dist/e2e/office-host.js"), "utf8");
+    await strict.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await strict.route("**/office.js", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: hostScript }),
+    );
+    await strict.route("**/taskpane.html", async (route) => {
+      const response = await route.fetch();
+      route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          "content-security-policy": "script-src 'self' 'unsafe-inline' https://appsforoffice.microsoft.com",
+        },
+      });
+    });
+    await strict.goto(`${base}/taskpane.html`);
+    await strict.getByRole("tab", { name: "设置" }).waitFor();
+    expect(await strict.getByTestId("unsupported-webview").count()).toBe(0);
+    await strict.close();
+  });
+
+  it("shows which Office versions work in an engine without the ES2022 functions the pane needs", async () => {
+    const older = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
+    await older.addInitScript(() => delete (Array.prototype as { at?: unknown }).at);
+    await older.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await older.goto(`${base}/taskpane.html`);
+    await older.getByTestId("unsupported-webview").waitFor();
+    expect(await older.getByRole("tab").count()).toBe(0);
+    await older.close();
+  });
+
   it("says in Chinese what is missing and what to do when office.js cannot load (the network blocked)", async () => {
     const blocked = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
     const failed: string[] = [];
