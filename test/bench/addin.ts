@@ -90,7 +90,7 @@ async function main() {
     `pane chunks loaded only to consolidate: ${size("centre.js")} + ${size("xlsx-shared.js")} + ${size("exceljs.js")}`,
   );
   console.log(
-    `pane chunks loaded on first use: stamping ${size("submission.js")}; a per-enterprise form ${size("forms.js")}; importing a list ${size("import.js")}`,
+    `pane chunks loaded on first use: the quarter's forms and scoring ${size("sheets.js")}; stamping ${size("submission.js")}; a per-enterprise form ${size("forms.js")}; importing a list ${size("import.js")}`,
   );
   console.log(
     `web page JS: first load ${size("web.js")}; on the first file ${size("xlsx-shared.js")} + ${size("exceljs.js")}; on the first change ${size("workbook-file.js")}`,
