@@ -128,6 +128,7 @@ const zh = {
     body: "此页面是在 Excel 以外打开的（例如直接在浏览器中打开了 taskpane.html），这里没有可以处理的工作簿。",
     todo: "请在 Excel 中通过“插入 → 加载项”打开强审助手；只用浏览器时，请打开强审助手网页版（与本页面同一地址下的 index.html），或使用命令行工具 cpa。",
   },
+  reloadEnterprises: "重新读取企业名单",
 } as const;
 
 type Strings = {
@@ -279,6 +280,7 @@ const en: Strings = {
     body: "This page was opened outside Excel (taskpane.html straight in a browser, for example), where there is no workbook to work on.",
     todo: "Open the assistant in Excel from Insert → Add-ins. In a browser alone, open the web page (index.html at this page's address) or use the cpa command-line tool.",
   },
+  reloadEnterprises: "Read the enterprises again",
 };
 
 export type { Strings };
