@@ -174,10 +174,29 @@ describe("refusals Excel makes", () => {
   const at = (host: ExcelHost, fn: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => void) =>
     code(run(host, async (ctx) => fn(ctx.workbook.worksheets.getItem("S"), ctx)));
 
-  it("refuses protect() on a protected sheet and unprotect() on an unprotected one", async () => {
+  it("refuses the sheet name History, the workbook's last sheet's deletion, and what passes Excel's sizes", async () => {
     const host = new ExcelHost();
     host.seed("S", [[1]]);
-    expect(await at(host, (ws) => ws.protection.unprotect())).toBe("AccessDenied");
+    expect(await code(run(host, async (ctx) => void ctx.workbook.worksheets.add("history")))).toBe(
+      "InvalidArgument",
+    );
+    expect(await at(host, (ws) => ws.delete())).toBe("InvalidOperation");
+    expect(await at(host, (ws) => void ws.getRangeByIndexes(1_048_575, 0, 2, 1).load("values"))).toBe(
+      "InvalidArgument",
+    );
+    expect(await at(host, (ws) => (ws.getRange("A1").values = [["字".repeat(32_768)]]))).toBe(
+      "InvalidArgument",
+    );
+    expect(await at(host, (ws) => (ws.getRange("A1").values = [["字".repeat(32_767)]]))).toBe("no error");
+    expect(await at(host, (ws) => (ws.getRange("A2").formulas = [[`="${"x".repeat(8_200)}"`]]))).toBe(
+      "FormulaLengthExceedsLimit",
+    );
+  });
+
+  it("refuses protect() on a protected sheet, and accepts unprotect() on an unprotected one", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    expect(await at(host, (ws) => ws.protection.unprotect())).toBe("no error");
     expect(await at(host, (ws) => ws.protection.protect())).toBe("no error");
     expect(await at(host, (ws) => ws.protection.protect())).toBe("AccessDenied");
     expect(host.sheet("S")!.protected).toBe(true);

@@ -28,6 +28,7 @@ import {
   OfficeError,
   refuseLocked,
   refuseOnProtected,
+  SHEET_SIZE,
   typedValue,
 } from "./rules";
 
@@ -281,7 +282,14 @@ const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 
 // "Rename a worksheet": support.microsoft.com/office/3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
 function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
-  if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name))
+  // "History" is reserved for Excel's change history, in any case (same page).
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    SHEET_NAME_BAD.test(name) ||
+    /^'|'$/.test(name) ||
+    name.toLowerCase() === "history"
+  )
     throw new OfficeError("InvalidArgument", `The sheet name '${name}' is not valid.`);
   const other = host.sheet(name);
   if (other && other !== self)
@@ -549,12 +557,8 @@ class WorksheetProxy {
         ctx.queue(
           () => {
             const s = sheet();
-            // unprotect() on an unprotected sheet fails with AccessDenied too: office-js#6784
-            if (!s.protected)
-              throw new OfficeError(
-                "AccessDenied",
-                `You cannot perform the requested operation. (the sheet '${s.name}' is not protected)`,
-              );
+            // unprotect() on an unprotected sheet is accepted and changes nothing (WorksheetProtection.unprotect:
+            // learn.microsoft.com/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-unprotect-member(1))
             s.protected = false;
             s.protectionOptions = {};
           },
@@ -656,6 +660,13 @@ class WorksheetProxy {
     this.ctx.queue(
       () => {
         const s = this.must();
+        // A workbook keeps at least one visible sheet: deleting the last one is refused ("Delete a worksheet":
+        // support.microsoft.com/office/e5a9a1c1-2d36-4bd1-a7b7-cd1e6b5ec5b3).
+        if (this.ctx.host.sheets.length === 1)
+          throw new OfficeError(
+            "InvalidOperation",
+            `The operation is not valid. (the workbook's last sheet '${s.name}' cannot be deleted)`,
+          );
         this.ctx.host.sheets = this.ctx.host.sheets.filter((x) => x !== s);
         if (this.ctx.host.activeSheet === s.name) this.ctx.host.activeSheet = undefined;
       },
@@ -677,6 +688,9 @@ class WorksheetProxy {
     return new RangeProxy(this.ctx, { name: "GetRangeByIndexes", args: [top, left, rows, cols] }, () => {
       if (rows < 1 || cols < 1)
         throw new OfficeError("InvalidArgument", "rowCount and columnCount must be positive");
+      // A sheet has 1,048,576 rows and 16,384 columns (SHEET_SIZE).
+      if (top < 0 || left < 0 || top + rows > SHEET_SIZE.rows || left + cols > SHEET_SIZE.cols)
+        throw new OfficeError("InvalidArgument", "The range lies beyond the sheet's last row or column.");
       return { sheet: this.must(), rect: { top, left, rows, cols } };
     });
   }

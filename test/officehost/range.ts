@@ -5,6 +5,7 @@ import { cellAddress, parseCellAddress, rangeAddress } from "../../src/core/addr
 import type { PathInfo, RequestContext } from "./host";
 import { cellAt, peek, usedRect, type Cell, type Rect, type Scalar, type Sheet } from "./model";
 import {
+  checkCellLength,
   checkValidationText,
   MAX_ROW_HEIGHT,
   notLoaded,
@@ -380,6 +381,7 @@ export class RangeProxy {
 }
 
 function writeCell(cell: Cell, x: Scalar): void {
+  checkCellLength(x);
   const c = typedValue(x, cell.format.numberFormat === "@");
   cell.value = c.value === "" ? null : c.value;
   cell.formula = c.formula;

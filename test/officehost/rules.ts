@@ -170,6 +170,31 @@ export function checkValidationText(kind: keyof typeof VALIDATION_LIMITS, text: 
 }
 
 // ---- sheet sizes ----
+// "Excel specifications and limits": support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3
+
+/** The rows and columns of a sheet. */
+export const SHEET_SIZE = { rows: 1_048_576, cols: 16_384 };
+
+/** The most characters a cell holds. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** The longest formula, in characters; a longer one is FormulaLengthExceedsLimit (Excel.ErrorCodes). */
+export const MAX_FORMULA_CHARS = 8_192;
+
+/** A text over MAX_CELL_CHARS, or a formula over MAX_FORMULA_CHARS, is refused as Excel refuses it. */
+export function checkCellLength(v: Scalar): void {
+  if (typeof v !== "string") return;
+  if (v.startsWith("=") && v.length > MAX_FORMULA_CHARS)
+    throw new OfficeError(
+      "FormulaLengthExceedsLimit",
+      `The formula is ${v.length} characters, over ${MAX_FORMULA_CHARS}.`,
+    );
+  if (v.length > MAX_CELL_CHARS)
+    throw new OfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. (a text of ${v.length} characters, over ${MAX_CELL_CHARS})`,
+    );
+}
 
 /** The tallest row, in points ("Excel specifications and limits": support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3). */
 export const MAX_ROW_HEIGHT = 409;

@@ -15,14 +15,16 @@ export function ScoringTab() {
   const [kind, setKind] = useState<ScoringKind>("evaluation");
   const [experts, setExperts] = useState(3);
 
-  // The register is read once when the tab opens, as a command (busy meanwhile), and again on demand: never on
-  // every focus of the drop-down, which at 10,000 rows would read megabytes each time.
+  // The register is read once when the tab opens (quietly: no workbook yet is no error), and again on demand as
+  // a command: never on every focus of the drop-down, which at 10,000 rows would read megabytes each time.
   const loadEnterprises = () =>
     act(async () => {
       setEnterprises(await backend.listEnterprises());
       return undefined;
     });
-  useEffect(() => void loadEnterprises(), []);
+  useEffect(() => {
+    backend.listEnterprises().then(setEnterprises, () => setEnterprises([]));
+  }, [backend]);
 
   const onScoresheets = () =>
     act(async () => {
