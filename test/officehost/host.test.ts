@@ -45,6 +45,17 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect(host.value("S", "A5")).toBe(8613800000000);
   });
 
+  it("gives a formula of numbers its computed value, as Excel's Range.values does", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    await run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:C1").formulas = [["=8+1", "=(2+3)*4/2", "=SUM(A1)"]];
+    });
+    expect([host.value("S", "A1"), host.value("S", "B1"), host.value("S", "C1")]).toEqual([9, 10, null]);
+    host.type("S", "D1", "=-1.5+2");
+    expect(host.value("S", "D1")).toBe(0.5);
+  });
+
   it("rejects a 2-D array that does not match the range", async () => {
     const host = new ExcelHost();
     host.seed("S", [[null]]);

@@ -85,7 +85,7 @@ export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; for
   if (typeof v !== "string") return { value: v };
   if (textFormat) return { value: v };
   if (v.startsWith("'")) return { value: v.slice(1) };
-  if (v.startsWith("=") && v.length > 1) return { value: null, formula: v };
+  if (v.startsWith("=") && v.length > 1) return { value: arithmetic(v.slice(1)), formula: v };
   if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: fifteenDigits(v) };
   if (/^[+@-]/.test(v) && v.length > 1)
     return { value: null, formula: v.startsWith("-") ? `=${v}` : `=${v.slice(1)}` };
@@ -95,6 +95,39 @@ export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; for
       value: Math.round((Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!) - Date.UTC(1899, 11, 30)) / 86_400_000),
     };
   return { value: v };
+}
+
+/**
+ * The value Excel computes for a formula of numbers, + - * / and brackets (`=8+1` is 9 in Range.values, which
+ * returns a formula cell's result: learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ * null for any other formula, whose result the host does not model.
+ */
+export function arithmetic(formula: string): number | null {
+  const tokens = formula.replace(/\s+/g, "").match(/\d+(\.\d+)?|[-+*/()]|./g) ?? [];
+  let at = 0;
+  const expr = (): number => {
+    let v = term();
+    while (tokens[at] === "+" || tokens[at] === "-") v = tokens[at++] === "+" ? v + term() : v - term();
+    return v;
+  };
+  const term = (): number => {
+    let v = factor();
+    while (tokens[at] === "*" || tokens[at] === "/") v = tokens[at++] === "*" ? v * factor() : v / factor();
+    return v;
+  };
+  const factor = (): number => {
+    const t = tokens[at++];
+    if (t === "-") return -factor();
+    if (t === "+") return factor();
+    if (t === "(") {
+      const v = expr();
+      if (tokens[at++] !== ")") return NaN;
+      return v;
+    }
+    return t !== undefined && /^\d/.test(t) ? Number(t) : NaN;
+  };
+  const value = expr();
+  return at === tokens.length && Number.isFinite(value) ? value : null;
 }
 
 // ---- protection ----
