@@ -234,6 +234,9 @@ export const MAX_ROW_HEIGHT = 409;
 
 // ---- reads ----
 
-/** Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. */
+/**
+ * Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. Desktop
+ * Excel has no such payload limit; the host keeps it on every platform, since the add-in must fit the web's.
+ */
 // learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
 export const LIMITS = { request: 5 * 1024 * 1024, response: 5 * 1024 * 1024, readCells: 5_000_000 };
