@@ -97,8 +97,7 @@ export async function prepareSubmission(
       rollback,
     );
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
   // The stamp stands from here on: the old 报送信息, set aside, is deleted after it. Should that fail, it is
   // left, named, for the officer to delete.

@@ -55,8 +55,7 @@ export async function writeSheets(
     context.workbook.worksheets.getItem(layouts[0]!.name).activate();
     await context.sync();
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
   return layouts.map((l) => l.name);
 }
@@ -156,7 +155,10 @@ export interface WriteBack {
  * register cells — never a panel whose sheets hold an error or a formula typed over.
  */
 export async function writeBackScores(context: Excel.RequestContext): Promise<WriteBack> {
-  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet, { formulas: true });
+  // The scoring sheets with their formulas (a formula typed over is refused); the register's values suffice.
+  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet, {
+    formulas: (n) => !REGISTER_SHEETS.includes(n as never),
+  });
   const rubrics = checkedRubrics(grids);
   const experts = read.map((n) => readScoreSheet(grids.sheet(n)!, rubrics)).filter((x) => x !== undefined);
   const panels = read.map((n) => readPanelSheet(grids.sheet(n)!, rubrics)).filter((x) => x !== undefined);

@@ -13,7 +13,7 @@ import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { REGISTER_SHEETS, refuseProtectedRegister } from "./register";
 import { Rollback } from "./rollback";
-import { payloadSize, suspendCalculation, writeInChunks } from "./run";
+import { payloadSize, RequestBudget, suspendCalculation, writeInChunks } from "./run";
 
 export interface PaneImportOptions {
   /** The list's publication date where the list has no date column. */
@@ -80,26 +80,41 @@ export async function importList(
   if (!append) return report;
   refuseProtectedRegister(protectedSheets);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
+  // The number formats of the first row to fill, read before anything is written, for the undo.
+  const blank = ws.getRangeByIndexes(append.firstRow, 0, 1, append.width).load("numberFormat");
   const table = await registerTable(context, ws, append.headerRow);
+  const blankFormats = blank.numberFormat[0]!;
   const { rows, formats } = cellWrites(append);
   const rollback = new Rollback();
   try {
     suspendCalculation(context);
     const intoTable = table && append.lastDataRow <= table.bottom;
     const room = intoTable ? table.bottom - append.lastDataRow : 0;
-    if (room > 0)
-      rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, Math.min(room, rows.length), append.width));
+    // Rows named as the user sees them: 1-based, on the register.
+    const rowsOf = (from: number, count: number) => `“${REGISTER_SHEET}”第 ${from + 1}—${from + count} 行`;
+    if (room > 0) {
+      const n = Math.min(room, rows.length);
+      rollback.filling(
+        ws.getRangeByIndexes(append.firstRow, 0, n, append.width),
+        rowsOf(append.firstRow, n),
+        blankFormats,
+      );
+    }
     if (intoTable && rows.length > room) {
-      rollback.growing(table.table, table.rows);
+      rollback.growing(table.table, table.rows, rowsOf(append.firstRow + room, rows.length - room));
       // Blank rows first: the values go through the text-safe path below, never as typed formulas.
       table.table.rows.add(
         undefined,
         Array.from({ length: rows.length - room }, () => new Array<string>(table.cols).fill("")),
       );
     } else if (!intoTable)
-      rollback.filling(ws.getRangeByIndexes(append.firstRow, 0, rows.length, append.width));
+      rollback.filling(
+        ws.getRangeByIndexes(append.firstRow, 0, rows.length, append.width),
+        rowsOf(append.firstRow, rows.length),
+        blankFormats,
+      );
     await writeInChunks(
-      context,
+      new RequestBudget(context),
       rows,
       (start, chunk) =>
         writeValues(
@@ -107,13 +122,11 @@ export async function importList(
           chunk,
           formats,
         ),
-      undefined,
       (row) => 2 * payloadSize(row) + 2,
     );
     await context.sync();
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
   return report;
 }

@@ -44,6 +44,8 @@ export function gridFromRange(
 /** Rows [top, top + rows) of a sheet's used range, all its columns. */
 interface Block {
   sheet: string;
+  /** Read with its formulas. */
+  formulas: boolean;
   top: number;
   left: number;
   rows: number;
@@ -55,17 +57,28 @@ interface BlockCells {
   formulas?: unknown[][];
 }
 
-/** A sheet's used range cut into blocks of at most `cells` cells (whole rows, at least one row each). */
+/**
+ * With its formulas a cell comes back twice, and the forms' long texts with it: it counts as three cells
+ * against a sync's READ_CELLS.
+ */
+const FORMULA_WEIGHT = 3;
+
+const weight = (b: Block) => b.rows * b.cols * (b.formulas ? FORMULA_WEIGHT : 1);
+
+/** A sheet's used range cut into blocks of at most `cells` weighted cells (whole rows, at least one each). */
 function blocksOf(
   sheet: string,
   used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
   cells: number,
+  formulas: boolean,
 ): Block[] {
-  const step = Math.max(1, Math.floor(cells / used.columnCount));
+  const perCell = formulas ? FORMULA_WEIGHT : 1;
+  const step = Math.max(1, Math.floor(cells / perCell / used.columnCount));
   const out: Block[] = [];
   for (let r = 0; r < used.rowCount; r += step)
     out.push({
       sheet,
+      formulas,
       top: used.rowIndex + r,
       left: used.columnIndex,
       rows: Math.min(step, used.rowCount - r),
@@ -74,19 +87,19 @@ function blocksOf(
   return out;
 }
 
-/** Consecutive blocks grouped so that each group reads at most `cells` cells. */
+/** Consecutive blocks grouped so that each group reads at most `cells` weighted cells. */
 function batches(blocks: readonly Block[], cells: number): Block[][] {
   const out: Block[][] = [];
   let current: Block[] = [];
   let size = 0;
   for (const b of blocks) {
-    if (current.length > 0 && size + b.rows * b.cols > cells) {
+    if (current.length > 0 && size + weight(b) > cells) {
       out.push(current);
       current = [];
       size = 0;
     }
     current.push(b);
-    size += b.rows * b.cols;
+    size += weight(b);
   }
   if (current.length > 0) out.push(current);
   return out;
@@ -110,19 +123,17 @@ const TOO_LARGE = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimi
 async function readBlocks(
   context: Excel.RequestContext,
   blocks: readonly Block[],
-  formulas: boolean,
-  cellsPerSync: number,
 ): Promise<{ block: Block; cells: BlockCells }[]> {
   const sheets = context.workbook.worksheets;
   const out: { block: Block; cells: BlockCells }[] = [];
-  const queue = batches(blocks, cellsPerSync);
+  const queue = batches(blocks, READ_CELLS);
   while (queue.length > 0) {
     const batch = queue.shift()!;
     const ranges = batch.map((b) =>
       sheets
         .getItem(b.sheet)
         .getRangeByIndexes(b.top, b.left, b.rows, b.cols)
-        .load(formulas ? "values,formulas" : "values"),
+        .load(b.formulas ? "values,formulas" : "values"),
     );
     let tooLarge = false;
     try {
@@ -147,7 +158,7 @@ async function readBlocks(
     batch.forEach((block, i) =>
       out.push({
         block,
-        cells: { values: ranges[i]!.values, formulas: formulas ? ranges[i]!.formulas : undefined },
+        cells: { values: ranges[i]!.values, formulas: block.formulas ? ranges[i]!.formulas : undefined },
       }),
     );
   }
@@ -157,7 +168,7 @@ async function readBlocks(
 export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[] | ((name: string) => boolean),
-  options: { formulas?: boolean; existing?: readonly string[] } = {},
+  options: { formulas?: boolean | ((name: string) => boolean); existing?: readonly string[] } = {},
 ): Promise<{ grids: WorkbookGrids; existing: string[]; read: string[]; protectedSheets: string[] }> {
   const sheets = context.workbook.worksheets;
   let existing = options.existing ? [...options.existing] : undefined;
@@ -176,12 +187,12 @@ export async function readSheets(
     return { name, protection: ws.protection, used };
   });
   if (sizes.length > 0) await context.sync();
-  // With its formulas a cell comes back twice, and the forms' long texts with it: a third as many cells.
-  const cellsPerSync = options.formulas ? READ_CELLS / 3 : READ_CELLS;
+  const withFormulas = (name: string) =>
+    typeof options.formulas === "function" ? options.formulas(name) : (options.formulas ?? false);
   const blocks = sizes.flatMap(({ name, used }) =>
-    used.isNullObject ? [] : blocksOf(name, used, cellsPerSync),
+    used.isNullObject ? [] : blocksOf(name, used, READ_CELLS, withFormulas(name)),
   );
-  const read = await readBlocks(context, blocks, options.formulas ?? false, cellsPerSync);
+  const read = await readBlocks(context, blocks);
 
   const grids = new Map<string, Grid>();
   for (const { name, used } of sizes) {
@@ -195,7 +206,7 @@ export async function readSheets(
             parts.flatMap((p) => p.cells.values),
             used.rowIndex,
             used.columnIndex,
-            options.formulas ? parts.flatMap((p) => p.cells.formulas!) : undefined,
+            withFormulas(name) ? parts.flatMap((p) => p.cells.formulas!) : undefined,
           ),
     );
   }

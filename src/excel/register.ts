@@ -39,7 +39,7 @@ import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { Rollback } from "./rollback";
-import { payloadSize, suspendCalculation, writeInChunks } from "./run";
+import { CALL_BYTES, payloadSize, RequestBudget, suspendCalculation, writeInChunks } from "./run";
 
 export const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET] as const;
 
@@ -183,8 +183,7 @@ export async function createRegister(
     sheets.getItem(REGISTER_SHEET).activate();
     await context.sync();
   } catch (err) {
-    await rollback.undo(context);
-    throw err;
+    throw await rollback.undo(context, err);
   }
 }
 
@@ -224,7 +223,9 @@ export async function refreshStatus(context: Excel.RequestContext, asOf: DateSer
     throw new CommandError(`“${REGISTER_SHEET}”中找不到列标题（企业名称、统一社会信用代码、名单公布时间）。`);
   const plan = planStatusColumns(grid, headerRow, statuses);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
+  const budget = new RequestBudget(context);
   suspendCalculation(context);
+  await budget.add(CALL_BYTES * (1 + 3 * plan.missingHeaders.length));
   for (const h of plan.missingHeaders) {
     const cell = ws.getRangeByIndexes(plan.headerRow, h.col, 1, 1);
     writeValues(cell, [[h.label]]);
@@ -232,21 +233,22 @@ export async function refreshStatus(context: Excel.RequestContext, asOf: DateSer
   }
   const cols = plan.columns;
   const contiguous = cols.every((c, k) => c === cols[0]! + k);
+  // The computed cells as ranges: one of four columns side by side, or each column alone.
+  const blocks = contiguous
+    ? [{ col: cols[0]!, width: cols.length, pick: (r: readonly CellWrite[]) => [...r] }]
+    : cols.map((col, k) => ({ col, width: 1, pick: (r: readonly CellWrite[]) => [r[k]!] }));
   const formatOf = new Map(registerSheetSpec(loaded.profile).columns.map((c) => [c.label, c.numberFormat]));
   const formats = COMPUTED_COLUMNS.map((label) => formatOf.get(label));
   const rows = plan.values.map((r) =>
     r.map((v): CellWrite => (v !== null && typeof v === "object" ? v.date : (v ?? ""))),
   );
-  // Each row travels twice: its values and their number formats.
+  // Each row travels twice: its values and their number formats; each block makes four calls.
   const rowBytes = (row: readonly CellWrite[]) => 2 * payloadSize(row) + 2;
   await writeInChunks(
-    context,
+    budget,
     rows,
     (start, chunk) => {
       const top = plan.firstRow + start;
-      const blocks = contiguous
-        ? [{ col: cols[0]!, width: cols.length, pick: (r: readonly CellWrite[]) => [...r] }]
-        : cols.map((col, k) => ({ col, width: 1, pick: (r: readonly CellWrite[]) => [r[k]!] }));
       blocks.forEach(({ col, width, pick }, b) => {
         const range = ws.getRangeByIndexes(top, col, chunk.length, width);
         writeValues(range, chunk.map(pick), contiguous ? formats : [formats[b]]);
@@ -254,13 +256,15 @@ export async function refreshStatus(context: Excel.RequestContext, asOf: DateSer
         range.format.font.color = "#000000";
       });
     },
-    undefined,
     rowBytes,
+    4 * blocks.length,
   );
-  // Overdue rows: the computed cells of each run of consecutive overdue rows in one call.
+  // Overdue rows: the computed cells of each run of consecutive overdue rows, two calls a block, budgeted
+  // like the values (every other row overdue makes thousands of runs).
   for (const [start, length] of runs(plan.overdue)) {
-    for (const c of contiguous ? [cols[0]!] : cols) {
-      const range = ws.getRangeByIndexes(plan.firstRow + start, c, length, contiguous ? cols.length : 1);
+    await budget.add(2 * CALL_BYTES * blocks.length);
+    for (const { col, width } of blocks) {
+      const range = ws.getRangeByIndexes(plan.firstRow + start, col, length, width);
       range.format.fill.color = OVERDUE_FILL;
       range.format.font.color = OVERDUE_FONT;
     }

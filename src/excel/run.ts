@@ -20,7 +20,7 @@ export class RequestBudget {
 
   constructor(
     private context: Excel.RequestContext,
-    private limit = PAYLOAD_LIMIT,
+    readonly limit = PAYLOAD_LIMIT,
   ) {}
 
   async add(bytes: number): Promise<void> {
@@ -35,35 +35,33 @@ export class RequestBudget {
 
 /**
  * Splits rows into chunks whose request stays under the limit (`size` measures one row with whatever is
- * written alongside it); `write` queues one chunk, and a sync is made between chunks only when there is
- * more than one.
+ * written alongside it, `calls` the calls a chunk makes besides); `write` queues one chunk. Every chunk goes
+ * through `budget`, which syncs before a chunk that would overfill the request, so writes queued before or
+ * after the chunks share the same limit. Returns the syncs made.
  */
 export async function writeInChunks<T>(
-  context: Excel.RequestContext,
+  budget: RequestBudget,
   rows: readonly T[],
   write: (start: number, chunk: readonly T[]) => void,
-  limit = PAYLOAD_LIMIT,
   size: (row: T) => number = (row) => payloadSize(row) + 1,
+  calls = 2,
 ): Promise<number> {
+  const before = budget.syncs;
   let start = 0;
-  let syncs = 0;
   while (start < rows.length) {
     let end = start;
-    let bytes = CALL_BYTES;
+    let bytes = CALL_BYTES * calls;
     while (end < rows.length) {
       const rowSize = size(rows[end]!);
-      if (end > start && bytes + rowSize > limit) break;
+      if (end > start && bytes + rowSize > budget.limit) break;
       bytes += rowSize;
       end++;
     }
+    await budget.add(bytes);
     write(start, rows.slice(start, end));
     start = end;
-    if (start < rows.length) {
-      await context.sync();
-      syncs++;
-    }
   }
-  return syncs;
+  return budget.syncs - before;
 }
 
 export function suspendCalculation(context: Excel.RequestContext): void {
@@ -86,9 +84,12 @@ export function officeErrorMessage(err: unknown): string {
       return `Excel 拒绝了写入的内容（${e.message ?? "参数无效"}）。`;
     case "ItemAlreadyExists":
       return `同名工作表已存在（${e.message ?? ""}）。`;
+    case "InvalidOperationInCellEditMode":
+      return "Excel 正处于单元格编辑状态，无法操作工作簿。请按 Enter 或 Esc 退出编辑（或单击其他单元格）后重试。";
     case "AccessDenied":
+      return `工作表或工作簿受保护，Excel 拒绝了此操作（${e.message ?? "拒绝访问"}）。请撤销保护后重试。`;
     case "InsertDeleteConflict":
-      return "工作表受保护或正在编辑，无法写入。请退出单元格编辑状态或撤销保护后重试。";
+      return `插入或删除单元格与表格、合并单元格冲突（${e.message ?? ""}）。`;
     default:
       return e.message ? `Excel 操作失败：${e.message}` : "Excel 操作失败。";
   }

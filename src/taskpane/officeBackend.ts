@@ -1,21 +1,19 @@
 // The pane's commands on the workbook open in Excel: each one Excel.run over src/excel.
 
-import {
-  generateQuarterly,
-  insertScoreSheets,
-  listEnterprises,
-  writeBackScores,
-  writeOrCheckRubric,
-} from "../excel/forms";
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
 import { loadSettings, saveSettings } from "../excel/settings";
 import { chinaToday } from "../core/dates";
-import { readWorkbook } from "../xlsx/parse";
 import type { WorkbookBackend } from "./backend";
 import { runCommand } from "./runCommand";
 
 /** Requirement sets above the manifest's ExcelApi 1.8 are used only where Office says they are there. */
 const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+
+/**
+ * The quarter's forms, the scoring sheets and the rubric: a chunk fetched on the first such command, so that the
+ * pane's start bundle stays under its budget.
+ */
+const sheetCommands = () => import(/* webpackChunkName: "sheets" */ "../excel/forms");
 
 export const officeBackend: WorkbookBackend = {
   loadSettings: () => runCommand(loadSettings),
@@ -24,8 +22,10 @@ export const officeBackend: WorkbookBackend = {
   refreshStatus: (asOf) => runCommand((ctx) => refreshStatus(ctx, asOf)),
   validate: (asOf) => runCommand((ctx) => validateWorkbook(ctx, asOf)),
   selectIssue: (issue) => runCommand((ctx) => selectIssue(ctx, issue)),
-  generateQuarterly: (quarter, preparedOn) =>
-    runCommand((ctx) => generateQuarterly(ctx, quarter, preparedOn, supports)),
+  generateQuarterly: async (quarter, preparedOn) => {
+    const { generateQuarterly } = await sheetCommands();
+    return runCommand((ctx) => generateQuarterly(ctx, quarter, preparedOn, supports));
+  },
   // Stamping and its check come once a quarter: fetched on first use, outside the start bundle.
   prepareSubmission: async (quarter, preparer, today, stampedAt) => {
     const { prepareSubmission } = await import(/* webpackChunkName: "submission" */ "../excel/centre");
@@ -51,11 +51,16 @@ export const officeBackend: WorkbookBackend = {
     );
     return runCommand((ctx) => writeAcceptanceList(ctx, from, to, preparedOn, supports));
   },
-  listEnterprises: () => runCommand(listEnterprises),
-  insertScoreSheets: (kind, enterprise, experts) =>
-    runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports)),
-  writeBackScores: () => runCommand(writeBackScores),
-  writeOrCheckRubric: () => runCommand((ctx) => writeOrCheckRubric(ctx, supports)),
+  listEnterprises: async () => runCommand((await sheetCommands()).listEnterprises),
+  insertScoreSheets: async (kind, enterprise, experts) => {
+    const { insertScoreSheets } = await sheetCommands();
+    return runCommand((ctx) => insertScoreSheets(ctx, kind, enterprise, experts, supports));
+  },
+  writeBackScores: async () => runCommand((await sheetCommands()).writeBackScores),
+  writeOrCheckRubric: async () => {
+    const { writeOrCheckRubric } = await sheetCommands();
+    return runCommand((ctx) => writeOrCheckRubric(ctx, supports));
+  },
   // The per-enterprise forms' layouts are fetched when one is first added.
   insertEnterpriseForm: async (kind, enterprise) => {
     const { insertEnterpriseForm } = await import(/* webpackChunkName: "forms" */ "../excel/enterpriseForms");
@@ -63,7 +68,10 @@ export const officeBackend: WorkbookBackend = {
   },
   importList: async (listName, listBytes, options) => {
     // Fetched on first use, with the list reader and the pane's import screen: outside the start bundle.
-    const { importList } = await import(/* webpackChunkName: "import" */ "../excel/importList");
+    const [{ importList }, { readWorkbook }] = await Promise.all([
+      import(/* webpackChunkName: "import" */ "../excel/importList"),
+      import(/* webpackChunkName: "import" */ "../xlsx/parse"),
+    ]);
     const list = await readWorkbook(listBytes, listName);
     const asOf = chinaToday();
     return runCommand((ctx) => importList(ctx, list, { ...options, asOf }));

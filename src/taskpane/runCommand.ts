@@ -6,7 +6,9 @@ import { officeErrorMessage } from "../excel/run";
 export async function runCommand<T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   if (typeof Excel === "undefined") throw new CommandError("请在 Excel 中打开本加载项。");
   try {
-    return await Excel.run(work);
+    // A command clicked while the user is typing in a cell waits for the cell to be left instead of failing:
+    // learn.microsoft.com/javascript/api/excel/excel.runoptions (delayForCellEdit)
+    return await Excel.run({ delayForCellEdit: true }, work);
   } catch (err) {
     if (err instanceof CommandError) throw err;
     throw new CommandError(officeErrorMessage(err));

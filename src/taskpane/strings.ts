@@ -149,6 +149,17 @@ const zh = {
   downloadHint:
     "督办通知发给清单上的企业，书面通知发给最近一批名单的企业（Word，每页一份）；日历为 .ics，可导入 Outlook、手机日历",
   downloaded: (name: string, n: number) => `已下载 ${name}（${n} 项）。`,
+  officeMissing: {
+    title: "无法加载 Office 的脚本库 office.js，强审助手无法启动",
+    body: "强审助手每次打开都要从微软的地址 https://appsforoffice.microsoft.com/lib/1/hosted/office.js 加载 office.js，这台电脑没能访问该地址（内网屏蔽了微软的网站，或网络中断）。",
+    todo: "请信息化部门在防火墙或代理中放行 appsforoffice.microsoft.com（HTTPS，443 端口）后重新打开窗格；暂时无法放行时，可在浏览器中使用强审助手网页版（与本窗格同一地址下的 index.html），或使用命令行工具 cpa。",
+  },
+  outsideExcel: {
+    title: "强审助手是 Excel 加载项，请在 Excel 中打开",
+    body: "此页面是在 Excel 以外打开的（例如直接在浏览器中打开了 taskpane.html），这里没有可以处理的工作簿。",
+    todo: "请在 Excel 中通过“插入 → 加载项”打开强审助手；只用浏览器时，请打开强审助手网页版（与本页面同一地址下的 index.html），或使用命令行工具 cpa。",
+  },
+  reloadEnterprises: "重新读取企业名单",
 } as const;
 
 type Strings = {
@@ -322,6 +333,17 @@ const en: Strings = {
   downloadHint:
     "Reminders go to the enterprises on the worklist, notices to the latest list's enterprises (Word, one per page); the calendar is an .ics for Outlook or a phone",
   downloaded: (name, n) => `Downloaded ${name} (${n}).`,
+  officeMissing: {
+    title: "office.js, Office's script library, could not be loaded: the assistant cannot start",
+    body: "The pane loads office.js from Microsoft's address https://appsforoffice.microsoft.com/lib/1/hosted/office.js each time it opens, and this computer could not reach it (an intranet that blocks Microsoft's sites, or no network).",
+    todo: "Ask your IT staff to allow appsforoffice.microsoft.com (HTTPS, port 443) in the firewall or proxy, then open the pane again. Until then, use the web page (index.html at this pane's address) in a browser, or the cpa command-line tool.",
+  },
+  outsideExcel: {
+    title: "The assistant is an Excel add-in: open it in Excel",
+    body: "This page was opened outside Excel (taskpane.html straight in a browser, for example), where there is no workbook to work on.",
+    todo: "Open the assistant in Excel from Insert → Add-ins. In a browser alone, open the web page (index.html at this page's address) or use the cpa command-line tool.",
+  },
+  reloadEnterprises: "Read the enterprises again",
 };
 
 export type { Strings };

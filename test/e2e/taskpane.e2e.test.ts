@@ -19,7 +19,7 @@ import { getProfile } from "../../src/core/profiles";
 import { REGISTER_COLUMNS } from "../../src/core/register";
 import { columnLetters } from "../../src/core/address";
 
-jest.setTimeout(300_000);
+jest.setTimeout(900_000);
 
 const root = path.resolve(__dirname, "../..");
 const web = path.join(root, "dist/web");
@@ -409,6 +409,71 @@ describe("the task pane in Chromium", () => {
     await old.waitForTimeout(500);
     expect(await old.getByRole("tab").count()).toBe(0);
     await old.close();
+  });
+
+  it("starts the pane where the server's CSP forbids eval", async () => {
+    const strict = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
+    const hostScript = readFileSync(path.join(root, "dist/e2e/office-host.js"), "utf8");
+    await strict.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await strict.route("**/office.js", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: hostScript }),
+    );
+    await strict.route("**/taskpane.html", async (route) => {
+      const response = await route.fetch();
+      route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          "content-security-policy": "script-src 'self' 'unsafe-inline' https://appsforoffice.microsoft.com",
+        },
+      });
+    });
+    await strict.goto(`${base}/taskpane.html`);
+    await strict.getByRole("tab", { name: "设置" }).waitFor();
+    expect(await strict.getByTestId("unsupported-webview").count()).toBe(0);
+    await strict.close();
+  });
+
+  it("shows which Office versions work in an engine without the ES2022 functions the pane needs", async () => {
+    const older = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
+    await older.addInitScript(() => delete (Array.prototype as { at?: unknown }).at);
+    await older.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await older.goto(`${base}/taskpane.html`);
+    await older.getByTestId("unsupported-webview").waitFor();
+    expect(await older.getByRole("tab").count()).toBe(0);
+    await older.close();
+  });
+
+  it("says in Chinese what is missing and what to do when office.js cannot load (the network blocked)", async () => {
+    const blocked = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
+    const failed: string[] = [];
+    blocked.on("pageerror", (err) => failed.push(err.message));
+    await blocked.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await blocked.goto(`${base}/taskpane.html`);
+    const alert = blocked.getByTestId("no-office");
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain("无法加载 Office 的脚本库 office.js");
+    expect(text).toContain("放行 appsforoffice.microsoft.com（HTTPS，443 端口）");
+    expect(text).toContain("强审助手网页版（与本窗格同一地址下的 index.html）");
+    expect(await blocked.getByRole("tab").count()).toBe(0);
+    expect(failed).toEqual([]);
+    await blocked.close();
+  });
+
+  it("says the pane belongs in Excel when office.js loads in a page opened outside Office", async () => {
+    const outside = await browser.newPage({ viewport: { width: 420, height: 600 }, locale: "zh-CN" });
+    const hostScript = readFileSync(path.join(root, "dist/e2e/office-host.js"), "utf8");
+    await outside.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    await outside.route("**/office.js", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: hostScript }),
+    );
+    await outside.goto(`${base}/taskpane.html?outsideOffice=1`);
+    const alert = outside.getByTestId("no-office");
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("强审助手是 Excel 加载项，请在 Excel 中打开");
+    expect(await outside.getByRole("tab").count()).toBe(0);
+    await outside.close();
   });
 
   it("starts the pane, with no message, in a current webview", async () => {

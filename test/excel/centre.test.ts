@@ -5,6 +5,7 @@ import { runCli as cli } from "../cli/runCli";
 import { parseQuarter } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { prepareSubmission, verifySubmission } from "../../src/excel/centre";
+import { CommandError } from "../../src/excel/errors";
 import { readSheets } from "../../src/excel/read";
 import { readImplementationForm } from "../../src/forms/quarterlyForms";
 import { writeBackScores } from "../../src/excel/forms";
@@ -179,6 +180,37 @@ describe("stamping again, and a stamp that fails", () => {
       }),
     );
     expect(snapshot(host)).toBe(original);
+  });
+
+  it("tells what a failed first stamp may have left, and how to remove it, when Excel refuses the undo too", async () => {
+    const base = await filledHost(3);
+    const probe = cloneHost(base);
+    await stamp(probe);
+    const starts = probe.batchStarts;
+    for (const k of [starts[4]! + 1, starts[5]! + 1, probe.opsApplied - 2]) {
+      const host = cloneHost(base);
+      host.failAfterOps = k;
+      host.staysFailing = true;
+      const error = await stamp(host).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(CommandError);
+      const message = (error as Error).message;
+      expect(message).toContain("撤销也未能完成");
+      expect(message).toContain("新增的工作表“附表3 2026Q3”“附表4 2026Q3”");
+      if (k === probe.opsApplied - 2) {
+        expect(message).toContain("新增的工作表“附表3 2026Q3”“附表4 2026Q3”“报送信息”（如在，请删除）");
+        expect(message).toContain(
+          "工作表“企业名单台账”“名单调整记录”“附表3 2026Q3”“附表4 2026Q3”的保护（如受保护，请在“审阅 → 撤销工作表保护”中撤销，无需密码）",
+        );
+      }
+      host.reconnect();
+      // Whatever was left is among what the message names.
+      const named = ["附表3 2026Q3", "附表4 2026Q3", "报送信息"];
+      const added = host.sheets.map((s) => s.name).filter((n) => !base.sheet(n));
+      expect(added.length).toBeGreaterThan(0);
+      expect(added.every((n) => named.includes(n) && message.includes(`“${n}”`))).toBe(true);
+      const protectedNow = host.sheets.filter((s) => s.protected).map((s) => s.name);
+      expect(protectedNow.every((n) => message.includes(`“${n}”`))).toBe(true);
+    }
   });
 
   it.each([

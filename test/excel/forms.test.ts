@@ -146,6 +146,15 @@ describe("scoring sheets from the task pane", () => {
     expect(host.cell(REGISTER_SHEET, `O${row}`)!.format.numberFormat).toBe("@");
   });
 
+  it("writes back scores in four syncs beside a 10,000-row register, reading only the scoring sheets' formulas", async () => {
+    const host = await filledHost(10_000);
+    const enterprise = String(host.value(REGISTER_SHEET, "B2"));
+    await run(host, (ctx) => insertScoreSheets(ctx, "evaluation", enterprise, 5, host.supports));
+    host.syncCount = 0;
+    await run(host, (ctx) => writeBackScores(ctx));
+    expect(host.syncCount).toBe(4);
+  }, 120_000);
+
   it("inserts acceptance sheets whose drop-downs and messages Excel accepts (it refuses longer ones)", async () => {
     const host = await filledHost(3);
     const enterprise = String(host.value(REGISTER_SHEET, "B2"));

@@ -53,3 +53,35 @@ export function snapshot(host: ExcelHost): string {
     Object.prototype.toString.call(v) === "[object Map]";
   return JSON.stringify(host.sheets, (_k, v: unknown) => (isMap(v) ? [...v.entries()] : v));
 }
+
+/** Where the computed columns go in the worst column order: apart, so each is written and painted alone. */
+const SPREAD_COMPUTED = [2, 9, 16, 23];
+
+/**
+ * The register of `filledHost(count)` at its most costly to refresh: every other row overdue (published in
+ * 2020 with nothing done) and the others not yet due (published a week ago), the computed columns spread
+ * among the input columns.
+ */
+export async function worstCaseHost(count: number): Promise<ExcelHost> {
+  const host = await filledHost(count);
+  const sheet = host.sheet(REGISTER_SHEET)!;
+  const published = REGISTER_COLUMNS.findIndex((c) => c.field === "publishedOn");
+  for (let r = 1; r <= count; r++) {
+    for (let c = published; c < REGISTER_COLUMNS.length; c++) sheet.cells.delete(`${r},${c}`);
+    host.seed(REGISTER_SHEET, [[r % 2 === 1 ? serialFromParts(2020, 5, 1) : TODAY - 7]], r, published);
+  }
+  const width = REGISTER_COLUMNS.length + SPREAD_COMPUTED.length;
+  const inputs = Array.from({ length: width }, (_, c) => c).filter((c) => !SPREAD_COMPUTED.includes(c));
+  // Old column → new column: the input columns keep their order in the places the computed ones leave.
+  const moved = new Map<number, number>([
+    ...REGISTER_COLUMNS.map((_, c) => [c, inputs[c]!] as [number, number]),
+    ...SPREAD_COMPUTED.map((to, k) => [REGISTER_COLUMNS.length + k, to] as [number, number]),
+  ]);
+  sheet.cells = new Map(
+    [...sheet.cells].map(([k, cell]) => {
+      const [r, c] = k.split(",").map(Number) as [number, number];
+      return [`${r},${moved.get(c) ?? c}`, cell];
+    }),
+  );
+  return host;
+}

@@ -11,6 +11,7 @@ import type { WorkbookGrids } from "../../src/core/workbook";
 import { importList, type PaneImportOptions } from "../../src/excel/importList";
 import { createRegister } from "../../src/excel/register";
 import { ExcelHost } from "../officehost";
+import { defaultFormat } from "../officehost/model";
 import { cloneHost, filledHost, run, snapshot, TODAY } from "./hostWorkbook";
 
 const code = (n: number) => withCheckChar(`91310115${String(n).padStart(9, "0")}`);
@@ -45,14 +46,20 @@ async function register(count: number): Promise<ExcelHost> {
   return host;
 }
 
-/** The register's cells in row and column order, and its tables: what a failed import must leave as it was. */
+/**
+ * The register's cells in row and column order, and its tables: what a failed import must leave as it was. A
+ * blank cell of the default format is no cell at all, in Excel as here.
+ */
 function registerState(host: ExcelHost): string {
   const sheet = host.sheet(REGISTER_SHEET)!;
-  const cells = [...sheet.cells].sort(([a], [b]) => {
-    const [ra, ca] = a.split(",").map(Number) as [number, number];
-    const [rb, cb] = b.split(",").map(Number) as [number, number];
-    return ra - rb || ca - cb;
-  });
+  const blank = JSON.stringify(defaultFormat());
+  const cells = [...sheet.cells]
+    .filter(([, c]) => c.value !== null || c.formula !== undefined || JSON.stringify(c.format) !== blank)
+    .sort(([a], [b]) => {
+      const [ra, ca] = a.split(",").map(Number) as [number, number];
+      const [rb, cb] = b.split(",").map(Number) as [number, number];
+      return ra - rb || ca - cb;
+    });
   return JSON.stringify([cells, sheet.tables]);
 }
 
@@ -139,6 +146,20 @@ describe("导入名单", () => {
     expect(host.sheet(REGISTER_SHEET)!.tables[0]!.rect.rows).toBe(13);
     expect(host.value(REGISTER_SHEET, "B14")).toBeNull();
   });
+  it("puts the blank rows it was filling back as they were, formats included, when Excel fails", async () => {
+    const host = await register(12);
+    host.sheet(REGISTER_SHEET)!.tables[0]!.rect.rows = 12 + 1 + 5;
+    const probe = cloneHost(host);
+    await importInto(probe, LIST);
+    const writeStarts = probe.batchStarts[probe.batchStarts.length - 1]!;
+    const before = registerState(host);
+    // The formats of the first chunk are written, its values not yet.
+    host.failAfterOps = writeStarts + 2;
+    await expect(importInto(host, LIST)).rejects.toMatchObject({ code: "GeneralException" });
+    expect(host.cell(REGISTER_SHEET, "B14")?.format.numberFormat ?? "General").not.toBe("@");
+    expect(registerState(host) === before).toBe(true);
+  });
+
   it("refuses a stamped, protected register, saying why, and still reports the list", async () => {
     const host = await register(5);
     host.sheet(REGISTER_SHEET)!.protected = true;

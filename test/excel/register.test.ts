@@ -9,10 +9,10 @@ import { readSheets } from "../../src/excel/read";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { LOG_SHEET } from "../../src/core/adjustments";
-import { officeErrorMessage, PAYLOAD_LIMIT, writeInChunks } from "../../src/excel/run";
+import { officeErrorMessage, PAYLOAD_LIMIT, RequestBudget, writeInChunks } from "../../src/excel/run";
 import { saveSettings } from "../../src/excel/settings";
 import { ExcelHost } from "../officehost";
-import { cloneHost, filledHost, run, snapshot, TODAY } from "./hostWorkbook";
+import { cloneHost, filledHost, run, snapshot, TODAY, worstCaseHost } from "./hostWorkbook";
 
 describe("create register", () => {
   it("adds the three sheets in two syncs, with headers, table, formats and drop-downs", async () => {
@@ -191,10 +191,9 @@ describe("large writes", () => {
     await run(host, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
       const syncs = await writeInChunks(
-        ctx,
+        new RequestBudget(ctx, 50_000),
         rows,
         (start, chunk) => (ws.getRangeByIndexes(start, 0, chunk.length, 2).values = chunk.map((r) => [...r])),
-        50_000,
       );
       expect(syncs).toBeGreaterThan(1);
     });
@@ -210,14 +209,9 @@ describe("large writes", () => {
     const rows = Array.from({ length: 1000 }, () => ["\u0001\u0002\u0003", '"引号"']);
     await run(host, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem("S");
-      await writeInChunks(
-        ctx,
-        rows,
-        (start, chunk) => {
-          ws.getRangeByIndexes(start, 0, chunk.length, 2).values = chunk.map((r) => [...r]);
-        },
-        50_000,
-      );
+      await writeInChunks(new RequestBudget(ctx, 50_000), rows, (start, chunk) => {
+        ws.getRangeByIndexes(start, 0, chunk.length, 2).values = chunk.map((r) => [...r]);
+      });
     });
     expect(host.value("S", "B1000")).toBe('"引号"');
     expect(host.maxRequest).toBeLessThanOrEqual(60_000);
@@ -230,6 +224,23 @@ describe("large writes", () => {
     expect(host.maxRequest).toBeGreaterThan(100_000);
     expect(host.maxRequest).toBeLessThanOrEqual(host.requestLimit);
   });
+
+  it("keeps refreshing 10,000 rows, every other one overdue and the computed columns apart, under 5 MB", async () => {
+    const host = await worstCaseHost(10_000);
+    const result = await run(host, (ctx) => refreshStatus(ctx, TODAY));
+    const overdue = result.statuses.filter((s) => s.overdue.length > 0);
+    expect(overdue.length).toBe(5000);
+    expect(host.maxRequest).toBeLessThanOrEqual(host.requestLimit);
+    const header = (row: number) =>
+      COMPUTED_COLUMNS.map((label) => {
+        const col = [...Array(25).keys()].find(
+          (c) => host.value(REGISTER_SHEET, `${columnLetters(c)}1`) === label,
+        )!;
+        return host.cell(REGISTER_SHEET, `${columnLetters(col)}${row}`)?.format;
+      });
+    expect(header(overdue.at(-1)!.row).map((f) => f?.fill)).toEqual(new Array(4).fill("#FFC7CE"));
+    expect(header(overdue.at(-1)!.row + 1).map((f) => f?.fill)).toEqual(new Array(4).fill("#F2F2F2"));
+  }, 120_000);
 
   it("writes every value through the text-safe path", () => {
     const dir = path.resolve(__dirname, "../../src/excel");

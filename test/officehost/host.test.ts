@@ -45,6 +45,17 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect(host.value("S", "A5")).toBe(8613800000000);
   });
 
+  it("gives a formula of numbers its computed value, as Excel's Range.values does", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    await run(host, async (ctx) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1:C1").formulas = [["=8+1", "=(2+3)*4/2", "=SUM(A1)"]];
+    });
+    expect([host.value("S", "A1"), host.value("S", "B1"), host.value("S", "C1")]).toEqual([9, 10, null]);
+    host.type("S", "D1", "=-1.5+2");
+    expect(host.value("S", "D1")).toBe(0.5);
+  });
+
   it("rejects a 2-D array that does not match the range", async () => {
     const host = new ExcelHost();
     host.seed("S", [[null]]);
@@ -174,10 +185,29 @@ describe("refusals Excel makes", () => {
   const at = (host: ExcelHost, fn: (ws: Excel.Worksheet, ctx: Excel.RequestContext) => void) =>
     code(run(host, async (ctx) => fn(ctx.workbook.worksheets.getItem("S"), ctx)));
 
-  it("refuses protect() on a protected sheet and unprotect() on an unprotected one", async () => {
+  it("refuses the sheet name History, the workbook's last sheet's deletion, and what passes Excel's sizes", async () => {
     const host = new ExcelHost();
     host.seed("S", [[1]]);
-    expect(await at(host, (ws) => ws.protection.unprotect())).toBe("AccessDenied");
+    expect(await code(run(host, async (ctx) => void ctx.workbook.worksheets.add("history")))).toBe(
+      "InvalidArgument",
+    );
+    expect(await at(host, (ws) => ws.delete())).toBe("InvalidOperation");
+    expect(await at(host, (ws) => void ws.getRangeByIndexes(1_048_575, 0, 2, 1).load("values"))).toBe(
+      "InvalidArgument",
+    );
+    expect(await at(host, (ws) => (ws.getRange("A1").values = [["字".repeat(32_768)]]))).toBe(
+      "InvalidArgument",
+    );
+    expect(await at(host, (ws) => (ws.getRange("A1").values = [["字".repeat(32_767)]]))).toBe("no error");
+    expect(await at(host, (ws) => (ws.getRange("A2").formulas = [[`="${"x".repeat(8_200)}"`]]))).toBe(
+      "FormulaLengthExceedsLimit",
+    );
+  });
+
+  it("refuses protect() on a protected sheet, and accepts unprotect() on an unprotected one", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    expect(await at(host, (ws) => ws.protection.unprotect())).toBe("no error");
     expect(await at(host, (ws) => ws.protection.protect())).toBe("no error");
     expect(await at(host, (ws) => ws.protection.protect())).toBe("AccessDenied");
     expect(host.sheet("S")!.protected).toBe(true);

@@ -28,6 +28,7 @@ import {
   OfficeError,
   refuseLocked,
   refuseOnProtected,
+  SHEET_SIZE,
   typedValue,
 } from "./rules";
 
@@ -66,6 +67,11 @@ export class ExcelHost {
   batchStarts: number[] = [];
   /** Test hook: the sync that applies this many more operations fails there, as a lost connection would. */
   failAfterOps: number | undefined;
+  /** Test hook: after the failure `failAfterOps` causes, every later sync fails too (Excel lost for good). */
+  staysFailing = false;
+  private failing = false;
+  /** The user is typing in a cell: batches fail, or wait when the run asked to (enterCellEdit, exitCellEdit). */
+  private cellEdit: { exited: Promise<void>; exit: () => void } | undefined;
 
   constructor(excelApi = defaultExcelApi()) {
     this.excelApi = excelApi;
@@ -114,8 +120,54 @@ export class ExcelHost {
     return s ? peek(s, p.row, p.col) : undefined;
   }
 
-  async run<T>(fn: (context: RequestContext) => Promise<T>): Promise<T> {
-    const context = new RequestContext(this);
+  /** Whether a sync fails because an earlier fault lasts (staysFailing); arms it at the first fault. */
+  lost(): boolean {
+    if (this.failing) return true;
+    if (this.staysFailing && this.failAfterOps === 0) this.failing = true;
+    return false;
+  }
+
+  /** Test helper: Excel is reachable again after staysFailing. */
+  reconnect(): void {
+    this.failing = false;
+    this.staysFailing = false;
+  }
+
+  /** Test helper: the user starts typing into a cell (F2 or a double click). */
+  enterCellEdit(): void {
+    let exit = () => undefined as void;
+    const exited = new Promise<void>((resolve) => (exit = resolve));
+    this.cellEdit = { exited, exit };
+  }
+
+  /** Test helper: the user leaves the cell (Enter, Tab or Esc). */
+  exitCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = undefined;
+    edit?.exit();
+  }
+
+  /**
+   * In cell edit mode a batch fails with InvalidOperationInCellEditMode, unless the run asked to wait for the
+   * user to leave the cell (RunOptions.delayForCellEdit): learn.microsoft.com/javascript/api/excel/excel.runoptions
+   */
+  async waitForCellEdit(delay: boolean): Promise<void> {
+    if (!this.cellEdit) return;
+    if (!delay)
+      throw new OfficeError(
+        "InvalidOperationInCellEditMode",
+        "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+      );
+    await this.cellEdit.exited;
+  }
+
+  async run<T>(
+    optionsOrFn: Excel.RunOptions | ((context: RequestContext) => Promise<T>),
+    batch?: (context: RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const fn = typeof optionsOrFn === "function" ? optionsOrFn : batch!;
+    const options = typeof optionsOrFn === "function" ? {} : optionsOrFn;
+    const context = new RequestContext(this, options.delayForCellEdit === true);
     const result = await fn(context);
     if (context.pending()) await context.sync();
     return result;
@@ -127,7 +179,10 @@ export class RequestContext {
   private paths = new Set<PathInfo>();
   workbook: WorkbookProxy;
 
-  constructor(readonly host: ExcelHost) {
+  constructor(
+    readonly host: ExcelHost,
+    private delayForCellEdit = false,
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -182,6 +237,7 @@ export class RequestContext {
 
   async sync(): Promise<void> {
     const host = this.host;
+    await host.waitForCellEdit(this.delayForCellEdit);
     host.syncCount++;
     host.batchStarts.push(host.opsApplied);
     const ops = this.ops;
@@ -197,7 +253,7 @@ export class RequestContext {
     }
     const answers: [Op, unknown][] = [];
     for (const op of ops) {
-      if (host.failAfterOps !== undefined && host.failAfterOps-- <= 0) {
+      if (host.lost() || (host.failAfterOps !== undefined && host.failAfterOps-- <= 0)) {
         host.failAfterOps = undefined;
         throw new OfficeError(
           "GeneralException",
@@ -226,7 +282,14 @@ const SHEET_NAME_BAD = /[[\]:*?/\\]/;
 
 // "Rename a worksheet": support.microsoft.com/office/3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
 function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
-  if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || /^'|'$/.test(name))
+  // "History" is reserved for Excel's change history, in any case (same page).
+  if (
+    name.length === 0 ||
+    name.length > 31 ||
+    SHEET_NAME_BAD.test(name) ||
+    /^'|'$/.test(name) ||
+    name.toLowerCase() === "history"
+  )
     throw new OfficeError("InvalidArgument", `The sheet name '${name}' is not valid.`);
   const other = host.sheet(name);
   if (other && other !== self)
@@ -494,12 +557,8 @@ class WorksheetProxy {
         ctx.queue(
           () => {
             const s = sheet();
-            // unprotect() on an unprotected sheet fails with AccessDenied too: office-js#6784
-            if (!s.protected)
-              throw new OfficeError(
-                "AccessDenied",
-                `You cannot perform the requested operation. (the sheet '${s.name}' is not protected)`,
-              );
+            // unprotect() on an unprotected sheet is accepted and changes nothing (WorksheetProtection.unprotect:
+            // learn.microsoft.com/javascript/api/excel/excel.worksheetprotection#excel-excel-worksheetprotection-unprotect-member(1))
             s.protected = false;
             s.protectionOptions = {};
           },
@@ -601,6 +660,13 @@ class WorksheetProxy {
     this.ctx.queue(
       () => {
         const s = this.must();
+        // A workbook keeps at least one visible sheet: deleting the last one is refused ("Delete a worksheet":
+        // support.microsoft.com/office/e5a9a1c1-2d36-4bd1-a7b7-cd1e6b5ec5b3).
+        if (this.ctx.host.sheets.length === 1)
+          throw new OfficeError(
+            "InvalidOperation",
+            `The operation is not valid. (the workbook's last sheet '${s.name}' cannot be deleted)`,
+          );
         this.ctx.host.sheets = this.ctx.host.sheets.filter((x) => x !== s);
         if (this.ctx.host.activeSheet === s.name) this.ctx.host.activeSheet = undefined;
       },
@@ -622,6 +688,9 @@ class WorksheetProxy {
     return new RangeProxy(this.ctx, { name: "GetRangeByIndexes", args: [top, left, rows, cols] }, () => {
       if (rows < 1 || cols < 1)
         throw new OfficeError("InvalidArgument", "rowCount and columnCount must be positive");
+      // A sheet has 1,048,576 rows and 16,384 columns (SHEET_SIZE).
+      if (top < 0 || left < 0 || top + rows > SHEET_SIZE.rows || left + cols > SHEET_SIZE.cols)
+        throw new OfficeError("InvalidArgument", "The range lies beyond the sheet's last row or column.");
       return { sheet: this.must(), rect: { top, left, rows, cols } };
     });
   }

@@ -7,6 +7,8 @@ export interface HostOptions {
   /** The highest ExcelApi requirement set the simulated Excel supports (the host's own otherwise). */
   excelApi?: string;
   displayLanguage?: string;
+  /** office.js loaded in a page opened outside Office: onReady reports no host. */
+  outsideOffice?: boolean;
 }
 
 export function installOfficeHost(
@@ -16,14 +18,25 @@ export function installOfficeHost(
 ): ExcelHost {
   if (options.excelApi) host.excelApi = options.excelApi;
   target.Excel = {
-    run: <T>(fn: (ctx: RequestContext) => Promise<T>) => host.run(fn),
+    run: <T>(
+      optionsOrFn: Excel.RunOptions | ((ctx: RequestContext) => Promise<T>),
+      fn?: (ctx: RequestContext) => Promise<T>,
+    ) => host.run(optionsOrFn, fn),
     ConditionalFormatType: { custom: "Custom" },
   };
   target.Office = {
-    onReady: (cb?: (info: { host: string; platform: string }) => void) => {
-      const info = { host: "Excel", platform: "OfficeOnline" };
-      cb?.(info);
-      return Promise.resolve(info);
+    // onReady is asynchronous, resolving once the library has loaded; outside an Office application host
+    // and platform are null: learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in
+    onReady: (cb?: (info: { host: string | null; platform: string | null }) => void) => {
+      const info = options.outsideOffice
+        ? { host: null, platform: null }
+        : { host: "Excel", platform: "OfficeOnline" };
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          cb?.(info);
+          resolve(info);
+        }, 0),
+      );
     },
     context: {
       displayLanguage: options.displayLanguage ?? "zh-CN",

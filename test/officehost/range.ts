@@ -5,7 +5,9 @@ import { cellAddress, parseCellAddress, rangeAddress } from "../../src/core/addr
 import type { PathInfo, RequestContext } from "./host";
 import { cellAt, peek, usedRect, type Cell, type Rect, type Scalar, type Sheet } from "./model";
 import {
+  checkCellLength,
   checkValidationText,
+  MAX_ROW_HEIGHT,
   notLoaded,
   OfficeError,
   refuseLocked,
@@ -351,6 +353,13 @@ export class RangeProxy {
         for (let c = 0; c < rect.cols; c++) sheet.columnWidths.set(rect.left + c, v);
       }),
       rowHeight: perRect("RowHeight", "allowFormatRows", (sheet, rect, v: number) => {
+        // A row is at most 409 points high ("Excel specifications and limits":
+        // support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3); Range.format.rowHeight refuses more.
+        if (!(v >= 0 && v <= MAX_ROW_HEIGHT))
+          throw new OfficeError(
+            "InvalidArgument",
+            `The argument is invalid or missing or has an incorrect format. (rowHeight ${v})`,
+          );
         for (let r = 0; r < Math.min(rect.rows, 100_000); r++) sheet.rowHeights.set(rect.top + r, v);
       }),
       borders: {
@@ -372,6 +381,7 @@ export class RangeProxy {
 }
 
 function writeCell(cell: Cell, x: Scalar): void {
+  checkCellLength(x);
   const c = typedValue(x, cell.format.numberFormat === "@");
   cell.value = c.value === "" ? null : c.value;
   cell.formula = c.formula;

@@ -85,7 +85,7 @@ export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; for
   if (typeof v !== "string") return { value: v };
   if (textFormat) return { value: v };
   if (v.startsWith("'")) return { value: v.slice(1) };
-  if (v.startsWith("=") && v.length > 1) return { value: null, formula: v };
+  if (v.startsWith("=") && v.length > 1) return { value: arithmetic(v.slice(1)), formula: v };
   if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: fifteenDigits(v) };
   if (/^[+@-]/.test(v) && v.length > 1)
     return { value: null, formula: v.startsWith("-") ? `=${v}` : `=${v.slice(1)}` };
@@ -95,6 +95,39 @@ export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; for
       value: Math.round((Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!) - Date.UTC(1899, 11, 30)) / 86_400_000),
     };
   return { value: v };
+}
+
+/**
+ * The value Excel computes for a formula of numbers, + - * / and brackets (`=8+1` is 9 in Range.values, which
+ * returns a formula cell's result: learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member);
+ * null for any other formula, whose result the host does not model.
+ */
+export function arithmetic(formula: string): number | null {
+  const tokens = formula.replace(/\s+/g, "").match(/\d+(\.\d+)?|[-+*/()]|./g) ?? [];
+  let at = 0;
+  const expr = (): number => {
+    let v = term();
+    while (tokens[at] === "+" || tokens[at] === "-") v = tokens[at++] === "+" ? v + term() : v - term();
+    return v;
+  };
+  const term = (): number => {
+    let v = factor();
+    while (tokens[at] === "*" || tokens[at] === "/") v = tokens[at++] === "*" ? v * factor() : v / factor();
+    return v;
+  };
+  const factor = (): number => {
+    const t = tokens[at++];
+    if (t === "-") return -factor();
+    if (t === "+") return factor();
+    if (t === "(") {
+      const v = expr();
+      if (tokens[at++] !== ")") return NaN;
+      return v;
+    }
+    return t !== undefined && /^\d/.test(t) ? Number(t) : NaN;
+  };
+  const value = expr();
+  return at === tokens.length && Number.isFinite(value) ? value : null;
 }
 
 // ---- protection ----
@@ -169,8 +202,41 @@ export function checkValidationText(kind: keyof typeof VALIDATION_LIMITS, text: 
     );
 }
 
+// ---- sheet sizes ----
+// "Excel specifications and limits": support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3
+
+/** The rows and columns of a sheet. */
+export const SHEET_SIZE = { rows: 1_048_576, cols: 16_384 };
+
+/** The most characters a cell holds. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** The longest formula, in characters; a longer one is FormulaLengthExceedsLimit (Excel.ErrorCodes). */
+export const MAX_FORMULA_CHARS = 8_192;
+
+/** A text over MAX_CELL_CHARS, or a formula over MAX_FORMULA_CHARS, is refused as Excel refuses it. */
+export function checkCellLength(v: Scalar): void {
+  if (typeof v !== "string") return;
+  if (v.startsWith("=") && v.length > MAX_FORMULA_CHARS)
+    throw new OfficeError(
+      "FormulaLengthExceedsLimit",
+      `The formula is ${v.length} characters, over ${MAX_FORMULA_CHARS}.`,
+    );
+  if (v.length > MAX_CELL_CHARS)
+    throw new OfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format. (a text of ${v.length} characters, over ${MAX_CELL_CHARS})`,
+    );
+}
+
+/** The tallest row, in points ("Excel specifications and limits": support.microsoft.com/office/1672b34d-7043-467e-8e27-269d656771c3). */
+export const MAX_ROW_HEIGHT = 409;
+
 // ---- reads ----
 
-/** Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. */
+/**
+ * Excel on the web refuses a request or a response over 5 MB; a read of more than 5,000,000 cells fails. Desktop
+ * Excel has no such payload limit; the host keeps it on every platform, since the add-in must fit the web's.
+ */
 // learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
 export const LIMITS = { request: 5 * 1024 * 1024, response: 5 * 1024 * 1024, readCells: 5_000_000 };

@@ -2,7 +2,7 @@
 // other forms (附件1, 附件4, 附件5, 附件9 or 附表1 and 附表2, as the profile has them; 附件6).
 
 import { Button, Divider, Field, Select } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { getProfile } from "../../core/profiles";
 import type { ScoringKind } from "../../core/rubrics";
 import { enterpriseSheetsOf, type EnterpriseSheetKind } from "../../forms/enterpriseFormTitles";
@@ -10,18 +10,22 @@ import { usePane } from "../pane";
 import { COLUMN } from "./column";
 
 export function ScoringTab() {
-  const { t, backend, busy, act, say, settings, setIssues } = usePane();
+  const { t, backend, busy, act, settings, setIssues } = usePane();
   const [enterprises, setEnterprises] = useState<string[]>([]);
   const [enterprise, setEnterprise] = useState("");
   const [kind, setKind] = useState<ScoringKind>("evaluation");
   const [experts, setExperts] = useState(3);
 
-  const loadEnterprises = () => {
-    backend
-      .listEnterprises()
-      .then(setEnterprises)
-      .catch((err: Error) => say({ intent: "error", text: err.message }));
-  };
+  // The register is read once when the tab opens (quietly: no workbook yet is no error), and again on demand as
+  // a command: never on every focus of the drop-down, which at 10,000 rows would read megabytes each time.
+  const loadEnterprises = () =>
+    act(async () => {
+      setEnterprises(await backend.listEnterprises());
+      return undefined;
+    });
+  useEffect(() => {
+    backend.listEnterprises().then(setEnterprises, () => setEnterprises([]));
+  }, [backend]);
 
   const onScoresheets = () =>
     act(async () => {
@@ -57,7 +61,7 @@ export function ScoringTab() {
   return (
     <div style={COLUMN}>
       <Field label={t.enterprise}>
-        <Select value={enterprise} onChange={(_, d) => setEnterprise(d.value)} onFocus={loadEnterprises}>
+        <Select value={enterprise} onChange={(_, d) => setEnterprise(d.value)}>
           <option value="">{t.chooseEnterprise}</option>
           {enterprises.map((e) => (
             <option key={e} value={e}>
@@ -66,6 +70,9 @@ export function ScoringTab() {
           ))}
         </Select>
       </Field>
+      <Button disabled={busy} onClick={() => void loadEnterprises()}>
+        {t.reloadEnterprises}
+      </Button>
       <Field label={t.kind}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as ScoringKind)}>
           <option value="evaluation">{t.evaluation}</option>
