@@ -15,8 +15,6 @@ import { CALL_BYTES, payloadSize, PAYLOAD_LIMIT, RequestBudget } from "./run";
 
 /** Excel's column width unit in Office.js is points; a character of the default font is about 7 points. */
 export const POINTS_PER_CHAR = 7;
-/** Excel's tallest row, in points: Range.format.rowHeight refuses more ("Excel specifications and limits"). */
-export const MAX_ROW_HEIGHT = 409;
 /** Rows per piece when a block is too large for one request. */
 const MIN_PIECE = 50;
 /** Calls a piece of a block makes: its formats, its formulas and its style (font, fill, alignment, borders). */
@@ -86,7 +84,7 @@ export async function queueLayout(
   );
   // Consecutive rows of one height are set in one call: a long table's body rows share a few heights.
   const heights = Object.entries(fittedRowHeights(layout)).map(
-    ([r, h]) => [Number(r), Math.min(h, MAX_ROW_HEIGHT)] as const,
+    ([r, h]) => [Number(r), h] as const,
   );
   for (let i = 0; i < heights.length;) {
     const [start, h] = heights[i]!;

@@ -342,6 +342,9 @@ export function mergeSpans(layout: SheetLayout): Map<string, { cols: number; row
  * Every row's height: the layout's own, raised where a cell's text needs more — wrapped over the width of its
  * columns (merged ones added up), and a text merged down several rows shared among them. Both writers use it.
  */
+/** Excel's tallest row, in points ("Excel specifications and limits"): a longer text is clipped on paper. */
+export const MAX_ROW_HEIGHT = 409;
+
 export function fittedRowHeights(layout: SheetLayout): Record<number, number> {
   const spans = mergeSpans(layout);
   const width = (col: number, cols: number) => {
@@ -361,7 +364,8 @@ export function fittedRowHeights(layout: SheetLayout): Record<number, number> {
         const lines =
           text === "" ? 1 : style.wrap ? textLines(text, width(col, span.cols), style.font.size) : 1;
         const each = linesHeight(lines, style.font.size) / span.rows;
-        for (let k = row; k < row + span.rows; k++) heights[k] = Math.max(heights[k] ?? 0, Math.ceil(each));
+        for (let k = row; k < row + span.rows; k++)
+          heights[k] = Math.min(MAX_ROW_HEIGHT, Math.max(heights[k] ?? 0, Math.ceil(each)));
       }),
     );
   }

@@ -3,7 +3,13 @@
 
 import { parseQuarter } from "../../src/core/dates";
 import { adjustmentRows } from "../../src/core/quarterly";
-import { fittedRowHeights, linesHeight, textLines, type SheetLayout } from "../../src/forms/layout";
+import {
+  fittedRowHeights,
+  linesHeight,
+  MAX_ROW_HEIGHT,
+  textLines,
+  type SheetLayout,
+} from "../../src/forms/layout";
 import { adjustmentLayout, implementationLayout } from "../../src/forms/quarterlyForms";
 import { d, guangxi, logEntry, shanghai } from "../core/fixtures";
 
@@ -116,6 +122,23 @@ describe("row heights for wrapped text", () => {
     const lines = textLines(rows[0]!.change, width, 10.5);
     expect(lines).toBeGreaterThan(1);
     expect(fittedRowHeights(layout)[4]).toBeGreaterThanOrEqual(linesHeight(lines, 10.5));
+  });
+
+  it("never makes a row taller than Excel's 409 points, however long its 具体说明", () => {
+    for (const profile of [shanghai, guangxi]) {
+      const log = [
+        logEntry(profile, {
+          on: "2026-08-10",
+          change: "suspension",
+          result: "suspend",
+          detail: "说明".repeat(250),
+        }),
+      ];
+      const heights = Object.values(
+        fittedRowHeights(adjustmentLayout(adjustmentRows(log, q3), q3, profile, party)),
+      );
+      expect(Math.max(...heights)).toBe(MAX_ROW_HEIGHT);
+    }
   });
 
   it("sizes a note merged across the table by the table's width, and keeps a taller height the layout gives", () => {
