@@ -36,7 +36,9 @@ export function Preview({
 }) {
   const highlighted = useRef<HTMLTableCellElement>(null);
   const at = target && grid && target.sheet === grid.sheet ? parseCellAddress(target.cell) : undefined;
-  useEffect(() => highlighted.current?.scrollIntoView({ block: "center", inline: "center" }), [target, grid]);
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: "center", inline: "center" });
+  }, [target, grid]);
   if (!grid) return null;
   const total = grid.rows.length;
   const first = at ? Math.max(0, at.row - WINDOW / 2) : 0;
