@@ -118,6 +118,17 @@ const zh = {
   unreadable: (f: string[]) => `无法读取：${f.join("、")}（见“报送核验”）。`,
   notVerified: (district: string, changed: string[]) =>
     changed.length > 0 ? `${district}报送后已改动（${changed.join("、")}）。` : `${district}未报送盖章。`,
+  refreshedWithErrors: (e: number) =>
+    `台账中有 ${e} 个错误，这些行的状态可能不准确，请查看下方问题列表并修正。`,
+  besideOld: (names: string[]) =>
+    names
+      .filter((n) => / \(\d+\)$/.test(n))
+      .map(
+        (n) =>
+          `工作簿中已有“${n.replace(/ \(\d+\)$/, "")}”，新表另存为“${n}”，原表未改动；核对后可删除不用的一张。`,
+      )
+      .join(""),
+  moreIssues: (n: number) => `显示其余 ${n} 条`,
 } as const;
 
 type Strings = {
@@ -259,6 +270,17 @@ const en: Strings = {
     changed.length > 0
       ? `${district} changed since stamped (${changed.join(", ")}).`
       : `${district} not stamped.`,
+  refreshedWithErrors: (e) =>
+    ` The register has ${e} errors; the status of those rows may be wrong: see the issues below and fix them.`,
+  besideOld: (names) =>
+    names
+      .filter((n) => / \(\d+\)$/.test(n))
+      .map(
+        (n) =>
+          ` The workbook has “${n.replace(/ \(\d+\)$/, "")}” already; the new one is “${n}”, the old one is unchanged: delete the one you do not need.`,
+      )
+      .join(""),
+  moreIssues: (n) => `Show the other ${n}`,
 };
 
 export type { Strings };

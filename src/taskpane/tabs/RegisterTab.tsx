@@ -29,10 +29,11 @@ export function RegisterTab() {
       setStatuses(r.statuses);
       setBureau(r.bureau);
       setIssues(r.issues);
-      return {
-        intent: "success",
-        text: t.refreshed(r.statuses.length, r.statuses.filter((s) => s.overdue.length > 0).length),
-      };
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      const text = t.refreshed(r.statuses.length, r.statuses.filter((s) => s.overdue.length > 0).length);
+      return errors > 0
+        ? { intent: "warning", text: text + t.refreshedWithErrors(errors) }
+        : { intent: "success", text };
     });
 
   const onValidate = () =>

@@ -2,7 +2,14 @@
 
 import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import { parseQuarter, previousQuarter, quarterCode, quarterOf, serialFromLocalDate } from "../../core/dates";
+import {
+  chinaTimeText,
+  parseQuarter,
+  previousQuarter,
+  quarterCode,
+  quarterOf,
+  serialFromLocalDate,
+} from "../../core/dates";
 import { localTimestamp } from "../../core/stamp";
 import { usePane } from "../pane";
 import { COLUMN } from "./column";
@@ -25,7 +32,7 @@ export function ReportsTab() {
   const onQuarterly = () =>
     act(async () => {
       const names = await backend.generateQuarterly(needQuarter(), serialFromLocalDate(new Date()));
-      return { intent: "success", text: t.generated(names) };
+      return { intent: "success", text: t.generated(names) + t.besideOld(names) };
     });
 
   const onSubmit = () =>
@@ -49,7 +56,7 @@ export function ReportsTab() {
       const v = await backend.verifySubmission();
       const state =
         v.state === "changed" ? `${t.verified.changed}${v.changedSheets.join("、")}` : t.verified[v.state];
-      const text = v.late && v.stamp ? `${state}${t.late(v.stamp.stampedAt)}` : state;
+      const text = v.late && v.stamp ? `${state}${t.late(chinaTimeText(v.stamp.stampedAt))}` : state;
       return { intent: v.state === "unchanged" && !v.late ? "success" : "warning", text };
     });
 
