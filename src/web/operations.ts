@@ -4,6 +4,7 @@
 
 import type ExcelJS from "exceljs";
 import type { Quarter, DateSerial } from "../core/dates";
+import type { Issue } from "../core/issues";
 import type { PaneImportOptions } from "../excel/importList";
 import type { EnterpriseFormKind } from "../core/profiles";
 import type { ScoringKind } from "../core/rubrics";
@@ -159,12 +160,24 @@ export async function writeBack(input: PageFile) {
   const opened = await open(input);
   refuseProtectedRegister(opened);
   const score = scoreWorkbook(opened);
-  const back = recordWriteBack(opened, score);
+  // The page cannot type into a cell: a result whose date is missing waits until the date is typed.
+  const back = recordWriteBack(opened, score, { waitForDate: true });
   return {
     bytes: back.written > 0 ? await written(opened) : input.bytes,
     panels: score.panels,
     written: back.written,
-    issues: [...score.issues, ...back.issues],
+    issues: [...score.issues, ...back.issues.map(waitingForDate)],
+  };
+}
+
+/** The write-back's "fill in the date" as the page says it: not written, to be typed in WPS or Excel first. */
+function waitingForDate(i: Issue): Issue {
+  const m = /^已回填“(.+)”的专家组结果，请在 (\S+) 填写(.+)$/.exec(i.message);
+  if (i.code !== "score.noDate" || !m) return i;
+  const [, name, cell, label] = m;
+  return {
+    ...i,
+    message: `“${name}”的专家组结果未回填：台账的${label}（${cell}）为空，本页不能编辑单元格。请在 WPS 或 Excel 中打开下载的文件，填写 ${cell} 后保存，再在本页重新打开并点“回填评分结果”。`,
   };
 }
 
@@ -196,6 +209,7 @@ export async function importList(
   const opened = await open(input);
   const grids = workbookGrids(await parseXlsx(list.bytes, list.name));
   const report = importListRows(opened, grids, options);
-  if (report.written && options.apply) refuseProtectedRegister(opened);
+  // A stamped register is refused at the preview already, so no confirmation is offered that would fail.
+  if (report.added.length > 0) refuseProtectedRegister(opened);
   return { bytes: report.written && options.apply ? await written(opened) : input.bytes, report };
 }
