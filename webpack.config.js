@@ -57,10 +57,18 @@ function workerConfig(dev, out) {
   };
 }
 
+/** "page-worker-source" is the worker bundle in the output folder, wherever `--output-path` put it. */
+const workerSourcePlugin = {
+  apply(compiler) {
+    const { resolve, output } = compiler.options;
+    resolve.alias = { ...resolve.alias, "page-worker-source$": path.join(output.path, WORKER_FILE) };
+  },
+};
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const base = addinBase(process.env.ADDIN_URL);
-  const out = path.resolve(argv.outputPath ?? path.join(__dirname, "dist/web"));
+  const out = path.resolve(__dirname, "dist/web");
   return [
     workerConfig(dev, out),
     {
@@ -76,14 +84,12 @@ module.exports = async (env, argv) => {
         // The worker bundle is read into the page's chunk, and then removed.
         clean: true,
       },
-      resolve: {
-        extensions: [".ts", ".tsx", ".js"],
-        alias: { "page-worker-source$": path.join(out, WORKER_FILE) },
-      },
+      resolve: { extensions: [".ts", ".tsx", ".js"] },
       module: {
-        rules: [{ include: path.join(out, WORKER_FILE), type: "asset/source" }, typescript],
+        rules: [{ test: /page-worker-bundle\.js$/, type: "asset/source" }, typescript],
       },
       plugins: [
+        workerSourcePlugin,
         new HtmlWebpackPlugin({
           filename: "taskpane.html",
           template: "./src/taskpane/taskpane.html",

@@ -19,7 +19,7 @@ import { parseXlsx, workbookGrids } from "../xlsx/parse";
 import * as operations from "./operations";
 import type { PageFile } from "./operations";
 import { sheetWindow, type PreviewTarget, type SheetWindow } from "./sheetWindow";
-import { NO_WORKBOOK } from "./workerClient";
+import { NO_WORKBOOK } from "./protocol";
 
 /** What the host is doing, for the page's progress line. */
 export type HostPhase = "reading" | "computing" | "writing";

@@ -3,7 +3,7 @@
 // goes back under the call's id, and what the host is doing meanwhile goes back as progress.
 
 import { WorkbookHost, type HostMethod } from "./workbookHost";
-import type { WorkerReply, WorkerRequest } from "./workerClient";
+import type { WorkerReply, WorkerRequest } from "./protocol";
 
 const scope = self as unknown as {
   postMessage(message: WorkerReply): void;

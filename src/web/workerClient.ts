@@ -2,19 +2,10 @@
 // runs in a Web Worker made from the worker bundle's text (a worker from a file: URL is refused to a page
 // opened from file://, a blob: one is not); in tests it runs in the same thread (localClient.ts).
 
+import type { WorkerReply, WorkerRequest } from "./protocol";
 import type { HostArgs, HostMethod, HostPhase, HostResult } from "./workbookHost";
 
-export interface WorkerRequest {
-  id: number;
-  method: string;
-  args: unknown[];
-}
-
-export type WorkerReply =
-  { id: number; result: unknown } | { id: number; error: string } | { progress: HostPhase | null };
-
-/** The host's refusal when no workbook is open; the page says it in its own words. */
-export const NO_WORKBOOK = "none";
+export { NO_WORKBOOK, type WorkerReply, type WorkerRequest } from "./protocol";
 
 /** A command the page cannot run as asked; its message is shown as it is. */
 export class PageError extends Error {}
