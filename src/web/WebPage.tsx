@@ -111,6 +111,10 @@ export function WebPage({ t, w, session }: { t: Strings; w: WebStrings; session:
   // The preview follows the open workbook: the register sheet first, or the sheet an issue names.
   useEffect(() => {
     let live = true;
+    if (!session.current()) {
+      setView(undefined);
+      return;
+    }
     session.host
       .call("window", sheet, target)
       .then((v) => live && setView(v))
@@ -128,6 +132,8 @@ export function WebPage({ t, w, session }: { t: Strings; w: WebStrings; session:
         setOpenError(refused);
         return;
       }
+      // A command still running may yet change the open workbook: it finishes first.
+      await session.host.settled();
       const current = session.current();
       if (current?.modified && !(await confirm(w.replaceOpen(current.name)))) return;
       try {
@@ -141,11 +147,8 @@ export function WebPage({ t, w, session }: { t: Strings; w: WebStrings; session:
     [session, w, confirm],
   );
 
-  const busy = pending > 0 || question !== undefined;
   const pick = (file: File | undefined) => {
-    if (!file) return;
-    if (busy) setOpenError(w.openBusy);
-    else void open(file);
+    if (file && !question) void open(file);
   };
 
   const onDrop = (e: DragEvent) => {
@@ -198,7 +201,7 @@ export function WebPage({ t, w, session }: { t: Strings; w: WebStrings; session:
         }}
       />
       <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-        <Button disabled={busy} onClick={() => picker.current?.click()}>
+        <Button disabled={pending > 0 || question !== undefined} onClick={() => picker.current?.click()}>
           {w.open}
         </Button>
         <Caption1>{w.drop}</Caption1>

@@ -31,7 +31,6 @@ const zh = {
   cancel: "取消",
   saveAsXlsx: (name: string, ext: string) =>
     `${name} 是 ${ext} 文件，本页只能打开 .xlsx 工作簿：请在 WPS 或 Excel 中打开它，“另存为”Excel 工作簿（*.xlsx）后再打开。`,
-  openBusy: "请等当前命令完成后再打开其他工作簿。",
   created: (name: string) => `已新建 ${name}`,
 } as const;
 
@@ -70,7 +69,6 @@ const en: WebStrings = {
   cancel: "Cancel",
   saveAsXlsx: (name, ext) =>
     `${name} is a ${ext} file; this page opens .xlsx workbooks only: open it in WPS or Excel, save it as an Excel workbook (*.xlsx), and open that.`,
-  openBusy: "Wait for the command to finish before opening another workbook.",
   created: (name) => `${name} created`,
 };
 

@@ -12,6 +12,8 @@ export class PageError extends Error {}
 
 export interface HostClient {
   call<K extends HostMethod>(method: K, ...args: HostArgs<K>): Promise<HostResult<K>>;
+  /** Resolves once every call made so far is answered. */
+  settled(): Promise<void>;
   /** Calls made and not yet answered, and what the host says it is doing. */
   onActivity(listener: (pending: number, phase: HostPhase | undefined) => void): () => void;
 }
@@ -26,7 +28,14 @@ export function client(channel: Channel): HostClient {
   let phase: HostPhase | undefined;
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   const listeners = new Set<(pending: number, phase: HostPhase | undefined) => void>();
-  const tell = () => listeners.forEach((l) => l(waiting.size, phase));
+  let idle: (() => void)[] = [];
+  const tell = () => {
+    listeners.forEach((l) => l(waiting.size, phase));
+    if (waiting.size > 0) return;
+    const done = idle;
+    idle = [];
+    done.forEach((d) => d());
+  };
   channel.listen((m) => {
     if ("progress" in m) {
       phase = m.progress ?? undefined;
@@ -48,6 +57,9 @@ export function client(channel: Channel): HostClient {
       channel.post({ id, method, args });
       tell();
       return answer as never;
+    },
+    settled() {
+      return waiting.size === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
     },
     onActivity(listener) {
       listeners.add(listener);
