@@ -83,7 +83,7 @@ export class WorkbookHost {
       const loaded = await this.loaded();
       this.progress("computing");
       try {
-        return workbookAnalysis(loaded, asOf);
+        return { issues: workbookAnalysis(loaded, asOf).issues };
       } finally {
         this.progress(undefined);
       }
@@ -101,7 +101,12 @@ export class WorkbookHost {
       into
         ? this.write((input) => operations.addRegister(need(input), settings))
         : this.write(() => operations.newRegister(settings), NEW_REGISTER),
-    refreshStatus: (asOf: DateSerial) => this.write((input) => operations.refreshStatus(need(input), asOf)),
+    /** Each row's stage and overdue deadlines only: what the page shows, and quick to send for 30,000 rows. */
+    refreshStatus: (asOf: DateSerial) =>
+      this.write(async (input) => {
+        const r = await operations.refreshStatus(need(input), asOf);
+        return { ...r, statuses: r.statuses.map(({ stage, overdue }) => ({ stage, overdue })) };
+      }),
     quarterly: (quarter: Quarter, preparedOn: DateSerial) =>
       this.write((input) => operations.quarterly(need(input), quarter, preparedOn)),
     submit: (options: { quarter: Quarter; preparer: string; today: DateSerial; stampedAt: string }) =>

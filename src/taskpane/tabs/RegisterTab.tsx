@@ -14,7 +14,7 @@ import { ImportList } from "./ImportList";
 export function RegisterTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
   const [asOf, setAsOf] = useState(formatIsoDate(serialFromLocalDate(new Date())));
-  const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+  const [statuses, setStatuses] = useState<Pick<RowStatus, "stage" | "overdue">[] | undefined>();
   const [bureau, setBureau] = useState<BureauStatus | undefined>();
 
   const needAsOf = () => {
