@@ -62,7 +62,11 @@ async function monkey(page: Page, seed: number, steps: number): Promise<void> {
     await idle(page);
     const confirm = page.getByTestId("confirm");
     if ((await confirm.count()) > 0) {
-      await confirm.getByRole("button", { name: pick(["继续", "取消"]) }).click();
+      // A dialog just answered may still be fading out, and go before the click.
+      await confirm
+        .getByRole("button", { name: pick(["继续", "取消"]) })
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
       continue;
     }
     const kind = random();
