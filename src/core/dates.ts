@@ -236,3 +236,15 @@ export function previousQuarter(q: Quarter): Quarter {
     ? { year: q.year - 1, quarter: 4 }
     : { year: q.year, quarter: (q.quarter - 1) as Quarter["quarter"] };
 }
+
+/**
+ * An ISO time with its offset (2026-11-25T11:19:21+00:00) as a clerk reads it, in China time (UTC+8):
+ * "2026-11-25 19:19". Text that is not such a time is returned as it is.
+ */
+export function chinaTimeText(iso: string): string {
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)
+    ? Date.parse(iso)
+    : NaN;
+  if (Number.isNaN(at)) return iso;
+  return new Date(at + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+}

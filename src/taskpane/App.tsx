@@ -33,20 +33,45 @@ export interface AppProps {
   header?: ReactNode;
   /** Shown under everything (the web page's preview of the sheet). */
   footer?: ReactNode;
-  /** Changes when another workbook is opened: the settings are read again. */
+  /**
+   * Changes when another workbook is opened: the settings are read again, and every result shown (message,
+   * issues, the tabs' counts and lists) is of the workbook it was made on, so another's are no longer shown.
+   */
   workbookKey?: string;
   /** The page's last 设置 in this browser, for a workbook without its own 强审设置 (the pane has none). */
   settingsMemory?: { load(): WorkbookSettings | undefined; save(settings: WorkbookSettings): void };
+  /** The workbook's key as it is at this moment (read as a command ends), where it can change meanwhile. */
+  currentKey?: () => string;
 }
 
-export function App({ t, backend, title, header, footer, workbookKey, settingsMemory }: AppProps) {
+/** A result and the workbook it was made on. */
+interface Keyed<T> {
+  key: string | undefined;
+  value: T;
+}
+
+export function App({
+  t,
+  backend,
+  title,
+  header,
+  footer,
+  workbookKey,
+  currentKey,
+  settingsMemory,
+}: AppProps) {
   const [tab, setTab] = useState<Tabs>("register");
   const [settings, setSettings] = useState<WorkbookSettings>(
     () => settingsMemory?.load() ?? defaultSettings("shanghai"),
   );
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message | undefined>();
-  const [issues, setIssues] = useState<Issue[]>([]);
+  const [said, setSaid] = useState<Keyed<Message | undefined>>();
+  const [listed, setListed] = useState<Keyed<Issue[]>>();
+  const keyNow = useCallback(() => (currentKey ? currentKey() : workbookKey), [currentKey, workbookKey]);
+  const setMessage = useCallback((value: Message | undefined) => setSaid({ key: keyNow(), value }), [keyNow]);
+  const setIssues = useCallback((value: Issue[]) => setListed({ key: keyNow(), value }), [keyNow]);
+  const message = said?.key === workbookKey ? said?.value : undefined;
+  const issues = listed && listed.key === workbookKey ? listed.value : [];
 
   useEffect(() => {
     backend
@@ -57,21 +82,26 @@ export function App({ t, backend, title, header, footer, workbookKey, settingsMe
 
   useEffect(() => settingsMemory?.save(settings), [settingsMemory, settings]);
 
-  const act = useCallback(async (work: () => Promise<Message | undefined>) => {
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      setMessage(await work());
-    } catch (err) {
-      setMessage({ intent: "error", text: (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const act = useCallback(
+    async (work: () => Promise<Message | undefined>) => {
+      setBusy(true);
+      setMessage(undefined);
+      try {
+        setMessage(await work());
+      } catch (err) {
+        // An error may say it is only information (the user declined a question).
+        const intent = (err as { intent?: Message["intent"] }).intent ?? "error";
+        setMessage({ intent, text: (err as Error).message });
+      } finally {
+        setBusy(false);
+      }
+    },
+    [setMessage],
+  );
 
   const pane = useMemo<Pane>(
     () => ({ t, backend, busy, settings, setSettings, setIssues, act, say: setMessage }),
-    [t, backend, busy, settings, act],
+    [t, backend, busy, settings, act, setIssues, setMessage],
   );
 
   return (
@@ -88,14 +118,19 @@ export function App({ t, backend, title, header, footer, workbookKey, settingsMe
           <Tab value="settings">{t.tabSettings}</Tab>
         </TabList>
         {message && (
-          <MessageBar intent={message.intent} style={{ marginTop: 8 }} data-testid="message">
+          <MessageBar
+            intent={message.intent}
+            style={{ marginTop: 8 }}
+            data-testid="message"
+            data-intent={message.intent}
+          >
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
         )}
         {busy && <Spinner size="tiny" label={t.working} style={{ marginTop: 8 }} />}
-        {tab === "register" && <RegisterTab />}
-        {tab === "forms" && <ReportsTab />}
-        {tab === "scoring" && <ScoringTab />}
+        {tab === "register" && <RegisterTab key={workbookKey} />}
+        {tab === "forms" && <ReportsTab key={workbookKey} />}
+        {tab === "scoring" && <ScoringTab key={workbookKey} />}
         {tab === "settings" && <SettingsTab />}
         <IssueList issues={issues} />
         {footer}

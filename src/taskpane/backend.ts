@@ -19,13 +19,20 @@ import type { AnnualFigures } from "../core/annual";
 /** A year's report written as a sheet: the sheet's name and what it shows. */
 export type YearReport<T> = { sheet: string } & T;
 import type { UrgingKind, UrgingOutcome } from "../docx/urgingFiles";
+import type { RowStatus } from "../core/status";
+
+/** What 刷新状态 shows: few fields of each row, so that the web page's worker sends little for 30,000 rows. */
+export type RefreshResult = Omit<WorkbookAnalysis, "statuses"> & {
+  statuses: Pick<RowStatus, "stage" | "overdue">[];
+};
 
 export interface WorkbookBackend {
   loadSettings(): Promise<WorkbookSettings | undefined>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   createRegister(settings: WorkbookSettings): Promise<void>;
-  refreshStatus(asOf: DateSerial): Promise<WorkbookAnalysis>;
-  validate(asOf: DateSerial): Promise<WorkbookAnalysis>;
+  /** The status of each row as far as the pane shows it (its stage and overdue deadlines). */
+  refreshStatus(asOf: DateSerial): Promise<RefreshResult>;
+  validate(asOf: DateSerial): Promise<Pick<WorkbookAnalysis, "issues" | "worklist">>;
   /** Shows the issue's cell: selects it in Excel, or scrolls the page's preview to it. */
   selectIssue(issue: Issue): Promise<void>;
   generateQuarterly(quarter: Quarter, preparedOn: DateSerial): Promise<string[]>;

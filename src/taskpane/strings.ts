@@ -160,6 +160,17 @@ const zh = {
     todo: "请在 Excel 中通过“插入 → 加载项”打开强审助手；只用浏览器时，请打开强审助手网页版（与本页面同一地址下的 index.html），或使用命令行工具 cpa。",
   },
   reloadEnterprises: "重新读取企业名单",
+  refreshedWithErrors: (e: number) =>
+    `台账中有 ${e} 个错误，这些行的状态可能不准确，请查看下方问题列表并修正。`,
+  besideOld: (names: string[]) =>
+    names
+      .filter((n) => / \(\d+\)$/.test(n))
+      .map(
+        (n) =>
+          `工作簿中已有“${n.replace(/ \(\d+\)$/, "")}”，新表另存为“${n}”，原表未改动；核对后可删除不用的一张。`,
+      )
+      .join(""),
+  moreIssues: (n: number) => `显示其余 ${n} 条`,
 } as const;
 
 type Strings = {
@@ -344,6 +355,17 @@ const en: Strings = {
     todo: "Open the assistant in Excel from Insert → Add-ins. In a browser alone, open the web page (index.html at this page's address) or use the cpa command-line tool.",
   },
   reloadEnterprises: "Read the enterprises again",
+  refreshedWithErrors: (e) =>
+    ` The register has ${e} errors; the status of those rows may be wrong: see the issues below and fix them.`,
+  besideOld: (names) =>
+    names
+      .filter((n) => / \(\d+\)$/.test(n))
+      .map(
+        (n) =>
+          ` The workbook has “${n.replace(/ \(\d+\)$/, "")}” already; the new one is “${n}”, the old one is unchanged: delete the one you do not need.`,
+      )
+      .join(""),
+  moreIssues: (n) => `Show the other ${n}`,
 };
 
 export type { Strings };

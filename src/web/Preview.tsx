@@ -1,53 +1,35 @@
 // A read-only view of one sheet of the open workbook, around the cell an issue names: the web page's stand-in
-// for selecting the cell in Excel. Only a window of rows is drawn, so a 10,000-row register stays quick.
+// for selecting the cell in Excel. Only a window of rows is drawn (sheetWindow.ts), so a large register stays
+// quick. The scroll box takes the keyboard's focus, so its columns can be reached without a mouse.
 
 import { Caption1, Field, Select } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { cellAddress, columnLetters, parseCellAddress } from "../core/address";
-import { cellText } from "../core/cells";
-import { cellValue, type Grid } from "../core/grid";
+import { cellAddress, columnLetters } from "../core/address";
+import type { SheetWindow } from "./sheetWindow";
 import type { WebStrings } from "./strings";
-
-const WINDOW = 60;
-
-export interface PreviewTarget {
-  sheet: string;
-  cell: string;
-}
-
-function shown(cell: Grid["rows"][number][number] | undefined): string {
-  const v = cellValue(cell);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return cellText(v);
-}
 
 export function Preview({
   w,
-  sheets,
-  grid,
-  target,
+  view,
   onSheet,
 }: {
   w: WebStrings;
-  sheets: readonly string[];
-  grid: Grid | undefined;
-  target: PreviewTarget | undefined;
+  view: SheetWindow | undefined;
   onSheet(name: string): void;
 }) {
   const highlighted = useRef<HTMLTableCellElement>(null);
-  const at = target && grid && target.sheet === grid.sheet ? parseCellAddress(target.cell) : undefined;
-  useEffect(() => highlighted.current?.scrollIntoView({ block: "center", inline: "center" }), [target, grid]);
-  if (!grid) return null;
-  const total = grid.rows.length;
-  const first = at ? Math.max(0, at.row - WINDOW / 2) : 0;
-  const last = Math.min(total, first + WINDOW);
-  const width = grid.rows.slice(first, last).reduce((m, r) => Math.max(m, r.length), at ? at.col + 1 : 1);
-  const cols = Array.from({ length: width }, (_, c) => c);
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: "center", inline: "center" });
+  }, [view]);
+  if (!view) return null;
+  const { first, total, at } = view;
+  const last = first + view.rows.length;
+  const cols = Array.from({ length: view.width }, (_, c) => c);
   return (
     <section style={{ marginTop: 16 }} aria-label={w.preview} data-testid="preview">
       <Field label={w.sheet}>
-        <Select value={grid.sheet} onChange={(_, d) => onSheet(d.value)}>
-          {sheets.map((s) => (
+        <Select value={view.sheet} onChange={(_, d) => onSheet(d.value)}>
+          {view.names.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
@@ -55,7 +37,13 @@ export function Preview({
         </Select>
       </Field>
       <Caption1 block>{w.rows(total === 0 ? 0 : first + 1, last, total)}</Caption1>
-      <div style={{ overflow: "auto", maxHeight: 420, border: "1px solid #d1d1d1", marginTop: 4 }}>
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label={w.previewBox(view.sheet)}
+        data-testid="preview-box"
+        style={{ overflow: "auto", maxHeight: 420, border: "1px solid #d1d1d1", marginTop: 4 }}
+      >
         <table style={{ borderCollapse: "collapse", fontSize: 12 }}>
           <thead>
             <tr>
@@ -68,7 +56,7 @@ export function Preview({
             </tr>
           </thead>
           <tbody>
-            {grid.rows.slice(first, last).map((row, i) => {
+            {view.rows.map((row, i) => {
               const r = first + i;
               return (
                 <tr key={r}>
@@ -79,7 +67,7 @@ export function Preview({
                       <td
                         key={c}
                         ref={hit ? highlighted : undefined}
-                        data-cell={hit ? `${grid.sheet}!${cellAddress(r, c)}` : undefined}
+                        data-cell={hit ? `${view.sheet}!${cellAddress(r, c)}` : undefined}
                         style={{
                           border: "1px solid #e0e0e0",
                           padding: "2px 6px",
@@ -91,7 +79,7 @@ export function Preview({
                           background: hit ? "#fdf3f4" : undefined,
                         }}
                       >
-                        {shown(row[c])}
+                        {row[c]}
                       </td>
                     );
                   })}

@@ -1,16 +1,30 @@
 // 强审助手 网页版: the pane's tabs over a workbook file opened in the browser. The file is read and written
-// here, never uploaded; every command's result is offered as a download named after the input.
+// here, in a worker, never uploaded; every command's result is offered as a download named after the input.
+// What is shown belongs to the open workbook: opening or creating another clears it, and changes not yet
+// downloaded are never lost without asking.
 
-import { Button, Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+} from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
-import type { Grid } from "../core/grid";
 import { App } from "../taskpane/App";
 import type { Strings } from "../taskpane/strings";
-import { fileBackend } from "./fileBackend";
+import { fileBackend, pageMessage } from "./fileBackend";
 import type { SettingsMemory } from "./memory";
-import { Preview, type PreviewTarget } from "./Preview";
+import { Preview } from "./Preview";
 import type { FileSession } from "./session";
+import type { PreviewTarget, SheetWindow } from "./sheetWindow";
 import type { WebStrings } from "./strings";
+import type { HostPhase } from "./workbookHost";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -19,6 +33,18 @@ export function downloadName(file: { name: string; created: boolean }): string {
   if (file.created) return file.name;
   const stem = file.name.replace(/\.xlsx$/i, "");
   return `${stem.endsWith("-已更新") ? stem : `${stem}-已更新`}.xlsx`;
+}
+
+/** Why a picked file is not opened: a spreadsheet of another kind is to be saved as .xlsx first. */
+export function refusedFile(name: string, w: WebStrings): string | undefined {
+  if (/\.xlsx$/i.test(name)) return undefined;
+  const ext = /\.(xls|xlsm|xlsb|ods|csv|et|ett|xlt|xltx)$/i.exec(name)?.[0];
+  return ext ? w.saveAsXlsx(name, ext.toLowerCase()) : w.notXlsx(name);
+}
+
+interface Question {
+  text: string;
+  answer(yes: boolean): void;
 }
 
 export function WebPage({
@@ -35,13 +61,47 @@ export function WebPage({
   const [version, setVersion] = useState(0);
   const [target, setTarget] = useState<PreviewTarget | undefined>();
   const [sheet, setSheet] = useState<string | undefined>();
-  const [grid, setGrid] = useState<Grid | undefined>();
-  const [names, setNames] = useState<string[]>([]);
-  const [progress, setProgress] = useState("");
+  const [view, setView] = useState<SheetWindow | undefined>();
+  const [phase, setPhase] = useState<HostPhase | undefined>();
+  const [pending, setPending] = useState(0);
   const [openError, setOpenError] = useState("");
+  const [question, setQuestion] = useState<Question | undefined>();
   const picker = useRef<HTMLInputElement>(null);
 
   useEffect(() => session.onChange(() => setVersion((v) => v + 1)), [session]);
+  useEffect(
+    () =>
+      session.host.onActivity((n, p) => {
+        setPending(n);
+        setPhase(p);
+      }),
+    [session],
+  );
+
+  // Closing the tab or leaving the page with changes not downloaded asks first.
+  useEffect(() => {
+    const guard = (e: BeforeUnloadEvent) => {
+      if (!session.current()?.modified) return;
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", guard);
+    return () => window.removeEventListener("beforeunload", guard);
+  }, [session]);
+
+  const confirm = useCallback(
+    (text: string) =>
+      new Promise<boolean>((resolve) =>
+        setQuestion({
+          text,
+          answer: (yes) => {
+            setQuestion(undefined);
+            resolve(yes);
+          },
+        }),
+      ),
+    [],
+  );
 
   const backend = useMemo(
     () =>
@@ -52,56 +112,59 @@ export function WebPage({
             setSheet(t.sheet);
             setTarget(t);
           },
-          progress: setProgress,
+          confirm,
         },
         w,
       ),
-    [session, w],
+    [session, w, confirm],
   );
 
   // The preview follows the open workbook: the register sheet first, or the sheet an issue names.
   useEffect(() => {
     let live = true;
-    session
-      .view()
-      .then(async (view) => {
-        if (!live) return;
-        const sheetNames = view?.names ?? [];
-        setNames(sheetNames);
-        const name = sheet && sheetNames.includes(sheet) ? sheet : sheetNames[0];
-        setGrid(name ? view?.grids.sheet(name) : undefined);
-      })
-      .catch(() => undefined);
+    if (!session.current()) {
+      setView(undefined);
+      return;
+    }
+    session.host
+      .call("window", sheet, target)
+      .then((v) => live && setView(v))
+      .catch(() => live && setView(undefined));
     return () => {
       live = false;
     };
-  }, [session, version, sheet]);
+  }, [session, version, sheet, target]);
 
   const open = useCallback(
     async (file: File) => {
       setOpenError("");
-      if (!/\.xlsx$/i.test(file.name)) {
-        setOpenError(w.notXlsx(file.name));
+      const refused = refusedFile(file.name, w);
+      if (refused) {
+        setOpenError(refused);
         return;
       }
-      setProgress(w.reading);
+      // A command still running may yet change the open workbook: it finishes first.
+      await session.host.settled();
+      const current = session.current();
+      if (current?.modified && !(await confirm(w.replaceOpen(current.name)))) return;
       try {
         await session.open(file.name, new Uint8Array(await file.arrayBuffer()));
         setTarget(undefined);
         setSheet(undefined);
       } catch (err) {
-        setOpenError((err as Error).message);
-      } finally {
-        setProgress("");
+        setOpenError(pageMessage((err as Error).message, w));
       }
     },
-    [session, w],
+    [session, w, confirm],
   );
+
+  const pick = (file: File | undefined) => {
+    if (file && !question) void open(file);
+  };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    const file = e.dataTransfer.files[0];
-    if (file) void open(file);
+    pick(e.dataTransfer.files[0]);
   };
 
   const download = () => {
@@ -119,6 +182,7 @@ export function WebPage({
   };
 
   const current = session.current();
+  const key = () => `${session.current()?.name ?? ""}#${session.generation()}`;
   const header = (
     <div
       data-testid="file-bar"
@@ -144,11 +208,13 @@ export function WebPage({
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = "";
-          if (file) void open(file);
+          pick(file);
         }}
       />
       <div style={{ display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" }}>
-        <Button onClick={() => picker.current?.click()}>{w.open}</Button>
+        <Button disabled={pending > 0 || question !== undefined} onClick={() => picker.current?.click()}>
+          {w.open}
+        </Button>
         <Caption1>{w.drop}</Caption1>
       </div>
       <Caption1 block data-testid="file-name">
@@ -159,28 +225,54 @@ export function WebPage({
           {w.download(downloadName(current))}
         </Button>
       )}
-      {progress && (
+      {phase && (
         <Caption1 block data-testid="progress">
-          {progress}
+          {w[phase]}
         </Caption1>
       )}
       {openError && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" data-testid="open-error">
           <MessageBarBody>{openError}</MessageBarBody>
         </MessageBar>
       )}
     </div>
   );
 
+  // Inside the pane's FluentProvider (as the footer's part), so the dialog has the theme.
+  const dialog = (
+    <Dialog open={question !== undefined} modalType="alert">
+      <DialogSurface data-testid="confirm">
+        <DialogBody>
+          <DialogTitle>{w.confirmTitle}</DialogTitle>
+          <DialogContent>{question?.text}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => question?.answer(true)}>
+              {w.proceed}
+            </Button>
+            <Button onClick={() => question?.answer(false)}>{w.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+
   return (
-    <App
-      t={t}
-      backend={backend}
-      title={w.title}
-      header={header}
-      workbookKey={`${current?.name ?? ""}#${session.generation()}`}
-      settingsMemory={settingsMemory}
-      footer={<Preview w={w} sheets={names} grid={grid} target={target} onSheet={(s) => setSheet(s)} />}
-    />
+    <>
+      <App
+        t={t}
+        backend={backend}
+        title={w.title}
+        header={header}
+        workbookKey={key()}
+        currentKey={key}
+        settingsMemory={settingsMemory}
+        footer={
+          <>
+            <Preview w={w} view={view} onSheet={(s) => setSheet(s)} />
+            {dialog}
+          </>
+        }
+      />
+    </>
   );
 }

@@ -1,188 +1,147 @@
-// The pane's commands on the workbook file open on the web page: read through ExcelJS, changed through the
-// same .xlsx writer as the CLI (src/xlsx), nothing of the user's lost; the result replaces the open bytes and
-// is offered for download. The writer is a separate chunk, fetched with the first command that writes.
+// The pane's commands on the workbook file open on the web page: read and changed by the host in a worker
+// (workbookHost.ts) through the same .xlsx writer as the CLI, nothing of the user's lost; a changed workbook
+// replaces the open bytes and is offered for download.
 
-import { stampIsLate } from "../core/consolidate";
 import { chinaToday } from "../core/dates";
 import type { Issue } from "../core/issues";
-import { enterprisesOf, REGISTER_SHEET } from "../core/register";
-import { readSettings, SETTINGS_SHEET } from "../core/settings";
-import { verifyWorkbookStamp } from "../core/stamp";
-import { loadWorkbook, workbookAnalysis } from "../core/workbook";
+import { REGISTER_SHEET } from "../core/register";
+import { SETTINGS_SHEET } from "../core/settings";
+import { LOG_SHEET } from "../core/adjustments";
 import type { WorkbookBackend } from "../taskpane/backend";
-import type { PreviewTarget } from "./Preview";
-import type { PageFile } from "./operations";
-import type { FileSession, WorkbookView } from "./session";
+import type { FileSession } from "./session";
 import type { WebStrings } from "./strings";
+import type { PreviewTarget, Written } from "./workbookHost";
+import { NO_WORKBOOK, PageError } from "./workerClient";
+
+export { PageError };
 
 export interface PageHooks {
   /** Scrolls the preview to a cell. */
   show(target: PreviewTarget): void;
-  /** What a long command is doing now ("" when done). */
-  progress(text: string): void;
+  /** Asks the user to go on (true) or not, in a dialog on the page. */
+  confirm(text: string): Promise<boolean>;
 }
 
-/** A command the page cannot run as asked; its message is shown as it is. */
-export class PageError extends Error {}
+/** The user said no: nothing was done. */
+export class Declined extends PageError {
+  readonly intent = "info";
+}
 
-const operations = () => import(/* webpackChunkName: "workbook-file" */ "./operations");
+const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET];
+
+/** A message of the host, as the page says it: its own words for "no workbook", and no command-line hints. */
+export function pageMessage(message: string, w: WebStrings): string {
+  if (message === NO_WORKBOOK) return w.none;
+  return message.replace(/（可用 --profile 指定）/g, w.profileHint);
+}
 
 export function fileBackend(session: FileSession, hooks: PageHooks, w: WebStrings): WorkbookBackend {
-  async function view(): Promise<WorkbookView> {
-    hooks.progress(w.reading);
+  const host = session.host;
+
+  /** Calls the host; its refusals in the page's words. */
+  async function call<T>(work: () => Promise<T>): Promise<T> {
     try {
-      const v = await session.view();
-      if (!v) throw new PageError(w.none);
-      return v;
-    } finally {
-      hooks.progress("");
+      return await work();
+    } catch (err) {
+      throw new PageError(pageMessage((err as Error).message, w));
     }
   }
 
-  async function loaded() {
-    const v = await view();
-    if (!v.grids.sheet(REGISTER_SHEET))
-      throw new PageError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
-    return loadWorkbook(v.grids);
+  /** A writing command's result: its new bytes become the open workbook. */
+  async function write<R extends Written<{ bytes?: Uint8Array }>>(work: () => Promise<R>): Promise<R> {
+    const r = await call(work);
+    session.replace(r.bytes, r.name);
+    return r;
   }
 
-  /** Runs a writing operation on the open bytes; its new bytes become the open workbook. */
-  async function write<T extends { bytes: Uint8Array }>(
-    work: (ops: Awaited<ReturnType<typeof operations>>, input: PageFile | undefined) => Promise<T>,
-    newName?: string,
-  ): Promise<T> {
-    const ops = await operations();
-    hooks.progress(w.writing);
-    try {
-      const result = await work(ops, await openFile());
-      session.replace(result.bytes, newName);
-      return result;
-    } finally {
-      hooks.progress("");
-    }
-  }
+  const withIssues = <T extends { issues: Issue[] }>(r: T): T => ({
+    ...r,
+    issues: r.issues.map((i) => ({ ...i, message: pageMessage(i.message, w) })),
+  });
 
   return {
     async loadSettings() {
-      const v = await session.view();
-      const grid = v?.grids.sheet(SETTINGS_SHEET);
-      return grid ? readSettings(grid, "shanghai").settings : undefined;
+      return call(() => host.call("loadSettings"));
     },
     async saveSettings(settings) {
-      await write((ops, input) => ops.saveSettings(need(input), settings));
+      await write(() => host.call("saveSettings", settings));
     },
     async createRegister(settings) {
       const open = session.current();
-      if (open?.modified) throw new PageError(`“${open.name}”有未下载的修改：请先下载，再新建台账。`);
-      await write((ops) => ops.newRegister(settings), "强审台账.xlsx");
+      if (!open) {
+        await write(() => host.call("newRegister", settings, false));
+        return;
+      }
+      const names = await call(() => host.call("names"));
+      const into = !names.some((n) => REGISTER_SHEETS.includes(n));
+      const ask = into ? w.addRegister(open.name) : w.replaceRegister(open.name, open.modified);
+      if (!(await hooks.confirm(ask))) throw new Declined(w.declined);
+      await write(() => host.call("newRegister", settings, into));
     },
     async refreshStatus(asOf) {
-      const r = await write((ops, input) => ops.refreshStatus(need(input), asOf));
-      return { statuses: r.statuses, bureau: r.bureau, issues: r.issues, worklist: r.worklist };
+      const r = await write(() => host.call("refreshStatus", asOf));
+      return withIssues({ statuses: r.statuses, bureau: r.bureau, issues: r.issues, worklist: r.worklist });
     },
     async validate(asOf) {
-      const v = await view();
-      hooks.progress(w.computing);
-      try {
-        return workbookAnalysis(loadWorkbook(v.grids), asOf);
-      } finally {
-        hooks.progress("");
-      }
+      return withIssues(await call(() => host.call("validate", asOf)));
     },
     async selectIssue(issue: Issue) {
       hooks.show({ sheet: issue.sheet, cell: issue.cell || "A1" });
     },
     async generateQuarterly(quarter, preparedOn) {
-      return (await write((ops, input) => ops.quarterly(need(input), quarter, preparedOn))).sheets;
+      return (await write(() => host.call("quarterly", quarter, preparedOn))).sheets;
     },
     async prepareSubmission(quarter, preparer, today, stampedAt) {
       if (preparer.trim() === "") throw new PageError("请在“设置”中填写填报人。");
-      const ops = await operations();
-      const input = need(await openFile());
-      hooks.progress(w.writing);
-      try {
-        const r = await ops.submit(input, { quarter, preparer, today, stampedAt });
-        if (r.bytes) session.replace(r.bytes);
-        return r.stamp
-          ? { stamp: r.stamp, regenerated: r.regenerated, leftover: [], issues: r.issues }
-          : { stamp: undefined, issues: r.issues };
-      } finally {
-        hooks.progress("");
-      }
+      const r = await write(() => host.call("submit", { quarter, preparer, today, stampedAt }));
+      return r.stamp
+        ? withIssues({ stamp: r.stamp, regenerated: r.regenerated ?? [], leftover: [], issues: r.issues })
+        : withIssues({ stamp: undefined, issues: r.issues });
     },
     async verifySubmission() {
-      const v = await view();
-      const { stamp, verification } = await verifyWorkbookStamp((n) => v.grids.sheet(n));
-      return { ...verification, late: stamp ? stampIsLate(stamp) : false };
+      return call(() => host.call("verify"));
     },
     async writeCityReport(consolidation, quarter) {
-      const fresh = session.current() === undefined;
-      const r = await write(
-        (ops, input) => ops.cityReport(input, consolidation, quarter),
-        fresh ? `全市汇总 ${quarter.year}Q${quarter.quarter}.xlsx` : undefined,
-      );
-      return r.sheets;
+      const { city, profile } = consolidation;
+      return (await write(() => host.call("cityReport", city, profile.id, quarter))).sheets;
     },
     async annualReport(year, asOf, preparedOn) {
-      const r = await write((ops, input) => ops.annualReport(need(input), year, asOf, preparedOn));
+      const r = await write(() => host.call("annualReport", year, asOf, preparedOn));
       return { sheet: r.sheet, figures: r.figures };
     },
     async acceptanceList(from, to, preparedOn) {
-      const r = await write((ops, input) => ops.acceptanceList(need(input), from, to, preparedOn));
+      const r = await write(() => host.call("acceptanceList", from, to, preparedOn));
       return { sheet: r.sheet, list: r.list };
     },
     async listEnterprises() {
-      return enterprisesOf((await loaded()).rows);
+      return call(() => host.call("enterprises"));
     },
     async insertScoreSheets(kind, enterprise, experts) {
-      return (await write((ops, input) => ops.scoresheets(need(input), kind, enterprise, experts))).sheets;
+      return (await write(() => host.call("scoresheets", kind, enterprise, experts))).sheets;
     },
     async writeBackScores() {
-      const r = await write((ops, input) => ops.writeBack(need(input)));
-      return { panels: r.panels, written: r.written, issues: r.issues };
+      const r = await write(() => host.call("writeBack"));
+      return withIssues({ panels: r.panels, written: r.written, issues: r.issues });
     },
     async writeOrCheckRubric() {
-      const r = await write((ops, input) => ops.writeOrCheckRubric(need(input)));
-      return { written: r.written, issues: r.issues };
+      const r = await write(() => host.call("rubric"));
+      return withIssues({ written: r.written, issues: r.issues });
     },
     async importList(listName, listBytes, options) {
       const asOf = chinaToday();
-      const r = await write((ops, input) =>
-        ops.importList(need(input), { name: listName, bytes: listBytes }, { ...options, asOf }),
+      const r = await write(() =>
+        host.call("importList", { name: listName, bytes: listBytes }, { ...options, asOf }),
       );
-      return r.report;
+      return withIssues(r.report);
     },
     async insertEnterpriseForm(kind, enterprise) {
-      return (await write((ops, input) => ops.enterpriseForm(need(input), kind, enterprise))).sheets[0]!;
+      return (await write(() => host.call("enterpriseForm", kind, enterprise))).sheets[0]!;
     },
     async writeWorklist(asOf) {
-      const { worklistSheet } = await operations();
-      const input = need(await openFile());
-      hooks.progress(w.writing);
-      try {
-        const r = await worklistSheet(input, asOf);
-        if (r.sheet !== null) session.replace(r.bytes);
-        return r.sheet;
-      } finally {
-        hooks.progress("");
-      }
+      return (await write(() => host.call("worklistSheet", asOf))).sheet;
     },
     async urgingFile(kind, asOf, enterprise) {
-      const wb = await loaded();
-      const { urgingFile } = await import(/* webpackChunkName: "letters" */ "../docx/urgingFiles");
-      return urgingFile(wb, kind, asOf, { enterprise });
+      return call(() => host.call("urgingFile", kind, asOf, enterprise));
     },
   };
-
-  /** The open workbook with the parse the preview made of it, so a command does not parse it again. */
-  async function openFile(): Promise<PageFile | undefined> {
-    const open = session.current();
-    if (!open) return undefined;
-    return { file: open.name, bytes: open.bytes, read: (await session.view())?.grids };
-  }
-
-  function need(input: PageFile | undefined): PageFile {
-    if (!input) throw new PageError(w.none);
-    return input;
-  }
 }

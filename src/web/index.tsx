@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { pageMemory } from "./memory";
 import { PageShell } from "./PageShell";
 import { FileSession } from "./session";
+import { workerClient } from "./workerClient";
 
 /** localStorage, or none where the browser refuses it (a file:// page under some policies). */
 function browserStorage(): Storage | undefined {
@@ -18,7 +19,7 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <PageShell
-      session={new FileSession()}
+      session={new FileSession(workerClient())}
       memory={pageMemory(browserStorage())}
       browserLanguage={navigator.language}
     />,

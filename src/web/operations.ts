@@ -3,6 +3,7 @@
 // changed nothing. Loaded as its own chunk with ExcelJS, on the first command that writes.
 
 import type { Quarter, DateSerial } from "../core/dates";
+import type { Issue } from "../core/issues";
 import type { PaneImportOptions } from "../excel/importList";
 import type { ScoringKind } from "../core/rubrics";
 import type { WorkbookSettings } from "../core/settings";
@@ -34,6 +35,13 @@ import {
 } from "../xlsx/workbookCommands";
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 import { addAcceptanceList, addAnnualReport } from "../xlsx/yearReports";
+import { LOG_SHEET } from "../core/adjustments";
+import { getProfile } from "../core/profiles";
+import { REGISTER_SHEET } from "../core/register";
+import { settingsRows, SETTINGS_SHEET } from "../core/settings";
+import { emptyLayout, text, type SheetLayout } from "../forms/layout";
+import { logSheetSpec, registerSheetSpec, type TableSheetSpec } from "../forms/registerSheet";
+import { CommandRefusal } from "../xlsx/workbookCommands";
 
 /** The workbook open on the page: its file name (for messages), its bytes, and the page's reading of them. */
 export interface PageFile {
@@ -59,6 +67,46 @@ export async function newRegister(settings: WorkbookSettings) {
   const fresh = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const opened = await open({ file: "强审台账.xlsx", bytes: fresh });
   patchSettings(opened, settings);
+  return { bytes: await written(opened) };
+}
+
+/** A table sheet's header row, its widths and frozen header, as a sheet laid out into another workbook. */
+function headerLayout(name: string, labels: string[], widths: number[]): SheetLayout {
+  return {
+    ...emptyLayout(name, { orientation: "landscape", fitToWidth: true }),
+    blocks: [{ row: 0, col: 0, values: [labels.map(text)], style: "header" }],
+    columnWidths: widths,
+    freezeRows: 1,
+  };
+}
+
+const tableLayout = (spec: TableSheetSpec) =>
+  headerLayout(
+    spec.sheet,
+    spec.columns.map((c) => c.label),
+    spec.columns.map((c) => c.width),
+  );
+
+/**
+ * The register's sheets (企业名单台账, 名单调整记录, 强审设置) added to an open workbook that has none of them:
+ * its own sheets are kept as they are. A workbook that has any of them is left unchanged.
+ */
+export async function addRegister(input: PageFile, settings: WorkbookSettings) {
+  const opened = await open(input);
+  const names = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET];
+  const taken = names.filter((n) => opened.grids.sheet(n));
+  if (taken.length > 0) throw new CommandRefusal(`工作簿中已有工作表“${taken.join("”“")}”，未作改动。`);
+  const profile = getProfile(settings.profileId);
+  for (const spec of [registerSheetSpec(profile), logSheetSpec(profile)])
+    opened.patch.addSheet(tableLayout(spec));
+  const settingsSheet = headerLayout(SETTINGS_SHEET, ["设置项", "值", "说明"], [20, 26, 80]);
+  settingsSheet.blocks.push({
+    row: 1,
+    col: 0,
+    values: settingsRows(settings).map((r) => r.map(text)),
+    style: "cell",
+  });
+  opened.patch.addSheet(settingsSheet);
   return { bytes: await written(opened) };
 }
 
@@ -137,12 +185,24 @@ export async function writeBack(input: PageFile) {
   const opened = await open(input);
   refuseProtectedRegister(opened);
   const score = scoreWorkbook(opened);
-  const back = recordWriteBack(opened, score);
+  // The page cannot type into a cell: a result whose date is missing waits until the date is typed.
+  const back = recordWriteBack(opened, score, { waitForDate: true });
   return {
     bytes: back.written > 0 ? await written(opened) : input.bytes,
     panels: score.panels,
     written: back.written,
-    issues: [...score.issues, ...back.issues],
+    issues: [...score.issues, ...back.issues.map(waitingForDate)],
+  };
+}
+
+/** The write-back's "fill in the date" as the page says it: not written, to be typed in WPS or Excel first. */
+function waitingForDate(i: Issue): Issue {
+  const m = /^已回填“(.+)”的专家组结果，请在 (\S+) 填写(.+)$/.exec(i.message);
+  if (i.code !== "score.noDate" || !m) return i;
+  const [, name, cell, label] = m;
+  return {
+    ...i,
+    message: `“${name}”的专家组结果未回填：台账的${label}（${cell}）为空，本页不能编辑单元格。请在 WPS 或 Excel 中打开下载的文件，填写 ${cell} 后保存，再在本页重新打开并点“回填评分结果”。`,
   };
 }
 
@@ -175,7 +235,8 @@ export async function importList(
   const opened = await open(input);
   const grids = await readWorkbook(list.bytes, list.name);
   const report = importListRows(opened, grids, options);
-  if (report.written && options.apply) refuseProtectedRegister(opened);
+  // A stamped register is refused at the preview already, so no confirmation is offered that would fail.
+  if (report.added.length > 0) refuseProtectedRegister(opened);
   return { bytes: report.written && options.apply ? await written(opened) : input.bytes, report };
 }
 

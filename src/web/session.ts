@@ -1,7 +1,8 @@
-// The workbook open on the web page: its bytes, whether they changed since the last download, and one parse
-// of them shared by every reader until the next change.
+// The workbook open on the web page, as the page knows it: its name, its bytes (to download), whether they
+// changed since the last download, and how many workbooks were opened so far. The workbook itself is read and
+// changed by the host (workbookHost.ts), in a worker.
 
-import { readWorkbook, type ReadWorkbook } from "../xlsx/parse";
+import type { HostClient } from "./workerClient";
 
 export interface OpenFile {
   name: string;
@@ -12,22 +13,18 @@ export interface OpenFile {
   created: boolean;
 }
 
-export interface WorkbookView {
-  grids: ReadWorkbook;
-  names: string[];
-}
-
 export class FileSession {
   private file: OpenFile | undefined;
-  private parsed: Promise<WorkbookView> | undefined;
   private opened = 0;
   private readonly listeners = new Set<() => void>();
+
+  constructor(readonly host: HostClient) {}
 
   current(): OpenFile | undefined {
     return this.file;
   }
 
-  /** Counts the workbooks opened (or created): what a new workbook's settings are read again on. */
+  /** Counts the workbooks opened (or created): what every result shown on the page belongs to. */
   generation(): number {
     return this.opened;
   }
@@ -39,20 +36,18 @@ export class FileSession {
 
   /** Opens a file the user picked; bytes that are not a workbook are refused and the open one stays. */
   async open(name: string, bytes: Uint8Array): Promise<void> {
-    const view = this.parse(bytes, name);
-    await view;
+    await this.host.call("open", name, bytes);
     this.file = { name, bytes, modified: false, created: false };
-    this.parsed = view;
     this.opened++;
     this.notify();
   }
 
   /**
-   * A command's result: the new bytes of the same workbook (or a new one, under `name`). A command that
-   * changed nothing hands back the very bytes it was given, and the workbook stays as it was.
+   * A command's result: the new bytes of the same workbook (or a new one, under `name`); none when the
+   * command changed nothing, and the workbook stays as it was.
    */
-  replace(bytes: Uint8Array, name?: string): void {
-    if (name === undefined && bytes === this.file?.bytes) return;
+  replace(bytes: Uint8Array | undefined, name?: string): void {
+    if (bytes === undefined) return;
     const fresh = name !== undefined || !this.file;
     this.file = {
       name: name ?? this.file?.name ?? "强审台账.xlsx",
@@ -60,7 +55,6 @@ export class FileSession {
       modified: true,
       created: fresh ? true : (this.file?.created ?? true),
     };
-    this.parsed = undefined;
     if (fresh) this.opened++;
     this.notify();
   }
@@ -68,18 +62,6 @@ export class FileSession {
   markDownloaded(): void {
     if (this.file) this.file = { ...this.file, modified: false };
     this.notify();
-  }
-
-  /** The parse of the open workbook, made once per version; undefined while none is open. */
-  async view(): Promise<WorkbookView | undefined> {
-    if (!this.file) return undefined;
-    this.parsed ??= this.parse(this.file.bytes, this.file.name);
-    return this.parsed;
-  }
-
-  private async parse(bytes: Uint8Array, name: string): Promise<WorkbookView> {
-    const grids = await readWorkbook(bytes, name);
-    return { grids, names: grids.names() };
   }
 
   private notify(): void {

@@ -437,18 +437,25 @@ export function scoreWorkbook(opened: OpenedWorkbook): ScoreResult {
 export function recordWriteBack(
   opened: OpenedWorkbook,
   score: ScoreResult,
+  options: { waitForDate?: boolean } = {},
 ): { written: number; issues: Issue[] } {
   const grid = requireRegister(opened);
   const plan = planWriteBack(opened.loaded.rows, readHeader(grid, REGISTER_COLUMNS).columns, score.panels);
+  // With `waitForDate` (where the user cannot type the date meanwhile), a row whose 评估/验收时间 is empty
+  // gets nothing: a result without its date would be an error of the register.
+  const undated = new Set(
+    plan.issues.filter((i) => i.code === "score.noDate" && i.cell !== "").map((i) => /\d+$/.exec(i.cell)![0]),
+  );
+  const writes = options.waitForDate ? plan.writes.filter((w) => !undated.has(String(w.row))) : plan.writes;
   opened.patch.setCells(
     REGISTER_SHEET,
-    plan.writes.map((w): CellEdit => ({
+    writes.map((w): CellEdit => ({
       row: w.row - 1,
       col: w.col,
       value: typeof w.value === "number" ? { t: "number", v: w.value } : { t: "text", v: w.value },
     })),
   );
-  return { written: plan.writes.length, issues: plan.issues };
+  return { written: writes.length, issues: plan.issues };
 }
 
 /** Adds the default rubric as a 评分细则 sheet for the district to edit; a workbook that has one is refused. */

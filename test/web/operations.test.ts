@@ -6,10 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseIsoDate } from "../../src/core/dates";
 import { REGISTER_SHEET, STAMPED_REGISTER_REFUSAL } from "../../src/core/register";
+import ExcelJS from "exceljs";
 import { urgingFile } from "../../src/docx/urgingFiles";
-import { refreshStatus, worklistSheet, writeBack } from "../../src/web/operations";
+import { importList, refreshStatus, worklistSheet, writeBack } from "../../src/web/operations";
+import { writePublishedList } from "../e2e/publishedList";
 import { openWorkbookBytes } from "../../src/xlsx/workbookCommands";
-import { stampedWorkbook } from "../cli/runCli";
+import { runCli, stampedWorkbook } from "../cli/runCli";
 
 jest.setTimeout(120_000);
 
@@ -38,6 +40,59 @@ describe("a submitted workbook on the page", () => {
     const r = await refreshStatus(input(raw), asOf);
     expect(r.bytes).not.toEqual(input(raw).bytes);
     expect(r.statuses.length).toBeGreaterThan(0);
+  });
+
+  it("offers no import of a published list into it: the preview is refused already", async () => {
+    const list = path.join(dir, "名单.xlsx");
+    await writePublishedList(list);
+    const named = { name: "名单.xlsx", bytes: input(list).bytes };
+    const options = { published: parseIsoDate("2027-03-20"), skipInvalid: false, apply: false, asOf };
+    await expect(importList(input(stamped), named, options)).rejects.toThrow(STAMPED_REGISTER_REFUSAL);
+    const preview = await importList(input(raw), named, options);
+    expect(preview.report.added.length).toBe(2);
+  });
+});
+
+describe("a write-back on the page", () => {
+  it("leaves a panel's result unwritten while its date is empty, saying to type the date in WPS first", async () => {
+    const base = path.join(dir, "scoring.xlsx");
+    await runCli("demo", "-o", base, "--seed", "3");
+    const rows = JSON.parse((await runCli("status", base, "--as-of", "2026-11-24", "--json")).out) as {
+      name: string;
+      stage: string;
+    }[];
+    const enterprise = rows.find((r) => r.stage === "auditing")!.name;
+    const out = path.join(dir, "scoring-sheets.xlsx");
+    const made = await runCli(
+      "scoresheet",
+      base,
+      "--kind",
+      "evaluation",
+      "--enterprise",
+      enterprise,
+      "--experts",
+      "3",
+      "-o",
+      out,
+      "--json",
+    );
+    const sheets = JSON.parse(made.out).sheets as string[];
+    // Every expert gives full marks.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    for (const name of sheets.slice(0, 3))
+      wb.getWorksheet(name)!.eachRow((row) => {
+        const max = row.getCell(4).value;
+        if (typeof max === "number" && row.getCell(5).value === null && row.getCell(3).value)
+          row.getCell(5).value = max;
+      });
+    await wb.xlsx.writeFile(out);
+    const r = await writeBack(input(out));
+    expect(r.written).toBe(0);
+    expect(r.bytes).toEqual(input(out).bytes);
+    const waiting = r.issues.find((i) => i.code === "score.noDate")!;
+    expect(waiting.message).toContain(`“${enterprise}”的专家组结果未回填`);
+    expect(waiting.message).toMatch(/在 WPS 或 Excel 中.*填写 [A-Z]+\d+/);
   });
 });
 

@@ -13,6 +13,7 @@ import type { WorkbookBackend } from "../../src/taskpane/backend";
 import { stringsFor } from "../../src/taskpane/strings";
 import { pageMemory } from "../../src/web/memory";
 import { PageShell, WEB_HELP } from "../../src/web/PageShell";
+import { localClient } from "../../src/web/localClient";
 import { FileSession } from "../../src/web/session";
 
 /** The tabs' labels (Fluent keeps a hidden bold copy of each beside it). */
@@ -20,7 +21,7 @@ const tabs = () => screen.getAllByRole("tab").map((t) => t.querySelector(".fui-T
 const page = (browserLanguage: string) =>
   render(
     <PageShell
-      session={new FileSession()}
+      session={new FileSession(localClient())}
       memory={pageMemory(localStorage)}
       browserLanguage={browserLanguage}
     />,

@@ -16,7 +16,7 @@ import { Worklist } from "./Worklist";
 export function RegisterTab() {
   const { t, backend, busy, act, settings, setIssues } = usePane();
   const [asOf, setAsOf] = useState(formatIsoDate(chinaToday()));
-  const [statuses, setStatuses] = useState<RowStatus[] | undefined>();
+  const [statuses, setStatuses] = useState<Pick<RowStatus, "stage" | "overdue">[] | undefined>();
   const [bureau, setBureau] = useState<BureauStatus | undefined>();
   const [worklist, setWorklist] = useState<WorklistData | undefined>();
 
@@ -33,10 +33,11 @@ export function RegisterTab() {
       setBureau(r.bureau);
       setWorklist(r.worklist);
       setIssues(r.issues);
-      return {
-        intent: "success",
-        text: t.refreshed(r.statuses.length, r.statuses.filter((s) => s.overdue.length > 0).length),
-      };
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      const text = t.refreshed(r.statuses.length, r.statuses.filter((s) => s.overdue.length > 0).length);
+      return errors > 0
+        ? { intent: "warning", text: text + t.refreshedWithErrors(errors) }
+        : { intent: "success", text };
     });
 
   const onValidate = () =>

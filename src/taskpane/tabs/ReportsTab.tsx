@@ -3,6 +3,7 @@
 import { Button, Caption1, Divider, Field, Input } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import {
+  chinaTimeText,
   chinaToday,
   parseIsoDate,
   parseQuarter,
@@ -33,7 +34,7 @@ export function ReportsTab() {
   const onQuarterly = () =>
     act(async () => {
       const names = await backend.generateQuarterly(needQuarter(), chinaToday());
-      return { intent: "success", text: t.generated(names) };
+      return { intent: "success", text: t.generated(names) + t.besideOld(names) };
     });
 
   const onSubmit = () =>
@@ -57,7 +58,7 @@ export function ReportsTab() {
       const v = await backend.verifySubmission();
       const state =
         v.state === "changed" ? `${t.verified.changed}${v.changedSheets.join("、")}` : t.verified[v.state];
-      const text = v.late && v.stamp ? `${state}${t.late(v.stamp.stampedAt)}` : state;
+      const text = v.late && v.stamp ? `${state}${t.late(chinaTimeText(v.stamp.stampedAt))}` : state;
       return { intent: v.state === "unchanged" && !v.late ? "success" : "warning", text };
     });
 
