@@ -83,9 +83,7 @@ export async function queueLayout(
     (w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * POINTS_PER_CHAR),
   );
   // Consecutive rows of one height are set in one call: a long table's body rows share a few heights.
-  const heights = Object.entries(fittedRowHeights(layout)).map(
-    ([r, h]) => [Number(r), h] as const,
-  );
+  const heights = Object.entries(fittedRowHeights(layout)).map(([r, h]) => [Number(r), h] as const);
   for (let i = 0; i < heights.length;) {
     const [start, h] = heights[i]!;
     let n = 1;

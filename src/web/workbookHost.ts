@@ -5,13 +5,13 @@
 
 import { stampIsLate } from "../core/consolidate";
 import type { DateSerial, Quarter } from "../core/dates";
-import type { EnterpriseFormKind, ProfileId } from "../core/profiles";
+import type { ProfileId } from "../core/profiles";
 import { getProfile } from "../core/profiles";
 import { enterprisesOf, REGISTER_SHEET } from "../core/register";
 import type { ScoringKind } from "../core/rubrics";
 import { readSettings, SETTINGS_SHEET, type WorkbookSettings } from "../core/settings";
 import { verifyWorkbookStamp } from "../core/stamp";
-import { loadWorkbook, workbookAnalysis, type WorkbookGrids } from "../core/workbook";
+import { loadWorkbook, workbookAnalysis } from "../core/workbook";
 import type { PaneImportOptions } from "../excel/importList";
 import type { CityReport } from "../core/consolidate";
 import { readWorkbook, type ReadWorkbook } from "../xlsx/parse";
