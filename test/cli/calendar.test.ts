@@ -74,7 +74,7 @@ it("gives the same UIDs on every run, so a newer file updates the events it alre
   const still = events(b).events.filter((e) => e.startDate.toString() > "2026-12-20");
   for (const e of still) if (uidsA.includes(e.uid)) expect(uidsB.has(e.uid)).toBe(true);
   expect(uidsA.filter((u) => uidsB.has(u)).length).toBeGreaterThan(0);
-  await run("calendar", file, "--as-of", "2026-12-06", "-o", b);
+  await run("calendar", file, "--as-of", "2026-12-06", "-o", b, "--force");
   expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
 });
 

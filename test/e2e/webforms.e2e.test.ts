@@ -100,8 +100,8 @@ describe("the web page's per-enterprise sheets, memory and help, in Chromium fro
     const enterprise = rows.find((r) => r.stage === "evaluated" || r.stage === "accepted")!.name;
 
     await page.getByRole("tab", { name: "评分" }).click();
-    await page.getByLabel("企业").focus();
-    await page.getByLabel("企业").selectOption(enterprise);
+    await page.getByLabel("企业", { exact: true }).focus();
+    await page.getByLabel("企业", { exact: true }).selectOption(enterprise);
     expect(await run(page, "附表2 强制性清洁生产审核评估、验收档案材料清单")).toContain("已生成：附表2 ");
     expect(await run(page, "附件6 企业清洁生产审核绩效表")).toContain("已生成：附件6 ");
     // Guangxi's forms are not offered for a Shanghai register.

@@ -96,7 +96,10 @@ describe("the 设置 a new page starts from", () => {
     const memory = pageMemory(localStorage);
     memory.save(defaultSettings("guangxi", "南宁市生态环境局"));
     const own = defaultSettings("shanghai", "浦东新区生态环境局", "张三");
-    const backend = { loadSettings: async () => own } as unknown as WorkbookBackend;
+    const backend = {
+      loadSettings: async () => own,
+      listEnterprises: async () => [],
+    } as unknown as WorkbookBackend;
     render(<App t={stringsFor("zh-CN")} backend={backend} settingsMemory={memory} />);
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
     await waitFor(() => expect(select("地区配置").value).toBe("shanghai"));
