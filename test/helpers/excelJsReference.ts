@@ -25,6 +25,7 @@ import {
 import { escapeAttr, NS, REL } from "../../src/xlsx/package/xml";
 import { streamEntry, writeZip, type ZipPart } from "../../src/xlsx/package/zip";
 import { withoutTableNotes, type SheetTable } from "../../src/xlsx/stream/tableNotes";
+import { decoderFor } from "../../src/xlsx/stream/xmlStream";
 
 const CANONICAL = {
   workbook: "xl/workbook.xml",
@@ -43,15 +44,6 @@ interface SheetScan {
   /** Rows or cells written without their number (r), which ExcelJS cannot place. */
   withoutRef: boolean;
 }
-
-const decoderFor = (head: Uint8Array) =>
-  new TextDecoder(
-    head[0] === 0xff && head[1] === 0xfe
-      ? "utf-16le"
-      : head[0] === 0xfe && head[1] === 0xff
-        ? "utf-16be"
-        : "utf-8",
-  );
 
 /** Inflates a worksheet part, scanning it on the way: its highest row, and what ExcelJS would misread. */
 function scanSheet(pkg: Package, sheet: SheetEntry & { part: string }, limits: ReadLimits): SheetScan {

@@ -26,7 +26,8 @@ export function localName(name: string): string {
   return local;
 }
 
-const decoderFor = (head: Uint8Array) =>
+/** A decoder for a part whose first bytes are `head`: UTF-16 where its byte-order mark says so, else UTF-8. */
+export const decoderFor = (head: Uint8Array) =>
   new TextDecoder(
     head[0] === 0xff && head[1] === 0xfe
       ? "utf-16le"
