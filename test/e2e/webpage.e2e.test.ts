@@ -103,6 +103,13 @@ async function monkey(page: Page, seed: number, steps: number): Promise<void> {
     }
   }
   await idle(page);
+  // A question left open at the last step hides the page behind it: the user would answer it.
+  const open = page.getByTestId("confirm");
+  if ((await open.count()) > 0) {
+    await open.getByRole("button", { name: /^(取消|Cancel)$/ }).click();
+    await open.waitFor({ state: "detached" });
+  }
+  await idle(page);
 }
 
 async function cli(...argv: string[]): Promise<string> {
@@ -529,9 +536,8 @@ describe("the web page in Chromium, from file://", () => {
       await openFile(demo);
       await monkey(page, seed, 150);
       // The page is still there, in whichever language the monkey left it.
-      expect(
-        await page.getByRole("heading", { name: /^(强审助手 网页版|Audit Assistant \(web\))$/ }).count(),
-      ).toBe(1);
+      // (Read as text: a question or panel the monkey left open may hide the rest from the accessibility tree.)
+      expect(await page.locator("body").innerText()).toMatch(/强审助手 网页版|Audit Assistant \(web\)/);
       await page.close();
     }
     expect(errors.slice(before)).toEqual([]);
