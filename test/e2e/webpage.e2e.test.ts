@@ -534,7 +534,7 @@ describe("the web page in Chromium, from file://", () => {
       page = await openPage();
       page.on("dialog", (d) => void d.dismiss());
       await openFile(demo);
-      await monkey(page, seed, 150);
+      await monkey(page, seed, 100);
       // The page is still there, in whichever language the monkey left it.
       // (Read as text: a question or panel the monkey left open may hide the rest from the accessibility tree.)
       expect(await page.locator("body").innerText()).toMatch(/强审助手 网页版|Audit Assistant \(web\)/);
