@@ -26,7 +26,38 @@ export type RefreshResult = Omit<WorkbookAnalysis, "statuses"> & {
   statuses: Pick<RowStatus, "stage" | "overdue">[];
 };
 
+/** The program the pane runs in, as 自检 reports it. */
+export interface HostInfo {
+  /** The program, e.g. "Excel", "WPS 表格". */
+  host: string;
+  version: string;
+  /** Where it runs, e.g. "PC", "Mac", "OfficeOnline", "Linux". */
+  platform: string;
+  /** The host's API levels and whether each is there (ExcelApi 1.1 … 1.17 in Office); none where it has none. */
+  apiSets: { name: string; supported: boolean }[];
+  /** The browser engine the pane runs in (its user agent), where known. */
+  runtime?: string;
+}
+
+/**
+ * What 自检 needs of the host besides the pane's commands: to tell what program this is, to list the workbook's
+ * sheets (names only; no sheet is read), and to delete the sheets it added. Small on purpose, so that every
+ * in-workbook backend can give it; a backend without it (the web page) offers no 自检.
+ */
+export interface SelfTestHost {
+  info(): Promise<HostInfo>;
+  /** The names of all the workbook's sheets, hidden ones included, in the workbook's order. */
+  sheetNames(): Promise<string[]>;
+  /**
+   * Deletes these sheets, each even when another cannot be; then throws the host's error (as it was thrown,
+   * or as the `cause` of the error thrown) if one of them could not be deleted.
+   */
+  deleteSheets(names: readonly string[]): Promise<void>;
+}
+
 export interface WorkbookBackend {
+  /** 设置 → 自检 on this host; absent where the pane is not in a user's own spreadsheet program. */
+  selfTest?: SelfTestHost;
   loadSettings(): Promise<WorkbookSettings | undefined>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   createRegister(settings: WorkbookSettings): Promise<void>;

@@ -1,6 +1,7 @@
 // The pane's commands on the workbook open in Excel: each one Excel.run over src/excel.
 
 import { createRegister, refreshStatus, selectIssue, validateWorkbook } from "../excel/register";
+import { deleteSheets, officeHostInfo, sheetNames } from "../excel/selfTest";
 import { loadSettings, saveSettings } from "../excel/settings";
 import { chinaToday } from "../core/dates";
 import type { WorkbookBackend } from "./backend";
@@ -88,5 +89,10 @@ export const officeBackend: WorkbookBackend = {
     ]);
     const wb = await runCommand(loadRegisterWorkbook);
     return urgingFile(wb, kind, asOf, { enterprise });
+  },
+  selfTest: {
+    info: async () => officeHostInfo(),
+    sheetNames: () => runCommand(sheetNames),
+    deleteSheets: (names) => runCommand((ctx) => deleteSheets(ctx, names)),
   },
 };

@@ -11,6 +11,7 @@ export async function runCommand<T>(work: (context: Excel.RequestContext) => Pro
     return await Excel.run({ delayForCellEdit: true }, work);
   } catch (err) {
     if (err instanceof CommandError) throw err;
-    throw new CommandError(officeErrorMessage(err));
+    // The host's own error stays as the cause: 自检 reports its code, message and the call that failed.
+    throw new CommandError(officeErrorMessage(err), { cause: err });
   }
 }

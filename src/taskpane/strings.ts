@@ -171,6 +171,67 @@ const zh = {
       )
       .join(""),
   moreIssues: (n: number) => `显示其余 ${n} 条`,
+  selfTestHeading: "自检",
+  selfTestIntro:
+    "自检在本工作簿中建一份示例台账，逐一运行强审助手的每项操作，列出每一步的结果和 Excel 的原始错误，最后删除自检添加的全部工作表。请在新建的空白工作簿中运行（自检不读取、不改动您的工作表）；遇到问题时，点“复制”，把报告发给技术支持。",
+  selfTestRun: "运行自检",
+  selfTestCopy: "复制",
+  selfTestCopied: "自检报告已复制到剪贴板，可粘贴到邮件或即时消息中发给技术支持。",
+  selfTestCopyFailed: "无法写入剪贴板：请选中下方报告的文字，按 Ctrl+C 复制。",
+  selfTestRefused: "请新建一个空白工作簿，在其中打开强审助手后运行自检（自检不读取、不改动您的工作表）",
+  selfTestRefusedSheets: (names: string[]) =>
+    `本工作簿已有强审助手的工作表（${names.join("、")}），自检未运行，工作簿未改动。`,
+  selfTestSteps: {
+    createRegister: "创建台账",
+    saveSettings: "保存设置",
+    importList: "导入名单",
+    refreshStatus: "刷新状态",
+    validate: "校验（并定位一个问题）",
+    quarterly: "生成季度报表",
+    scoreSheets: "插入评分表",
+    writeBack: "评分回填台账",
+    rubric: "评分细则",
+    enterpriseForm: "插入企业表单",
+    submit: "报送盖章",
+    verify: "验证报送",
+    consolidate: "汇总一个报送文件",
+    annual: "年度统计",
+    acceptanceList: "验收结果名单",
+    worklist: "督办清单",
+    letters: "期限日历",
+  },
+  selfTestPreparer: "自检",
+  selfTestSettingsNotRead: "保存后读回的设置与保存的不同",
+  selfTestNotImported: (added: number, want: number, issues: string[]) =>
+    `名单 ${want} 家企业，导入 ${added} 家${issues.length ? `：${issues.join("；")}` : ""}`,
+  selfTestRows: (n: number) => `${n} 行`,
+  selfTestRowsRead: (n: number, want: number) => `台账应有 ${want} 行，读到 ${n} 行`,
+  selfTestIssues: (n: number) => `${n} 个问题`,
+  selfTestNoEnterprise: "台账中读不到企业名称",
+  selfTestPanels: (n: number) => `${n} 组评分`,
+  selfTestNotStamped: (errors: string[]) => `未盖章：${errors.join("；") || "没有说明原因"}`,
+  selfTestNotVerified: (state: string, sheets: string[]) =>
+    `盖章后立即验证，结果应为 unchanged，实为 ${state}${sheets.length ? `（${sheets.join("、")}）` : ""}`,
+  selfTestNothingDue: "无到期事项，未生成",
+  selfTestTitle: "强审助手自检报告",
+  selfTestAt: (at: string) => `时间：${at}（北京时间）`,
+  selfTestHost: (host: string, version: string, platform: string) =>
+    `宿主：${host} ${version}（平台：${platform || "未知"}）`,
+  selfTestSupported: (sets: string[]) => `支持：${sets.join("、") || "无"}`,
+  selfTestUnsupported: (sets: string[]) => `不支持：${sets.join("、") || "无"}`,
+  selfTestRuntime: (agent: string) => `浏览器内核：${agent}`,
+  selfTestNoInfo: (error: string) => `无法读取宿主信息：${error}`,
+  selfTestProfile: (profile: string) => `地区配置：${profile}`,
+  selfTestSkipped: "未运行（前面的步骤失败）",
+  selfTestCall: (location: string) => `（调用：${location}）`,
+  selfTestShown: (text: string) => `；强审助手的提示：${text}`,
+  selfTestRemoved: (n: number) => `清理：已删除自检添加的 ${n} 张工作表，工作簿恢复原状。`,
+  selfTestLeft: (names: string[]) =>
+    `清理未完成：以下工作表是自检添加的，未能删除，请手工删除：${names.join("、")}`,
+  selfTestUnlisted: (kept: string[]) =>
+    `清理未完成：无法列出工作簿的工作表。自检前工作簿只有：${kept.join("、")}；请手工删除其余的工作表（均为自检添加）。`,
+  selfTestSummary: (ok: number, failed: number, skipped: number) =>
+    `结果：${ok} 项通过，${failed} 项失败${skipped ? `，${skipped} 项未运行` : ""}。`,
 } as const;
 
 type Strings = {
@@ -366,6 +427,68 @@ const en: Strings = {
       )
       .join(""),
   moreIssues: (n) => `Show the other ${n}`,
+  selfTestHeading: "Self-test",
+  selfTestIntro:
+    "The self-test builds a sample register in this workbook, runs each of the assistant's commands on it, lists every step's result with Excel's own error, and deletes every sheet it added. Run it in a new blank workbook (it neither reads nor changes your sheets); when something goes wrong, click Copy and send the report to support.",
+  selfTestRun: "Run the self-test",
+  selfTestCopy: "Copy",
+  selfTestCopied: "The report is on the clipboard: paste it into a mail or message to support.",
+  selfTestCopyFailed: "The clipboard cannot be written: select the report's text below and press Ctrl+C.",
+  selfTestRefused:
+    "Create a new blank workbook, open the assistant in it and run the self-test there (the self-test neither reads nor changes your sheets)",
+  selfTestRefusedSheets: (names) =>
+    `This workbook holds the assistant's sheets (${names.join(", ")}): the self-test did not run, and nothing was changed.`,
+  selfTestSteps: {
+    createRegister: "Create register",
+    saveSettings: "Save settings",
+    importList: "Import a list",
+    refreshStatus: "Refresh status",
+    validate: "Validate (and show an issue)",
+    quarterly: "Quarterly forms",
+    scoreSheets: "Insert scoring sheets",
+    writeBack: "Write scores back",
+    rubric: "Scoring rubric",
+    enterpriseForm: "Insert an enterprise form",
+    submit: "Stamp for submission",
+    verify: "Verify the stamp",
+    consolidate: "Consolidate one file",
+    annual: "Annual statistics (年度统计)",
+    acceptanceList: "Acceptance results (验收结果名单)",
+    worklist: "Worklist (督办清单)",
+    letters: "Deadline calendar",
+  },
+  selfTestPreparer: "自检",
+  selfTestSettingsNotRead: "The settings read back differ from those saved",
+  selfTestNotImported: (added, want, issues) =>
+    `The list has ${want} enterprises, ${added} were imported${issues.length ? `: ${issues.join("; ")}` : ""}`,
+  selfTestRows: (n) => `${n} rows`,
+  selfTestRowsRead: (n, want) => `The register should have ${want} rows, ${n} were read`,
+  selfTestIssues: (n) => `${n} issues`,
+  selfTestNoEnterprise: "No enterprise name could be read from the register",
+  selfTestPanels: (n) => `${n} panels`,
+  selfTestNotStamped: (errors) => `Not stamped: ${errors.join("; ") || "no reason given"}`,
+  selfTestNotVerified: (state, sheets) =>
+    `Verified right after stamping, the state should be unchanged; it is ${state}${sheets.length ? ` (${sheets.join(", ")})` : ""}`,
+  selfTestNothingDue: "nothing due, none written",
+  selfTestTitle: "强审助手 self-test report",
+  selfTestAt: (at) => `Time: ${at} (China time)`,
+  selfTestHost: (host, version, platform) => `Host: ${host} ${version} (platform: ${platform || "unknown"})`,
+  selfTestSupported: (sets) => `Supported: ${sets.join(", ") || "none"}`,
+  selfTestUnsupported: (sets) => `Not supported: ${sets.join(", ") || "none"}`,
+  selfTestRuntime: (agent) => `Browser engine: ${agent}`,
+  selfTestNoInfo: (error) => `The host's details could not be read: ${error}`,
+  selfTestProfile: (profile) => `Profile: ${profile}`,
+  selfTestSkipped: "not run (an earlier step failed)",
+  selfTestCall: (location) => ` (call: ${location})`,
+  selfTestShown: (text) => `; the assistant said: ${text}`,
+  selfTestRemoved: (n) =>
+    `Clean-up: the ${n} sheets the self-test added were deleted; the workbook is as it was.`,
+  selfTestLeft: (names) =>
+    `Clean-up incomplete: these sheets the self-test added could not be deleted, delete them by hand: ${names.join(", ")}`,
+  selfTestUnlisted: (kept) =>
+    `Clean-up incomplete: the workbook's sheets could not be listed. Before the self-test it held only ${kept.join(", ")}; delete the others by hand (the self-test added them).`,
+  selfTestSummary: (ok, failed, skipped) =>
+    `Result: ${ok} passed, ${failed} failed${skipped ? `, ${skipped} not run` : ""}.`,
 };
 
 export type { Strings };

@@ -41,6 +41,8 @@ export interface PathInfo {
 }
 
 interface Op {
+  /** The action, as the request names it ("Add", "Delete", "Protect", "Query", …). */
+  name: string;
   run(): void;
   bytes: number;
   /** A load: reads at its place in the batch; the result is handed over only when the response fits. */
@@ -69,6 +71,11 @@ export class ExcelHost {
   failAfterOps: number | undefined;
   /** Test hook: after the failure `failAfterOps` causes, every later sync fails too (Excel lost for good). */
   staysFailing = false;
+  /**
+   * Test hook: the next call of this action fails as Excel refuses one, the error's debugInfo naming the object
+   * and member (OfficeExtension.DebugInfo.errorLocation: learn.microsoft.com/javascript/api/office/officeextension.debuginfo).
+   */
+  failCall: { action: string; code: string; message: string; location: string } | undefined;
   private failing = false;
   /** The user is typing in a cell: batches fail, or wait when the run asked to (enterCellEdit, exitCellEdit). */
   private cellEdit: { exited: Promise<void>; exit: () => void } | undefined;
@@ -211,7 +218,7 @@ export class RequestContext {
   }
 
   queue(run: () => void, name: string, args: unknown[] = [], path?: PathInfo): void {
-    this.ops.push({ run, bytes: this.bytes(name, args, path) });
+    this.ops.push({ name, run, bytes: this.bytes(name, args, path) });
   }
 
   queueLoad(
@@ -220,7 +227,13 @@ export class RequestContext {
     read: () => unknown,
     apply: (data: unknown) => void,
   ): void {
-    this.ops.push({ run: () => undefined, read, apply, bytes: this.bytes("Query", [props], path) });
+    this.ops.push({
+      name: "Query",
+      run: () => undefined,
+      read,
+      apply,
+      bytes: this.bytes("Query", [props], path),
+    });
   }
 
   /** Queues ApiNotFound when the host's requirement set is below `set`. */
@@ -259,6 +272,14 @@ export class RequestContext {
           "GeneralException",
           "There was an internal error while processing the request.",
         );
+      }
+      const refusal = host.failCall;
+      if (refusal?.action === op.name) {
+        host.failCall = undefined;
+        const { code, message, location } = refusal;
+        throw Object.assign(new OfficeError(code, message), {
+          debugInfo: { code, message, errorLocation: location },
+        });
       }
       host.opsApplied++;
       if (op.read) answers.push([op, op.read()]);

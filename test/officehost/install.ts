@@ -9,6 +9,8 @@ export interface HostOptions {
   displayLanguage?: string;
   /** office.js loaded in a page opened outside Office: onReady reports no host. */
   outsideOffice?: boolean;
+  /** Office.context.diagnostics: learn.microsoft.com/javascript/api/office/office.contextinformation */
+  diagnostics?: { host: string; platform: string; version: string };
 }
 
 export function installOfficeHost(
@@ -40,6 +42,7 @@ export function installOfficeHost(
     },
     context: {
       displayLanguage: options.displayLanguage ?? "zh-CN",
+      diagnostics: options.diagnostics ?? { host: "Excel", platform: "OfficeOnline", version: "16.0.0.0" },
       requirements: {
         isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && host.supports(version),
       },
