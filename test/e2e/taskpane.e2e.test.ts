@@ -1,7 +1,7 @@
 // The production task pane in Debian's Chromium, with office.js answered by the in-memory Excel:
 // create register → refresh status → generate a quarter → validate → click an issue, on an Excel that
 // supports ExcelApi 1.8 exactly; a published list imported from disk; the centre consolidating districts'
-// workbooks picked from disk; the message old webviews get instead of the pane. The build is for a bureau's own address (ADDIN_URL), as IT staff make
+// workbooks picked from disk; 自检 with its report copied; the message old webviews get instead of the pane. The build is for a bureau's own address (ADDIN_URL), as IT staff make
 // it. The README's pictures are taken only with UPDATE_DOCS=1.
 
 import { execFileSync } from "node:child_process";
@@ -435,6 +435,32 @@ describe("the task pane in Chromium", () => {
     await strict.getByRole("tab", { name: "设置" }).waitFor();
     expect(await strict.getByTestId("unsupported-webview").count()).toBe(0);
     await strict.close();
+  });
+
+  it("runs 自检 from 设置 in a blank workbook, shows the report, copies it, and leaves the workbook as it was", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    await page.goto(`${base}/taskpane.html`);
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          __excelHost: { seed(s: string, r: unknown[][]): void };
+        }
+      ).__excelHost.seed("Sheet1", [["我的数据"]]),
+    );
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("button", { name: "运行自检" }).click();
+    const report = page.getByTestId("self-test-report");
+    await report.waitFor({ timeout: 300_000 });
+    const text = await report.innerText();
+    expect(text).toContain("宿主：Excel 16.0.0.0（平台：OfficeOnline）");
+    expect(text).toContain("✓ 报送盖章");
+    expect(text).not.toContain("✗");
+    expect(await message()).toBe("结果：17 项通过，0 项失败。");
+    expect(await host<string[]>("window.__excelHost.sheets.map(s => s.name)")).toEqual(["Sheet1"]);
+    await page.getByRole("button", { name: "复制" }).click();
+    await page.getByText("自检报告已复制到剪贴板").waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    expect(errors).toEqual([]);
   });
 
   it("shows which Office versions work in an engine without the ES2022 functions the pane needs", async () => {
