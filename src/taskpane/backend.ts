@@ -42,7 +42,9 @@ export interface HostInfo {
 /**
  * What 自检 needs of the host besides the pane's commands: to tell what program this is, to list the workbook's
  * sheets (names only; no sheet is read), and to delete the sheets it added. Small on purpose, so that every
- * in-workbook backend can give it; a backend without it (the web page) offers no 自检.
+ * in-workbook backend can give it; a backend without it (the web page) offers no 自检. 自检 reports a failed
+ * step by the `code`, `message` and `debugInfo.errorLocation` of the error a command threw, or of its `cause`
+ * (the host's own error, where the command turned it into the pane's words): keep the host's error there.
  */
 export interface SelfTestHost {
   info(): Promise<HostInfo>;

@@ -144,7 +144,11 @@ function generatedInputs(profile: Profile, today: DateSerial) {
   return { district, data, list };
 }
 
-/** Another district's workbook as it would reach the centre: its settings and register, unstamped. */
+/**
+ * Another district's workbook as it would reach the centre: its settings and register, unstamped. The backend
+ * gives no bytes of the open workbook (Office.js hands a document's file out only through Document.getFileAsync,
+ * in slices), so the stamped workbook itself cannot be the file consolidated.
+ */
 function districtFile(profile: Profile, today: DateSerial): Uint8Array {
   const district = `${profile.districts[1] ?? profile.districts[0]}生态环境局`;
   const data = demoData({ profile, district, seed: SELF_TEST_SEED + 1, today, count: ENTERPRISES });

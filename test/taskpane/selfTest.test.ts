@@ -86,6 +86,26 @@ it("shows a step Excel refuses with ✗ and Excel's code, message and call, and 
   expect(snapshot(host)).toBe(before);
 }, 60_000);
 
+it("runs nothing more when the register cannot be created, and says so of each step", async () => {
+  const host = blankHost();
+  const before = snapshot(host);
+  host.failCall = {
+    action: "Add",
+    code: "GeneralException",
+    message: "Internal error.",
+    location: "WorksheetCollection.add",
+  };
+  const report = await run();
+  expect(report.steps.map((s) => s.outcome)).toEqual([
+    "failed",
+    ...SELF_TEST_STEPS.slice(1).map(() => "skipped"),
+  ]);
+  const text = selfTestText(report, t);
+  expect(text).toContain(`– ${t.selfTestSteps.letters}：未运行（前面的步骤失败）`);
+  expect(text).toContain("结果：0 项通过，1 项失败，16 项未运行。");
+  expect(snapshot(host)).toBe(before);
+});
+
 it("deletes what a step left when Excel lost its connection in the middle of it", async () => {
   const host = blankHost();
   const before = snapshot(host);
