@@ -141,7 +141,7 @@ function generatedInputs(profile: Profile, today: DateSerial) {
       ],
     },
   ]);
-  return { district, data, list };
+  return { district, list };
 }
 
 /**
@@ -173,8 +173,8 @@ export interface SelfTestOptions {
   profileId: ProfileId;
   now: Date;
   today: DateSerial;
-  /** Called as each step ends, with the results so far. */
-  onStep?(steps: readonly StepResult[]): void;
+  /** Called as each step ends, with the steps done so far. */
+  onStep?(done: number, total: number): void;
 }
 
 /**
@@ -319,7 +319,7 @@ export async function runSelfTest(
         report.steps.push({ step, outcome: "failed", error });
         stopped = needed.includes(step);
       }
-      options.onStep?.(report.steps);
+      options.onStep?.(report.steps.length, SELF_TEST_STEPS.length);
     }
   } finally {
     await cleanUp(host, before, report);

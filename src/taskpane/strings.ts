@@ -175,6 +175,7 @@ const zh = {
   selfTestIntro:
     "自检在本工作簿中建一份示例台账，逐一运行强审助手的每项操作，列出每一步的结果和 Excel 的原始错误，最后删除自检添加的全部工作表。请在新建的空白工作簿中运行（自检不读取、不改动您的工作表）；遇到问题时，点“复制”，把报告发给技术支持。",
   selfTestRun: "运行自检",
+  selfTestProgress: (done: number, total: number) => `自检进行中：已完成 ${done} / ${total} 步`,
   selfTestCopy: "复制",
   selfTestCopied: "自检报告已复制到剪贴板，可粘贴到邮件或即时消息中发给技术支持。",
   selfTestCopyFailed: "无法写入剪贴板：请选中下方报告的文字，按 Ctrl+C 复制。",
@@ -431,6 +432,7 @@ const en: Strings = {
   selfTestIntro:
     "The self-test builds a sample register in this workbook, runs each of the assistant's commands on it, lists every step's result with Excel's own error, and deletes every sheet it added. Run it in a new blank workbook (it neither reads nor changes your sheets); when something goes wrong, click Copy and send the report to support.",
   selfTestRun: "Run the self-test",
+  selfTestProgress: (done, total) => `Self-test running: ${done} of ${total} steps done`,
   selfTestCopy: "Copy",
   selfTestCopied: "The report is on the clipboard: paste it into a mail or message to support.",
   selfTestCopyFailed: "The clipboard cannot be written: select the report's text below and press Ctrl+C.",

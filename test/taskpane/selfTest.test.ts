@@ -23,10 +23,19 @@ function blankHost(): ExcelHost {
   return host;
 }
 
+/** The steps done each time 自检 said it finished one, as the pane shows its progress. */
+let progress: string[] = [];
+
 const run = (profileId: ProfileId = "shanghai") =>
-  runSelfTest(officeBackend, officeBackend.selfTest!, t, { profileId, now: NOW, today: TODAY });
+  runSelfTest(officeBackend, officeBackend.selfTest!, t, {
+    profileId,
+    now: NOW,
+    today: TODAY,
+    onStep: (done, total) => progress.push(`${done}/${total}`),
+  });
 
 afterEach(() => {
+  progress = [];
   delete globals.Excel;
   delete globals.Office;
 });
@@ -41,6 +50,7 @@ it.each<ProfileId>(["shanghai", "guangxi"])(
     expect(report.steps.map((s) => [s.step, s.outcome, s.error])).toEqual(
       SELF_TEST_STEPS.map((s) => [s, "ok", undefined]),
     );
+    expect(progress).toEqual(SELF_TEST_STEPS.map((_, i) => `${i + 1}/${SELF_TEST_STEPS.length}`));
     expect(report.added).toContain(REGISTER_SHEET);
     // Each sheet it adds is one a later 自检 would refuse to run beside.
     expect(report.added.filter((n) => !isPaneSheet(n))).toEqual([]);

@@ -59,6 +59,7 @@ export function SettingsTab() {
 function SelfTest({ host }: { host: SelfTestHost }) {
   const { t, backend, busy, act, say, settings } = usePane();
   const [report, setReport] = useState("");
+  const [progress, setProgress] = useState("");
 
   const onRun = () =>
     act(async () => {
@@ -68,7 +69,8 @@ function SelfTest({ host }: { host: SelfTestHost }) {
         profileId: settings.profileId,
         now: new Date(),
         today: chinaToday(),
-      });
+        onStep: (done, total) => setProgress(t.selfTestProgress(done, total)),
+      }).finally(() => setProgress(""));
       setReport(selfTestText(r, t));
       if (r.refused) return { intent: "warning", text: t.selfTestRefused };
       const count = (outcome: string) => r.steps.filter((s) => s.outcome === outcome).length;
@@ -91,6 +93,7 @@ function SelfTest({ host }: { host: SelfTestHost }) {
       <Button disabled={busy} onClick={onRun}>
         {t.selfTestRun}
       </Button>
+      {progress && <Caption1 block>{progress}</Caption1>}
       {report && (
         <>
           <pre data-testid="self-test-report" style={{ whiteSpace: "pre-wrap", fontSize: 12, margin: 0 }}>
