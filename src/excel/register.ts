@@ -190,15 +190,14 @@ export async function createRegister(
 export type PaneAnalysis = WorkbookAnalysis & { loaded: LoadedWorkbook };
 
 /** The sheets the register's status depends on: the register, the log, the settings, 附表2 and the stamp. */
+export const registerSheetFilter = (n: string) =>
+  REGISTER_SHEETS.includes(n as never) ||
+  n.startsWith(ARCHIVE_PREFIX) ||
+  n.startsWith(PERFORMANCE_PREFIX) ||
+  n === STAMP_SHEET;
+
 export function readRegisterSheets(context: Excel.RequestContext) {
-  return readSheets(
-    context,
-    (n) =>
-      REGISTER_SHEETS.includes(n as never) ||
-      n.startsWith(ARCHIVE_PREFIX) ||
-      n.startsWith(PERFORMANCE_PREFIX) ||
-      n === STAMP_SHEET,
-  );
+  return readSheets(context, registerSheetFilter);
 }
 
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
