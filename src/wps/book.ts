@@ -42,6 +42,12 @@ export class Book {
     return ws.Range(a1);
   }
 
+  /** Protects the sheet, no password, its column widths and row heights still adjustable. */
+  protect(ws: EtWorksheet): void {
+    this.place = { sheet: ws.Name, cells: "" };
+    ws.Protect(undefined, true, true, true, false, false, true, true);
+  }
+
   /** Adds a worksheet named `name` after the last one. */
   add(name: string): EtWorksheet {
     this.place = { sheet: name, cells: "" };
@@ -100,9 +106,11 @@ export class Book {
   message(err: unknown): string {
     const text = err instanceof Error ? err.message : String(err ?? "");
     const where = this.place
-      ? `工作表“${this.place.sheet}”${this.place.cells ? `的 ${this.place.cells}` : ""}`
+      ? `工作表“${this.place.sheet}”${this.place.cells ? `的 ${this.place.cells} ` : ""}`
       : "工作簿";
-    if (/protect|保护/i.test(text))
+    if (/workbook is protected|工作簿.*保护/i.test(text))
+      return "工作簿的结构受保护，WPS 拒绝添加、删除或重命名工作表。请在“审阅 → 保护工作簿”中撤销保护后重试。";
+    if (/protected|受保护/i.test(text))
       return `${where}受保护，WPS 拒绝了此操作。请在“审阅 → 撤销工作表保护”中撤销保护后重试。`;
     return `WPS 在处理${where}时出错：${text || "未知错误"}。`;
   }
