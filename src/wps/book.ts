@@ -88,18 +88,33 @@ export class Book {
 
   /**
    * The values of `used` with the dates of a workbook counting from 1904 as the core counts them (from 1900):
-   * a column formatted as dates has its numbers moved by DATE1904_OFFSET, one NumberFormat read per column.
+   * a number whose cell is formatted as a date is moved by DATE1904_OFFSET. Each column's numbers are checked
+   * with one NumberFormat over their span, halved where the span's formats differ.
    */
   private serials1900(ws: EtWorksheet, used: EtRange, values: unknown[][]): unknown[][] {
     if (!this.wb.Date1904) return values;
-    const width = values[0]?.length ?? 0;
-    const dated = Array.from({ length: width }, (_, c) => {
-      const f = this.range(ws, used.Row - 1, used.Column - 1 + c, values.length, 1).NumberFormat;
-      return typeof f === "string" && isDateFormatCode(f);
-    });
-    return values.map((row) =>
-      row.map((v, c) => (dated[c] && typeof v === "number" ? v + DATE1904_OFFSET : v)),
-    );
+    const out = values.map((row) => [...row]);
+    const visit = (c: number, rows: readonly number[]) => {
+      const top = rows[0]!;
+      const f = this.range(
+        ws,
+        used.Row - 1 + top,
+        used.Column - 1 + c,
+        rows.at(-1)! - top + 1,
+        1,
+      ).NumberFormat;
+      if (typeof f !== "string") {
+        const half = Math.ceil(rows.length / 2);
+        visit(c, rows.slice(0, half));
+        visit(c, rows.slice(half));
+      } else if (isDateFormatCode(f))
+        for (const r of rows) out[r]![c] = (out[r]![c] as number) + DATE1904_OFFSET;
+    };
+    for (let c = 0; c < (values[0]?.length ?? 0); c++) {
+      const numbers = values.flatMap((row, r) => (typeof row[c] === "number" ? [r] : []));
+      if (numbers.length > 0) visit(c, numbers);
+    }
+    return out;
   }
 
   /** WPS's refusal as a message naming the place it happened. */
