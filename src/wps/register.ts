@@ -8,7 +8,7 @@ import type { DateSerial } from "../core/dates";
 import { cellValue } from "../core/grid";
 import type { Issue } from "../core/issues";
 import { getProfile } from "../core/profiles";
-import { COMPUTED_COLUMNS, REGISTER_COLUMNS, REGISTER_SHEET } from "../core/register";
+import { COMPUTED_COLUMNS, REGISTER_SHEET } from "../core/register";
 import {
   readSettings,
   REST_DAY_KINDS,
@@ -18,11 +18,10 @@ import {
   SETTINGS_SHEET,
   type WorkbookSettings,
 } from "../core/settings";
-import { readTable } from "../core/table";
 import { loadWorkbook, workbookAnalysis } from "../core/workbook";
 import type { CellWrite } from "../excel/cells";
 import { CommandError } from "../excel/errors";
-import { registerSheetFilter, REGISTER_SHEETS, refuseProtectedRegister, runs } from "../excel/register";
+import { registerSheetFilter, REGISTER_SHEETS, runs, statusPlan } from "../excel/register";
 import type { RefreshResult } from "../taskpane/backend";
 import { DATE_FORMAT } from "../forms/layout";
 import {
@@ -32,7 +31,7 @@ import {
   type ColumnRule,
   type TableSheetSpec,
 } from "../forms/registerSheet";
-import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns } from "../forms/statusColumns";
+import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT } from "../forms/statusColumns";
 import type { Book } from "./book";
 import { bgr, XL, type EtRange, type EtWorksheet } from "./et";
 import { WpsRollback } from "./rollback";
@@ -172,13 +171,7 @@ function analyse(book: Book, asOf: DateSerial) {
 /** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 (one Value2 per block) and paints overdue rows red. */
 export function refreshStatus(book: Book, asOf: DateSerial): RefreshResult {
   const { grids, loaded, statuses, bureau, issues, worklist, protectedSheets } = analyse(book, asOf);
-  const grid = grids.sheet(REGISTER_SHEET);
-  if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
-  refuseProtectedRegister(protectedSheets);
-  const { headerRow } = readTable(grid, REGISTER_COLUMNS);
-  if (headerRow < 0)
-    throw new CommandError(`“${REGISTER_SHEET}”中找不到列标题（企业名称、统一社会信用代码、名单公布时间）。`);
-  const plan = planStatusColumns(grid, headerRow, statuses);
+  const plan = statusPlan(grids, protectedSheets, statuses);
   const ws = book.sheet(REGISTER_SHEET);
   for (const h of plan.missingHeaders) {
     book.write(ws, plan.headerRow, h.col, [[h.label]]);

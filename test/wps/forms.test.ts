@@ -9,13 +9,14 @@ import { chinaToday, parseIsoDate, parseQuarter } from "../../src/core/dates";
 import { withCheckChar } from "../../src/core/creditCode";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { RUBRIC_SHEET } from "../../src/core/rubricSheet";
-import { evaluationRubric, rubricItems } from "../../src/core/rubrics";
+import { evaluationRubric } from "../../src/core/rubrics";
 import { evaluationVerdict, scorePanel } from "../../src/core/scoring";
 import { loadWorkbook } from "../../src/core/workbook";
 import { urgingFile } from "../../src/docx/urgingFiles";
 import { scoreSheetLayout } from "../../src/forms/scoresheets";
 import { readWorkbook } from "../../src/xlsx/parse";
 import { fileCells } from "../helpers/sheetCells";
+import { scoresFor } from "../helpers/scores";
 import { AS_OF, cli, demoHost, hostCells, sheetNames, TODAY, type DemoHost } from "./wpsWorkbook";
 
 jest.setTimeout(300_000);
@@ -134,14 +135,13 @@ describe("scoring sheets and write-back in WPS", () => {
     expect(() => (first.Range(cells.total).Value2 = 1)).toThrow();
     // The experts type their scores into the open cells of the protected sheets.
     const totals = [93, 90.5, 71];
-    names.slice(0, 3).forEach((name, k) => {
-      let drop = 100 - totals[k]!;
-      rubricItems(evaluationRubric).forEach((item, i) => {
-        const cut = Math.min(item.max, drop);
-        drop -= cut;
-        sheets.Item(name).Range(cells.scores[i]!).Value2 = item.max - cut;
-      });
-    });
+    names
+      .slice(0, 3)
+      .forEach((name, k) =>
+        scoresFor(evaluationRubric, totals[k]!).forEach(
+          (score, i) => (sheets.Item(name).Range(cells.scores[i]!).Value2 = score),
+        ),
+      );
     const result = await h.backend.writeBackScores();
     const panel = scorePanel(
       "evaluation",
@@ -246,6 +246,13 @@ describe("submission in WPS", () => {
       state: "changed",
       changedSheets: [REGISTER_SHEET],
     });
+    // Stamped again: the old 报送信息 set aside and deleted, a form that changed laid out again beside the old.
+    const again = await h.backend.prepareSubmission(q3, "张三", TODAY, "2026-10-09T15:00+08:00");
+    expect(again).toMatchObject({ leftover: [], stamp: { stampedAt: "2026-10-09T15:00+08:00" } });
+    const names = sheetNames(h.app);
+    expect(names.filter((n) => n.startsWith("报送信息"))).toEqual(["报送信息"]);
+    if ("regenerated" in again) for (const r of again.regenerated) expect(names).toContain(r.keptAs);
+    expect(await h.backend.verifySubmission()).toMatchObject({ state: "unchanged" });
   });
 
   it("puts the workbook back when WPS fails before the stamp is in place", async () => {

@@ -69,7 +69,11 @@ describe("status and validation in WPS, as `cpa` gives them", () => {
     const { app, backend, file, dir } = await demoHost("shanghai", 3);
     const out = path.join(dir, "status.xlsx");
     await cli("status", file, "--as-of", AS_OF, "-o", out);
+    app.calls.clear();
     const result = await backend.refreshStatus(TODAY);
+    // In bulk: one Value2 read per sheet read (register, log, settings), one write for the four columns.
+    expect(app.calls.get("Range.Value2")).toBe(3);
+    expect(app.calls.get("Range.Value2=")).toBe(1);
     const host = columnsOf(hostCells(app, REGISTER_SHEET), computedLetters);
     expect(Object.keys(host).length).toBeGreaterThan(40);
     expect(host).toEqual(columnsOf(await fileCells(out, REGISTER_SHEET), computedLetters));
