@@ -24,7 +24,10 @@ import {
   refuseOnProtected,
   refuseOnStructure,
 } from "./protection";
+import { ChartObject, ChartObjects, Shapes } from "./charts";
+import { PageSetup } from "./pageSetup";
 import { inSheet, WpsRange } from "./range";
+import { ListObjects } from "./tables";
 import { checkSheetName, SHEET_SIZE, wpsError, WpsError, XL } from "./rules";
 
 export interface HostOptions {
@@ -373,10 +376,27 @@ export class WpsSheets {
 }
 
 export class WpsWorksheet {
+  readonly ListObjects: ListObjects;
+  readonly PageSetup: PageSetup;
+  readonly Shapes: Shapes;
+  private charts: ChartObjects;
+
   constructor(
     readonly Parent: WpsWorkbook,
     readonly data: SheetData,
-  ) {}
+  ) {
+    this.ListObjects = new ListObjects(this);
+    this.PageSetup = new PageSetup(this);
+    this.charts = new ChartObjects(this);
+    this.Shapes = new Shapes(this.charts);
+  }
+
+  /** ChartObjects(): the sheet's charts; ChartObjects(index or name): one of them. */
+  ChartObjects(): ChartObjects;
+  ChartObjects(Index: number | string): ChartObject;
+  ChartObjects(Index?: number | string): ChartObjects | ChartObject {
+    return Index === undefined ? this.charts : this.charts.Item(Index);
+  }
 
   get Application(): WpsApplication {
     return this.Parent.Application;

@@ -187,6 +187,11 @@ export class WpsRange {
     return m ? this.at(m) : this.at({ ...this.rect, rows: 1, cols: 1 });
   }
 
+  /** The table the range's top-left cell is in, or null. */
+  get ListObject() {
+    return this.Worksheet.ListObjects.at(this.rect);
+  }
+
   // ---- values ----
 
   /** The value Value2 gives for one cell: its constant, or its formula's computed value. */

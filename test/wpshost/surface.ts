@@ -5,6 +5,9 @@
 
 import type { WpsApplication, WpsSheets, WpsWorkbook, WpsWorkbooks, WpsWorksheet } from "./host";
 import type { WpsRange } from "./range";
+import type { Chart, ChartObject, ChartObjects, Shapes } from "./charts";
+import type { PageSetup } from "./pageSetup";
+import type { ListColumn, ListColumns, ListObject, ListObjects, ListRow, ListRows } from "./tables";
 import type { FormatCondition, FormatConditions, Validation } from "./validation";
 
 /** The members of T that U does not declare, less the host's own. */
@@ -29,4 +32,15 @@ export type Checked = [
   None<Extra<Validation, Et.EtValidation>>,
   None<Extra<FormatConditions, Et.EtFormatConditions>>,
   None<Extra<FormatCondition, Et.EtFormatCondition, "data">>,
+  None<Extra<ListObjects, Et.EtListObjects, "at">>,
+  None<Extra<ListObject, Et.EtListObject, "ws" | "data">>,
+  None<Extra<ListRows, Et.EtListRows>>,
+  None<Extra<ListRow, Et.EtListRow>>,
+  None<Extra<ListColumns, Et.EtListColumns>>,
+  None<Extra<ListColumn, Et.EtListColumn>>,
+  None<Extra<ChartObjects, Et.EtChartObjects, "create">>,
+  None<Extra<ChartObject, Et.EtChartObject & Kso.KsoShape, "data">>,
+  None<Extra<Chart, Et.EtChart, "data">>,
+  None<Extra<Shapes, Et.EtShapes>>,
+  None<Extra<PageSetup, Et.EtPageSetup>>,
 ];
