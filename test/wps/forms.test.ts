@@ -283,7 +283,16 @@ describe("consolidation in WPS", () => {
     const names = await h.backend.writeCityReport(result, q3);
     expect(names).toEqual(["统计看板", "报送核验", "各区统计", "附表3 全市 2026Q3", "附表4 全市 2026Q3"]);
     const board = h.app.ActiveWorkbook!.data.sheets.find((s) => s.name === "统计看板")!;
-    expect(board.charts.map((c) => c.title)).toEqual(["各区企业阶段", "各类逾期企业数"]);
+    expect(board.charts).toEqual([
+      expect.objectContaining({
+        title: "各区企业阶段",
+        chartType: 52,
+        source: { sheet: "统计看板", rect: { top: 4, left: 1, rows: 3, cols: 10 } },
+        plotBy: 2,
+      }),
+      expect.objectContaining({ title: "各类逾期企业数", chartType: 51 }),
+    ]);
+    expect(board.charts.every((c) => c.left > 0 && c.width > 100 && c.height > 100)).toBe(true);
     const city = path.join(h.dir, "city.xlsx");
     await cli("consolidate", ...files, "--quarter", "2026Q3", "-o", city);
     await expectSameSheets(h, city, ["各区统计"]);

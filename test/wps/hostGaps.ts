@@ -1,140 +1,93 @@
 // Members of WPS's object model the backend uses that the in-memory host does not model yet: each is added
 // here only while the host lacks it, recording into the host's own data, so the tests run either way.
 
-import { rangeAddress } from "../../src/core/address";
-import type { Rect } from "../wpshost/model";
-import { WpsApplication, WpsRange, WpsWorkbook, WpsWorksheet } from "../wpshost";
+import { STANDARD } from "../wpshost/model";
+import { WpsApplication, WpsRange, WpsWorkbook } from "../wpshost";
+import { Chart } from "../wpshost/charts";
+import { ListObject } from "../wpshost/tables";
+import { overlaps } from "../wpshost/model";
 
-function define(proto: object, name: string, get: (this: never) => unknown, method = false): void {
+function define(proto: object, name: string, get: (this: never) => unknown): void {
   if (name in proto) return;
-  Object.defineProperty(proto, name, method ? { value: get } : { get });
+  Object.defineProperty(proto, name, { get, configurable: true });
 }
 
-const rectOf = (r: WpsRange): Rect => ({
-  top: r.Row,
-  left: r.Column,
-  rows: r.Rows.Count,
-  cols: r.Columns.Count,
-});
+/** Points of a column width in characters (Excel: 7 pixels a character and 5 of padding, at 96 dpi). */
+const points = (chars: number) => ((chars * 7 + 5) * 3) / 4;
+
+/** Where a range is on its sheet, in points, from its rows' heights and its columns' widths. */
+function extent(r: WpsRange) {
+  const sheet = r.Worksheet.data;
+  const width = (c: number) => points(sheet.columnWidths.get(c) ?? STANDARD.columnWidth);
+  const height = (row: number) => sheet.rowHeights.get(row) ?? STANDARD.rowHeight;
+  const sum = (from: number, to: number, size: (i: number) => number) => {
+    let s = 0;
+    for (let i = from; i < to; i++) s += size(i);
+    return s;
+  };
+  const { Row: row, Column: col } = r;
+  return {
+    left: sum(1, col, width),
+    top: sum(1, row, height),
+    width: sum(col, col + r.Columns.Count, width),
+    height: sum(row, row + r.Rows.Count, height),
+  };
+}
 
 export function fillHostGaps(): void {
-  define(WpsWorksheet.prototype, "ListObjects", function (this: WpsWorksheet) {
-    const range = this.Range.bind(this);
-    const tables = this.data.tables;
-    const object = (t: (typeof tables)[number]) => ({
-      get Name() {
-        return t.name;
-      },
-      set Name(v: string) {
-        t.name = v;
-      },
-      set TableStyle(v: string) {
-        t.style = v;
-      },
-      get Range() {
-        const { top, left, rows, cols } = t.rect;
-        return range(rangeAddress(top - 1, left - 1, top + rows - 2, left + cols - 2));
-      },
-      Resize(range: WpsRange) {
-        t.rect = rectOf(range);
-      },
-    });
+  // Range.Left/Top/Width/Height (learn.microsoft.com/office/vba/api/excel.range.left), where a chart goes.
+  define(WpsRange.prototype, "Left", function (this: WpsRange) {
+    return extent(this).left;
+  } as never);
+  define(WpsRange.prototype, "Top", function (this: WpsRange) {
+    return extent(this).top;
+  } as never);
+  define(WpsRange.prototype, "Width", function (this: WpsRange) {
+    return extent(this).width;
+  } as never);
+  define(WpsRange.prototype, "Height", function (this: WpsRange) {
+    return extent(this).height;
+  } as never);
+  // Application.ActiveWindow: the frozen panes, recorded on the active sheet's data as `freeze`.
+  define(WpsApplication.prototype, "ActiveWindow", function (this: WpsApplication) {
+    const sheet = this.ActiveWorkbook!.data.active as unknown as { freeze?: { rows: number; cols: number } };
+    const split = { rows: 0, cols: 0 };
     return {
-      get Count() {
-        return tables.length;
+      set SplitRow(v: number) {
+        split.rows = v;
       },
-      Item: (i: number) => object(tables[i - 1]!),
-      Add: (_type: number, source: WpsRange) => {
-        const t = {
-          name: `表${tables.length + 1}`,
-          rect: rectOf(source),
-          showHeaders: true,
-          showTotals: false,
-        };
-        tables.push(t);
-        return object(t);
+      set SplitColumn(v: number) {
+        split.cols = v;
+      },
+      set FreezePanes(v: boolean) {
+        sheet.freeze = v ? { ...split } : undefined;
       },
     };
-  } as never);
-  define(
-    WpsWorksheet.prototype,
-    "ChartObjects",
-    function (this: WpsWorksheet) {
-      const charts = this.data.charts;
-      const sheet = this.data.name;
-      return {
-        Add: (left: number, top: number, width: number, height: number) => {
-          const c = {
-            name: `图表 ${charts.length + 1}`,
-            chartType: 0,
-            left,
-            top,
-            width,
-            height,
-            hasTitle: false,
-            title: "",
-            hasLegend: false,
-          } as (typeof charts)[number];
-          charts.push(c);
-          return {
-            Chart: {
-              SetSourceData: (source: WpsRange, plotBy: number) => {
-                c.source = { sheet, rect: rectOf(source) };
-                c.plotBy = plotBy;
-              },
-              set ChartType(v: number) {
-                c.chartType = v;
-              },
-              set HasTitle(v: boolean) {
-                c.hasTitle = v;
-              },
-              ChartTitle: {
-                set Text(v: string) {
-                  c.title = v;
-                },
-              },
-              set HasLegend(v: boolean) {
-                c.hasLegend = v;
-              },
-              Legend: { Position: 0 },
-            },
-          };
-        },
-      };
-    } as never,
-    true,
-  );
-  define(WpsWorksheet.prototype, "PageSetup", function (this: WpsWorksheet) {
-    const p = this.data.pageSetup;
-    return {
-      get Orientation() {
-        return p.orientation;
-      },
-      set Orientation(v: number) {
-        p.orientation = v;
-      },
-      set PaperSize(v: number) {
-        p.paperSize = v;
-      },
-      set Zoom(v: number | false) {
-        p.zoom = v;
-      },
-      set FitToPagesWide(v: number | false) {
-        p.fitToPagesWide = v;
-      },
-      set FitToPagesTall(v: number | false) {
-        p.fitToPagesTall = v;
-      },
-      set PrintTitleRows(v: string) {
-        p.printTitleRows = v;
-      },
-    };
-  } as never);
-  define(WpsApplication.prototype, "ActiveWindow", function () {
-    return { SplitRow: 0, SplitColumn: 0, FreezePanes: false };
   } as never);
   // Workbook.Date1904, read from the workbook's data (false unless a test sets `date1904` there).
   define(WpsWorkbook.prototype, "Date1904", function (this: WpsWorkbook) {
     return (this.data as { date1904?: boolean }).date1904 ?? false;
   } as never);
+  // Chart.Legend (learn.microsoft.com/office/vba/api/excel.chart.legend): its Position, recorded on the chart.
+  define(Chart.prototype, "Legend", function (this: Chart) {
+    const data = (this as unknown as { data: { legendPosition?: number } }).data;
+    return {
+      set Position(v: number) {
+        data.legendPosition = v;
+      },
+    };
+  } as never);
+  // ListObject.Resize refuses a range overlapping a table on another sheet (it compares the rectangles of every
+  // table in the workbook): only the sheet's own tables count, as in Excel.
+  const resize = ListObject.prototype.Resize;
+  ListObject.prototype.Resize = function (this: ListObject, range: WpsRange) {
+    const others = this.ws.Parent.data.sheets.filter((s) => s !== this.ws.data);
+    const away = others.map((s) => [s, s.tables] as const);
+    for (const [s] of away) s.tables = s.tables.filter((t) => !overlaps(t.rect, range.rect));
+    try {
+      resize.call(this, range);
+    } finally {
+      for (const [s, tables] of away) s.tables = tables;
+    }
+  };
 }

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cellAddress } from "../../src/core/address";
+import { cellAddress, rangeAddress } from "../../src/core/address";
 import { serialFromParts, serialFromUtcDate } from "../../src/core/dates";
 import { cellValue } from "../../src/core/grid";
 import type { ProfileId } from "../../src/core/profiles";
@@ -87,6 +87,14 @@ export async function demoHost(profile: ProfileId, seed: number): Promise<DemoHo
       book.write(book.sheet(name), 1, 0, values);
     }
   });
+  // Rows typed under a table join it (Excel's and WPS's AutoExpansion).
+  for (const name of [REGISTER_SHEET, LOG_SHEET]) {
+    const rows = grids.sheet(name)!.rows;
+    const ws = app.ActiveWorkbook!.Worksheets.Item(name);
+    ws.ListObjects.Item(1).Resize(
+      ws.Range(rangeAddress(0, 0, Math.max(1, rows.length - 1), rows[0]!.length - 1)),
+    );
+  }
   return { app, backend, file, dir };
 }
 
