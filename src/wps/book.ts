@@ -8,8 +8,7 @@ import { CommandError } from "../excel/errors";
 import { gridFromRange } from "../excel/read";
 import { textSafeFormats, type CellWrite } from "../excel/cells";
 import type { EtApp, EtRange, EtWorkbook, EtWorksheet } from "./et";
-import { DATE1904_OFFSET } from "../xlsx/package/workbook";
-import { isDateFormatCode } from "../xlsx/package/styles";
+import { DATE1904_OFFSET, isDateFormatCode } from "../core/numberFormats";
 import { address, rows2d } from "./cells";
 
 export class Book {
