@@ -116,7 +116,10 @@ export class WpsApplication {
     throw f.error;
   }
 
-  /** ActiveWorkbook: null when no workbook is open (VBA's Nothing). */
+  /**
+   * ActiveWorkbook: null when no workbook is open (WPS's own JS API reference: airsheet.wps.cn/docs/apiV2/excel/workbook/Application/属性/ActiveWorkbook 属性.html;
+   * VBA's Nothing: learn.microsoft.com/office/vba/api/excel.application.activeworkbook).
+   */
   get ActiveWorkbook(): WpsWorkbook | null {
     return this.active ?? null;
   }

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { openExcelJs } from "../helpers/excelJsReference";
 import { runCli } from "../cli/runCli";
-import { createApplication, dumpWorkbook } from ".";
+import { createApplication, diffDumps, dumpWorkbook } from ".";
 import { comErrorCode, ErrorValue } from "./evaluate";
-import { openWorkbook } from "./load";
+import { dumpFile, openWorkbook } from "./load";
 import { serialOfDate } from "./rules";
 
 const NAME_ERROR = comErrorCode(new ErrorValue("#NAME?"));
@@ -111,6 +111,23 @@ describe("a workbook cpa wrote, opened in the in-memory WPS 表格", () => {
       if (name === "score" || name === "performance") expect(formulas.length).toBeGreaterThan(0);
     },
   );
+
+  it("compares the host's end state with a file cell by cell, formulas however they are spelled", async () => {
+    const { book } = await open("performance");
+    const file = await dumpFile(new Uint8Array(await readFile(files.performance!)));
+    expect(diffDumps(file, dumpWorkbook(book), { numberFormats: true })).toEqual([]);
+    const sheet = file.find((s) => Object.values(s.cells).some((c) => c.formula))!;
+    const [at, cell] = Object.entries(sheet.cells).find(([, c]) => c.formula)!;
+    const ws = book.Worksheets.Item(sheet.name);
+    const name = ws.Name;
+    expect(ws.ProtectContents).toBe(true);
+    ws.Unprotect();
+    ws.Range(at).Formula = `= ${cell.formula!.slice(1)}`;
+    expect(ws.Range(at).Formula).not.toBe(cell.formula);
+    ws.Range("Z99").Value2 = "多出";
+    expect(diffDumps(file, dumpWorkbook(book))).toEqual([`${name}!Z99: value (empty) ≠ "多出"`]);
+    expect(diffDumps(file, dumpWorkbook(book), { sheets: ["无此表"] })).toEqual(["无此表: sheet missing"]);
+  });
 
   it("makes the opened workbook active with its first visible sheet", async () => {
     const { app, book } = await open("demo");

@@ -5,7 +5,8 @@
 import type ExcelJS from "exceljs";
 import { parseXlsx } from "../helpers/excelJsReference";
 import { parseRect, splitSheet } from "./address";
-import type { WpsApplication, WpsWorkbook } from "./host";
+import { dumpWorkbook, type SheetDump } from "./dump";
+import { WpsApplication, type WpsWorkbook } from "./host";
 import { cellAt, newSheet, type BookData, type Rect, type SheetData } from "./model";
 import { serialOfDate, XL } from "./rules";
 
@@ -182,4 +183,9 @@ export async function openWorkbook(
     counters: { table: sheets.reduce((n, s) => n + s.tables.length, 0), chart: 0, sheet: sheets.length },
   };
   return app.Workbooks.open(data);
+}
+
+/** A file's sheets dumped as the host would hold them once opened, to compare with a workbook the host ends with. */
+export async function dumpFile(bytes: Uint8Array): Promise<SheetDump[]> {
+  return dumpWorkbook(await openWorkbook(new WpsApplication(), bytes));
 }
