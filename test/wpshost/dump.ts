@@ -2,6 +2,7 @@
 // to a file: each sheet's cells (Value2 as the object model gives it, the formula, the number format), merges,
 // validations, conditional formats, tables, charts, protection and page setup.
 
+import { formulaKey } from "../../src/forms/layout";
 import { rectAddress } from "./address";
 import type { WpsWorkbook } from "./host";
 import { isEmpty, type Rect } from "./model";
@@ -89,4 +90,44 @@ export function dumpWorkbook(book: WpsWorkbook): SheetDump[] {
       pageSetup: { ...sheet.pageSetup },
     };
   });
+}
+
+export interface DiffOptions {
+  /** Compare these sheets only (all of both dumps otherwise). */
+  sheets?: string[];
+  /** Compare number formats too. */
+  numberFormats?: boolean;
+}
+
+const shown = (v: unknown) => (v === undefined ? "(empty)" : JSON.stringify(v));
+
+/**
+ * The cells where two dumps differ, one line each ("附表3 2026Q3!B7: value 1 ≠ 2"): a sheet one lacks, a value,
+ * a formula (compared by formulaKey, which ignores how each writer spells the same formula) or a number format.
+ * Formula cells are compared by formula only, since a file written without cached results holds no value.
+ */
+export function diffDumps(expected: SheetDump[], actual: SheetDump[], options: DiffOptions = {}): string[] {
+  const out: string[] = [];
+  const names = options.sheets ?? [...new Set([...expected, ...actual].map((s) => s.name))];
+  for (const name of names) {
+    const e = expected.find((s) => s.name === name);
+    const a = actual.find((s) => s.name === name);
+    if (!e || !a) {
+      out.push(`${name}: sheet ${a ? "unexpected" : "missing"}`);
+      continue;
+    }
+    const addresses = [...new Set([...Object.keys(e.cells), ...Object.keys(a.cells)])];
+    for (const at of addresses) {
+      const x = e.cells[at];
+      const y = a.cells[at];
+      const fx = x?.formula === undefined ? undefined : formulaKey(x.formula);
+      const fy = y?.formula === undefined ? undefined : formulaKey(y.formula);
+      if (fx !== fy) out.push(`${name}!${at}: formula ${shown(x?.formula)} ≠ ${shown(y?.formula)}`);
+      else if (fx === undefined && x?.value !== y?.value)
+        out.push(`${name}!${at}: value ${shown(x?.value)} ≠ ${shown(y?.value)}`);
+      if (options.numberFormats && (x?.numberFormat ?? "General") !== (y?.numberFormat ?? "General"))
+        out.push(`${name}!${at}: number format ${shown(x?.numberFormat)} ≠ ${shown(y?.numberFormat)}`);
+    }
+  }
+  return out;
 }

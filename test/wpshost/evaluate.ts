@@ -205,7 +205,11 @@ function map2(a: V, b: V, fn: (x: S, y: S) => S): V {
   const rows = Math.max(A.length, B.length);
   const cols = Math.max(A[0]?.length ?? 0, B[0]?.length ?? 0);
   const pick = (m: S[][], r: number, c: number): S =>
-    m.length === 1 && m[0]!.length === 1 ? m[0]![0]! : (m[r]?.[c] ?? new ErrorValue("#N/A"));
+    m.length === 1 && m[0]!.length === 1
+      ? m[0]![0]!
+      : r < m.length && c < m[r]!.length
+        ? m[r]![c]!
+        : new ErrorValue("#N/A");
   return Array.from({ length: rows }, (_, r) =>
     Array.from({ length: cols }, (_, c) => fn(pick(A, r, c), pick(B, r, c))),
   );

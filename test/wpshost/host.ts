@@ -45,6 +45,13 @@ interface Failure {
   error: WpsError;
 }
 
+/** Thrown through the cells of a circular reference back to the cell it started from. */
+class Circular extends Error {
+  constructor(readonly id: string) {
+    super(`circular reference at ${id}`);
+  }
+}
+
 const subscript = () => wpsError(9, "Subscript out of range");
 
 export class WpsApplication {
@@ -109,7 +116,10 @@ export class WpsApplication {
     throw f.error;
   }
 
-  /** ActiveWorkbook: null when no workbook is open (VBA's Nothing). */
+  /**
+   * ActiveWorkbook: null when no workbook is open (WPS's own JS API reference: airsheet.wps.cn/docs/apiV2/excel/workbook/Application/属性/ActiveWorkbook 属性.html;
+   * VBA's Nothing: learn.microsoft.com/office/vba/api/excel.application.activeworkbook).
+   */
   get ActiveWorkbook(): WpsWorkbook | null {
     return this.active ?? null;
   }
@@ -162,7 +172,7 @@ export class WpsApplication {
     const id = `${sheet.name}!${row},${col}`;
     const cached = this.cache?.get(id) as ReturnType<typeof evaluateFormula> | undefined;
     if (cached !== undefined) return cached;
-    if (this.evaluating.has(id)) return 0;
+    if (this.evaluating.has(id)) throw new Circular(id);
     const book = this.books.find((b) => b.data.sheets.includes(sheet));
     this.evaluating.add(id);
     try {
@@ -194,6 +204,11 @@ export class WpsApplication {
       });
       this.cache?.set(id, value);
       return value;
+    } catch (e) {
+      // Every cell of a circular reference shows 0 (iterative calculation is off, as in a new workbook).
+      if (!(e instanceof Circular) || (e.id !== id && this.evaluating.size > 1)) throw e;
+      this.cache?.set(id, 0);
+      return 0;
     } finally {
       this.evaluating.delete(id);
     }

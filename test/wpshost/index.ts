@@ -2,4 +2,4 @@ export { WpsApplication, WpsWorkbook, WpsWorksheet, type HostOptions } from "./h
 export { WpsRange } from "./range";
 export { WpsError } from "./rules";
 export { createApplication, installWpsHost, type AppOptions } from "./install";
-export { dumpWorkbook, type SheetDump } from "./dump";
+export { diffDumps, dumpWorkbook, type DiffOptions, type SheetDump } from "./dump";

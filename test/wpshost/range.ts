@@ -72,8 +72,12 @@ export class WpsRange {
     this.FormatConditions = new FormatConditions(this);
   }
 
+  /** The range's sheet, while it is in its workbook: a deleted sheet's ranges raise 424 "Object required". */
   get sheet(): SheetData {
-    return this.Worksheet.data;
+    const data = this.Worksheet.data;
+    if (!this.Worksheet.Parent.data.sheets.includes(data))
+      throw wpsError(424, "Object required (the sheet was deleted)");
+    return data;
   }
 
   get Parent() {

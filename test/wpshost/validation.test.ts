@@ -54,6 +54,17 @@ describe("data validation and conditional formats of the in-memory WPS 表格 be
     expect(error(() => (ws.Range("A1").Validation.InputTitle = "题".repeat(33)))).toBe(1004);
   });
 
+  it("refuses any Formula1 over 255 characters, and a number rule without a bound", () => {
+    const ws = sheet();
+    const long = `=AND(${Array.from({ length: 50 }, (_, i) => `A${i + 1}>0`).join(",")})`;
+    expect(long.length).toBeGreaterThan(255);
+    expect(error(() => ws.Range("B1").Validation.Add(7, 1, 1, long))).toBe(1004);
+    expect(error(() => ws.Range("B1").Validation.Add(1, 1, 1))).toBe(1004);
+    ws.Range("B1").Validation.Add(1, 1, 8, undefined, 100);
+    ws.Range("B2").Validation.Add(0);
+    expect(ws.Range("B2").Validation.Type).toBe(0);
+  });
+
   it("reading a property where there is no validation is 1004", () => {
     expect(error(() => sheet().Range("A1").Validation.Type)).toBe(1004);
   });

@@ -31,7 +31,11 @@ export function subtract(a: Rect, b: Rect): Rect[] {
 
 const failed = (what: string) => wpsError(1004, `Application-defined or object-defined error (${what})`);
 
-/** Each text of a validation within Excel's length ([MS-OI29500] 2.1.613 and the 255-character list source). */
+/**
+ * Each text of a validation within Excel's length: the titles and messages by [MS-OI29500] 2.1.613, Formula1
+ * (a list typed out, a reference or a formula) at most 255 characters (Validation.Add's Formula1:
+ * learn.microsoft.com/office/vba/api/excel.validation.add).
+ */
 function checkLengths(v: ValidationData): void {
   const texts: [keyof typeof VALIDATION_LIMITS, string][] = [
     ["promptTitle", v.inputTitle],
@@ -39,8 +43,7 @@ function checkLengths(v: ValidationData): void {
     ["errorTitle", v.errorTitle],
     ["error", v.errorMessage],
   ];
-  if (v.type === XL.validateList && v.formula1 && !v.formula1.startsWith("="))
-    texts.push(["listSource", v.formula1]);
+  if (v.formula1) texts.push(["listSource", v.formula1]);
   for (const [kind, text] of texts)
     if (text.length > VALIDATION_LIMITS[kind]) throw failed(`${kind} of ${text.length} characters`);
 }
@@ -68,8 +71,9 @@ export class Validation {
   }
 
   /**
-   * Add(Type, AlertStyle, Operator, Formula1, Formula2): a list or a custom rule needs Formula1; a list typed
-   * out is at most 255 characters; refused on a protected sheet (data validation is not among Protect's options).
+   * Add(Type, AlertStyle, Operator, Formula1, Formula2): a list or a custom rule needs Formula1, a number, date,
+   * time or length rule Formula1 or Formula2, an input-only one neither (Validation.Add's remarks); Formula1 is
+   * at most 255 characters; refused on a protected sheet (data validation is not among Protect's options).
    */
   Add(
     Type: number,
@@ -84,7 +88,9 @@ export class Validation {
       throw failed("Validation.Add on a range that has a validation");
     if (!(Type >= 0 && Type <= 7)) throw failed(`Validation type ${Type}`);
     const text = (x: unknown) => (x === undefined || x === null ? undefined : String(x));
-    if (Type !== XL.validateInputOnly && !text(Formula1)) throw failed("Validation.Add without Formula1");
+    const needsFirst = Type === XL.validateList || Type === XL.validateCustom;
+    if (needsFirst ? !text(Formula1) : Type !== XL.validateInputOnly && !text(Formula1) && !text(Formula2))
+      throw failed("Validation.Add without the formula its type needs");
     const v: ValidationData = {
       rect: this.range.rect,
       type: Type,

@@ -105,6 +105,15 @@ describe("the in-memory WPS 表格's application, workbooks and sheets behave li
     expect(ws.Count).toBe(1);
   });
 
+  it("raises 424 on a range of a deleted sheet", () => {
+    const app = createApplication({ workbook: { A: [[1]], B: [] } });
+    const a = app.ActiveWorkbook!.Worksheets.Item("A");
+    const r = a.Range("A1");
+    a.Delete();
+    expect(error(() => r.Value2)).toBe(424);
+    expect(error(() => (r.Value2 = 2))).toBe(424);
+  });
+
   it("refuses adding, renaming, deleting and hiding sheets while the structure is protected", () => {
     const app = createApplication({ workbook: { A: [], B: [] } });
     const wb = app.ActiveWorkbook!;
