@@ -1,25 +1,15 @@
-// Helpers for the WPS backend's tests: a register made by `cpa demo`, opened in the in-memory WPS 表格 as a
-// district would have it (the register created by the add-in, the demo's rows typed in), and the host's
-// cells as text to compare with the files `cpa` writes.
+// Helpers for the WPS backend's tests: a register made by `cpa demo` opened in the in-memory WPS 表格, and the
+// host's end state compared, cell by cell, with the files `cpa` writes.
 
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cellAddress, rangeAddress } from "../../src/core/address";
-import { serialFromParts, serialFromUtcDate } from "../../src/core/dates";
-import { cellValue } from "../../src/core/grid";
 import type { ProfileId } from "../../src/core/profiles";
-import { LOG_SHEET } from "../../src/core/adjustments";
-import { REGISTER_SHEET } from "../../src/core/register";
-import { readSettings, SETTINGS_SHEET } from "../../src/core/settings";
-import type { CellWrite } from "../../src/excel/cells";
-import { readWorkbook } from "../../src/xlsx/parse";
-import { runWps } from "../../src/wps/book";
+import { serialFromParts } from "../../src/core/dates";
 import { wpsBackend } from "../../src/wps/backend";
-import type { EtApp } from "../../src/wps/et";
 import { runCli } from "../cli/runCli";
-import { cellsOf } from "../helpers/sheetCells";
-import { WpsApplication } from "../wpshost";
+import { diffDumps, dumpWorkbook, WpsApplication } from "../wpshost";
+import { dumpFile, openWorkbook } from "../wpshost/load";
 import { fillHostGaps } from "./hostGaps";
 
 fillHostGaps();
@@ -50,10 +40,7 @@ export function emptyHost() {
   return { app, backend: wpsBackend(app as never) };
 }
 
-/**
- * `cpa demo` of `count` enterprises, and the same register in WPS: created by the backend with the demo's
- * settings, its register and log rows typed in (text as text, dates as serials in the date columns).
- */
+/** `cpa demo` for `profile`, and the same file opened in WPS. */
 export async function demoHost(profile: ProfileId, seed: number): Promise<DemoHost> {
   const dir = tempDir("wps-demo-");
   const file = path.join(dir, "demo.xlsx");
@@ -68,56 +55,31 @@ export async function demoHost(profile: ProfileId, seed: number): Promise<DemoHo
     "--district",
     "浦东新区生态环境局",
   );
-  const grids = await readWorkbook(new Uint8Array(readFileSync(file)), "demo.xlsx");
-  const { app, backend } = emptyHost();
-  await backend.createRegister(readSettings(grids.sheet(SETTINGS_SHEET)!, profile).settings);
-  await runWps(app as unknown as EtApp, (book) => {
-    for (const name of [REGISTER_SHEET, LOG_SHEET]) {
-      const [header, ...rows] = grids.sheet(name)!.rows;
-      const hostHeader = book.readSheets([name]).grids.sheet(name)!.rows[0];
-      expect(hostHeader?.map(cellValue)).toEqual(header?.map(cellValue));
-      const width = header!.length;
-      const values = rows.map((r) =>
-        Array.from({ length: width }, (_, c): CellWrite => {
-          const v = cellValue(r[c]);
-          if (v instanceof Date) return serialFromUtcDate(v);
-          return v === null || v === undefined ? "" : (v as CellWrite);
-        }),
-      );
-      book.write(book.sheet(name), 1, 0, values);
-    }
-  });
-  // Rows typed under a table join it (Excel's and WPS's AutoExpansion).
-  for (const name of [REGISTER_SHEET, LOG_SHEET]) {
-    const rows = grids.sheet(name)!.rows;
-    const ws = app.ActiveWorkbook!.Worksheets.Item(name);
-    ws.ListObjects.Item(1).Resize(
-      ws.Range(rangeAddress(0, 0, Math.max(1, rows.length - 1), rows[0]!.length - 1)),
-    );
-  }
-  return { app, backend, file, dir };
+  const app = new WpsApplication({ today: TODAY });
+  await openWorkbook(app, new Uint8Array(readFileSync(file)), "demo.xlsx");
+  return { app, backend: wpsBackend(app as never), file, dir };
 }
 
-/** The host's sheet as cellsOf gives it: formulas by their key, constants as text. */
-export function hostCells(app: WpsApplication, sheet: string): Record<string, string> {
-  const data = app.ActiveWorkbook!.data.sheets.find((s) => s.name === sheet);
-  if (!data) throw new Error(`no sheet ${sheet}`);
-  return cellsOf(
-    [...data.cells].map(([k, c]) => {
-      const [r, col] = k.split(",").map(Number) as [number, number];
-      return [cellAddress(r - 1, col - 1), c.formula !== undefined ? { formula: c.formula } : c.value];
-    }),
+/**
+ * The differences between `sheets` as the host holds them and as the file `out` holds them (values, formulas
+ * by their key, and, with `numberFormats`, the number formats of the file's cells): none when the two writers
+ * agree.
+ */
+export async function differences(
+  app: WpsApplication,
+  out: string,
+  sheets: readonly string[],
+  numberFormats = false,
+): Promise<string[]> {
+  const file = await dumpFile(new Uint8Array(readFileSync(out)));
+  // A blank cell the file leaves unformatted may carry its block's format in the host (a score cell "0.0").
+  return diffDumps(file, dumpWorkbook(app.ActiveWorkbook!), { sheets: [...sheets], numberFormats }).filter(
+    (d) => !/: number format \(empty\) ≠ /.test(d),
   );
 }
 
-/** Only the cells of `columns` (letters) below the header row. */
-export function columnsOf(cells: Record<string, string>, columns: readonly string[]): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(cells).filter(([a]) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-      return columns.includes(m[1]!) && Number(m[2]) > 1;
-    }),
-  );
-}
+/** A sheet's end state, to compare before and after a command that must change nothing. */
+export const sheetState = (app: WpsApplication, sheet: string) =>
+  dumpWorkbook(app.ActiveWorkbook!).find((s) => s.name === sheet);
 
 export const sheetNames = (app: WpsApplication) => app.ActiveWorkbook!.data.sheets.map((s) => s.name);
