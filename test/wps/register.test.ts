@@ -9,7 +9,9 @@ import { COMPUTED_COLUMNS, REGISTER_COLUMNS, REGISTER_SHEET } from "../../src/co
 import { defaultSettings, SETTINGS_SHEET } from "../../src/core/settings";
 import { loadWorkbook, workbookAnalysis } from "../../src/core/workbook";
 import { OVERDUE_FILL } from "../../src/forms/statusColumns";
+import { wpsBackend } from "../../src/wps/backend";
 import { bgr } from "../../src/wps/et";
+import { WpsApplication } from "../wpshost";
 import { readWorkbook } from "../../src/xlsx/parse";
 import { AS_OF, cli, demoHost, differences, emptyHost, sheetNames, sheetState, TODAY } from "./wpsWorkbook";
 
@@ -109,6 +111,15 @@ describe("status and validation in WPS, as `cpa` gives them", () => {
     const before = sheetState(app, REGISTER_SHEET);
     await expect(backend.refreshStatus(TODAY)).rejects.toThrow("已报送");
     expect(sheetState(app, REGISTER_SHEET)).toEqual(before);
+  });
+});
+
+describe("WPS with no workbook open", () => {
+  it("says to open or create one, in Chinese, for every command", async () => {
+    const app = new WpsApplication({ today: TODAY });
+    const backend = wpsBackend(app as never);
+    await expect(backend.loadSettings()).rejects.toThrow("WPS 中没有打开的工作簿。请先打开或新建一个工作簿");
+    await expect(backend.refreshStatus(TODAY)).rejects.toThrow("没有打开的工作簿");
   });
 });
 
