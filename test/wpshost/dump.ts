@@ -33,6 +33,8 @@ export interface SheetDump {
   /** Addresses of the unlocked cells. */
   unlocked: string[];
   pageSetup: Record<string, unknown>;
+  /** Rows and columns frozen at the top and left. */
+  frozen: { rows: number; columns: number };
 }
 
 const a1 = (rect: Rect) => rectAddress(rect, false, false);
@@ -88,6 +90,9 @@ export function dumpWorkbook(book: WpsWorkbook): SheetDump[] {
       protected: !!sheet.protection,
       unlocked,
       pageSetup: { ...sheet.pageSetup },
+      frozen: sheet.panes.frozen
+        ? { rows: sheet.panes.splitRow, columns: sheet.panes.splitColumn }
+        : { rows: 0, columns: 0 },
     };
   });
 }

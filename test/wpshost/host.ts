@@ -28,6 +28,7 @@ import { ChartObject, ChartObjects, Shapes } from "./charts";
 import { PageSetup } from "./pageSetup";
 import { inSheet, WpsRange } from "./range";
 import { ListObjects } from "./tables";
+import { WpsWindow } from "./window";
 import { checkSheetName, SHEET_SIZE, wpsError, WpsError, XL } from "./rules";
 
 export interface HostOptions {
@@ -126,6 +127,12 @@ export class WpsApplication {
 
   get ActiveSheet(): WpsWorksheet | null {
     return this.active?.ActiveSheet ?? null;
+  }
+
+  /** ActiveWindow: the active workbook's window, on its active sheet; null with no workbook open. */
+  get ActiveWindow(): WpsWindow | null {
+    const book = this.active;
+    return book ? new WpsWindow(this, () => book.ActiveSheet) : null;
   }
 
   /** The last range selected on the active sheet, or null. */

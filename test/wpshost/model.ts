@@ -125,6 +125,8 @@ export interface SheetData {
   rowHeights: Map<number, number>;
   columnWidths: Map<number, number>;
   pageSetup: PageSetupData;
+  /** The window's split of the sheet, frozen or not. */
+  panes: { splitRow: number; splitColumn: number; frozen: boolean };
 }
 
 export interface BookData {
@@ -171,6 +173,7 @@ export function newSheet(name: string): SheetData {
       printTitleRows: "",
       printArea: "",
     },
+    panes: { splitRow: 0, splitColumn: 0, frozen: false },
   };
 }
 

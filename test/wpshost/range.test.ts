@@ -235,6 +235,20 @@ describe("the in-memory WPS 表格's ranges behave like WPS/Excel", () => {
     expect(app.Selection!.Worksheet).toBe(b);
   });
 
+  it("freezes the panes at the split, or above and left of the active cell", () => {
+    const app = createApplication({ workbook: { S: [] } });
+    const win = app.ActiveWindow!;
+    win.SplitRow = 1;
+    win.FreezePanes = true;
+    expect([win.FreezePanes, win.SplitRow, win.SplitColumn]).toEqual([true, 1, 0]);
+    win.FreezePanes = false;
+    win.SplitRow = 0;
+    app.ActiveSheet!.Range("C3").Select();
+    win.FreezePanes = true;
+    expect([win.SplitRow, win.SplitColumn]).toEqual([2, 2]);
+    expect(createApplication().ActiveWindow).toBeNull();
+  });
+
   it("deletes and inserts entire rows, moving cells, merges and the references to them", () => {
     const ws = sheet([[1], [2], [3], [4]]);
     ws.Range("C6").Formula = "=SUM(A1:A4)";

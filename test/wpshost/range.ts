@@ -215,7 +215,7 @@ export class WpsRange {
    */
   get Value2(): Scalar | Grid {
     this.Application.hook("Range.Value2");
-    return this.grid((r, c) => this.valueAt(r, c));
+    return this.Application.batch(() => this.grid((r, c) => this.valueAt(r, c)));
   }
 
   set Value2(v: unknown) {
@@ -577,10 +577,6 @@ export class WpsRange {
 
   Activate(): void {
     this.Select();
-  }
-
-  AutoFit(): void {
-    this.Application.hook("Range.AutoFit");
   }
 }
 
