@@ -675,6 +675,8 @@ export class WpsWorksheet {
         l = clamp(l, false);
         if (l < f) return null;
       }
+      l = Math.min(l, limit);
+      if (l < f) return null;
       return by === "rows" ? { ...x, top: f, rows: l - f + 1 } : { ...x, left: f, cols: l - f + 1 };
     };
     const keep = <T extends { rect: Rect }>(list: T[]) =>
@@ -689,6 +691,9 @@ export class WpsWorksheet {
     this.data.validations = keep(this.data.validations);
     this.data.formatConditions = keep(this.data.formatConditions);
     this.data.tables = keep(this.data.tables);
+    // A whole column's format stays the column's when rows come and go (and a whole row's when columns do).
+    const spans = (x: Rect) => (by === "rows" ? x.rows === SHEET_SIZE.rows : x.cols === SHEET_SIZE.cols);
+    this.data.formatLayers = this.data.formatLayers.flatMap((l) => (spans(l.rect) ? [l] : keep([l])));
     if (whole) {
       const sizes = by === "rows" ? this.data.rowHeights : this.data.columnWidths;
       const moved = new Map<number, number>();
