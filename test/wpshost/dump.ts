@@ -5,7 +5,7 @@
 import { formulaKey } from "../../src/forms/layout";
 import { rectAddress } from "./address";
 import type { WpsWorkbook } from "./host";
-import { isEmpty, type Rect } from "./model";
+import { isEmpty, layeredFormat, type Rect } from "./model";
 import { WpsRange } from "./range";
 
 export interface CellDump {
@@ -33,6 +33,10 @@ export interface SheetDump {
   /** Addresses of the unlocked cells. */
   unlocked: string[];
   pageSetup: Record<string, unknown>;
+  /** Formats set on whole columns or rows: the range, what was set, and the number format and lock they leave. */
+  layers: { range: string; what: string; numberFormat: string; locked: boolean }[];
+  /** Rows and columns frozen at the top and left. */
+  frozen: { rows: number; columns: number };
 }
 
 const a1 = (rect: Rect) => rectAddress(rect, false, false);
@@ -88,6 +92,13 @@ export function dumpWorkbook(book: WpsWorkbook): SheetDump[] {
       protected: !!sheet.protection,
       unlocked,
       pageSetup: { ...sheet.pageSetup },
+      layers: sheet.formatLayers.map((l) => {
+        const f = layeredFormat(sheet, l.rect.top + l.rect.rows - 1, l.rect.left);
+        return { range: a1(l.rect), what: l.what, numberFormat: f.numberFormat, locked: f.locked };
+      }),
+      frozen: sheet.panes.frozen
+        ? { rows: sheet.panes.splitRow, columns: sheet.panes.splitColumn }
+        : { rows: 0, columns: 0 },
     };
   });
 }

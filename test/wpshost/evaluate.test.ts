@@ -1,4 +1,5 @@
 import { createApplication } from ".";
+import * as engine from "./evaluate";
 
 /** Value2 of a formula typed into Z1 of a sheet holding `grid` from A1. */
 const calc = (formula: string, grid: (string | number | boolean | undefined)[][] = []) => {
@@ -98,7 +99,10 @@ describe("the in-memory WPS 表格 computes formulas as Excel does", () => {
     const ws = app.ActiveSheet!;
     ws.Range("B1:B200").Formula = "=A1*2";
     ws.Range("C1:C200").Formula = "=SUM(B$1:B1)";
+    const computed = jest.spyOn(engine, "evaluateFormula");
     expect((ws.Range("C1:C200").Value2 as number[][])[199]).toEqual([2]);
+    expect(computed).toHaveBeenCalledTimes(400);
+    computed.mockRestore();
     ws.Range("A1").Value2 = 5;
     expect(ws.Range("C200").Value2).toBe(10);
   });

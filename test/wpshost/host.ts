@@ -28,6 +28,7 @@ import { ChartObject, ChartObjects, Shapes } from "./charts";
 import { PageSetup } from "./pageSetup";
 import { inSheet, WpsRange } from "./range";
 import { ListObjects } from "./tables";
+import { WpsWindow } from "./window";
 import { checkSheetName, SHEET_SIZE, wpsError, WpsError, XL } from "./rules";
 
 export interface HostOptions {
@@ -126,6 +127,12 @@ export class WpsApplication {
 
   get ActiveSheet(): WpsWorksheet | null {
     return this.active?.ActiveSheet ?? null;
+  }
+
+  /** ActiveWindow: the active workbook's window, on its active sheet; null with no workbook open. */
+  get ActiveWindow(): WpsWindow | null {
+    const book = this.active;
+    return book ? new WpsWindow(this, () => book.ActiveSheet) : null;
   }
 
   /** The last range selected on the active sheet, or null. */
@@ -668,6 +675,8 @@ export class WpsWorksheet {
         l = clamp(l, false);
         if (l < f) return null;
       }
+      l = Math.min(l, limit);
+      if (l < f) return null;
       return by === "rows" ? { ...x, top: f, rows: l - f + 1 } : { ...x, left: f, cols: l - f + 1 };
     };
     const keep = <T extends { rect: Rect }>(list: T[]) =>
@@ -682,6 +691,9 @@ export class WpsWorksheet {
     this.data.validations = keep(this.data.validations);
     this.data.formatConditions = keep(this.data.formatConditions);
     this.data.tables = keep(this.data.tables);
+    // A whole column's format stays the column's when rows come and go (and a whole row's when columns do).
+    const spans = (x: Rect) => (by === "rows" ? x.rows === SHEET_SIZE.rows : x.cols === SHEET_SIZE.cols);
+    this.data.formatLayers = this.data.formatLayers.flatMap((l) => (spans(l.rect) ? [l] : keep([l])));
     if (whole) {
       const sizes = by === "rows" ? this.data.rowHeights : this.data.columnWidths;
       const moved = new Map<number, number>();

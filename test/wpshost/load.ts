@@ -149,6 +149,9 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetData {
           fontColor: bgr(rule.style?.font?.color?.argb),
           stopIfTrue: false,
         });
+  const view = ws.views?.[0];
+  if (view?.state === "frozen")
+    sheet.panes = { splitRow: view.ySplit ?? 0, splitColumn: view.xSplit ?? 0, frozen: true };
   const protection = (ws as unknown as { sheetProtection?: Record<string, unknown> }).sheetProtection;
   if (protection?.sheet)
     sheet.protection = {

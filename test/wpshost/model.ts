@@ -125,6 +125,13 @@ export interface SheetData {
   rowHeights: Map<number, number>;
   columnWidths: Map<number, number>;
   pageSetup: PageSetupData;
+  /**
+   * Formats set on ranges too large to hold cell by cell (whole columns or rows), in the order set: a cell made
+   * later starts from them, so `Range("B:B").NumberFormat = "@"` reaches every cell of column B.
+   */
+  formatLayers: { rect: Rect; what: string; apply: (f: CellFormat) => void }[];
+  /** The window's split of the sheet, frozen or not. */
+  panes: { splitRow: number; splitColumn: number; frozen: boolean };
 }
 
 export interface BookData {
@@ -171,15 +178,43 @@ export function newSheet(name: string): SheetData {
       printTitleRows: "",
       printArea: "",
     },
+    panes: { splitRow: 0, splitColumn: 0, frozen: false },
+    formatLayers: [],
   };
 }
 
 export const key = (r: number, c: number) => `${r},${c}`;
 
+/** The format a cell not yet held has: the default with every layer over it applied in order. */
+export function layeredFormat(sheet: SheetData, r: number, c: number): CellFormat {
+  const f = defaultFormat();
+  for (const layer of sheet.formatLayers)
+    if (overlaps(layer.rect, { top: r, left: c, rows: 1, cols: 1 })) layer.apply(f);
+  return f;
+}
+
+/** A cell's format, whether it is held or not. */
+export const formatAt = (sheet: SheetData, r: number, c: number): CellFormat =>
+  peek(sheet, r, c)?.format ?? layeredFormat(sheet, r, c);
+
+/** Ranges of more cells than this take formats as a layer (SheetData.formatLayers), not cell by cell. */
+export const LAYER_CELLS = 100_000;
+
+/** The held cells inside a rectangle. */
+export function heldIn(sheet: SheetData, rect: Rect): [number, number, Cell][] {
+  const out: [number, number, Cell][] = [];
+  for (const [k, cell] of sheet.cells) {
+    const [r, c] = k.split(",").map(Number) as [number, number];
+    if (r >= rect.top && r < rect.top + rect.rows && c >= rect.left && c < rect.left + rect.cols)
+      out.push([r, c, cell]);
+  }
+  return out;
+}
+
 export function cellAt(sheet: SheetData, r: number, c: number): Cell {
   let cell = sheet.cells.get(key(r, c));
   if (!cell) {
-    cell = { value: undefined, format: defaultFormat() };
+    cell = { value: undefined, format: layeredFormat(sheet, r, c) };
     sheet.cells.set(key(r, c), cell);
   }
   return cell;

@@ -4,7 +4,7 @@
 // (learn.microsoft.com/office/vba/api/excel.workbook.protect).
 
 import type { WpsWorksheet } from "./host";
-import { peek, type BookData, type ProtectionData } from "./model";
+import { formatAt, type BookData, type ProtectionData } from "./model";
 import { wpsError } from "./rules";
 
 /** The Allow… arguments of Worksheet.Protect, in their order after UserInterfaceOnly. */
@@ -71,7 +71,7 @@ export function refuseOnProtected(ws: WpsWorksheet, change: Allow | "never", wha
 export function refuseLocked(ws: WpsWorksheet, r: number, c: number): void {
   const p = ws.data.protection;
   if (!guarded(p) || !p.contents) return;
-  if (peek(ws.data, r, c)?.format.locked ?? true) throw refused(ws, `the locked cell R${r}C${c}`);
+  if (formatAt(ws.data, r, c).locked) throw refused(ws, `the locked cell R${r}C${c}`);
 }
 
 /** DrawingObjects protects shapes and charts. */

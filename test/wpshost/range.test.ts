@@ -215,6 +215,30 @@ describe("the in-memory WPS 表格's ranges behave like WPS/Excel", () => {
     expect(ws.Range("C1").Interior.Color).toBe(16_777_215);
   });
 
+  it("formats whole columns at once, for cells written before and after", () => {
+    const ws = sheet();
+    ws.Range("B5").Value2 = "0012";
+    ws.Range("B:C").NumberFormat = "@";
+    ws.Range("B:B").Locked = false;
+    ws.Range("B1048576").Value2 = "0034";
+    expect(ws.Range("B1048576").Value2).toBe("0034");
+    expect(ws.Range("B7").NumberFormat).toBe("@");
+    expect(ws.Range("B:C").NumberFormat).toBe("@");
+    expect(ws.Range("B:D").NumberFormat).toBeNull();
+    ws.Range("C3").NumberFormat = "0.00";
+    expect(ws.Range("C:C").NumberFormat).toBeNull();
+    ws.Protect("");
+    ws.Range("B9").Value2 = 1;
+    expect(error(() => (ws.Range("C9").Value2 = 1))).toBe(1004);
+    ws.Unprotect("");
+    expect(error(() => ws.Range("A1").EntireRow.Insert())).toBe(1004);
+    ws.Range("B:B").ClearContents();
+    ws.Range("A1").EntireRow.Insert();
+    expect(ws.Range("B1").NumberFormat).toBe("@");
+    expect(ws.Range("B:B").Value2).toHaveLength(1_048_576);
+    ws.Range("A:A").ClearContents();
+  });
+
   it("sets row heights up to 409 points and column widths up to 255 characters", () => {
     const ws = sheet();
     ws.Range("A1:A2").EntireRow.RowHeight = 409;
@@ -233,6 +257,20 @@ describe("the in-memory WPS 表格's ranges behave like WPS/Excel", () => {
     b.Range("C3:D4").Select();
     expect(app.Selection!.Address()).toBe("$C$3:$D$4");
     expect(app.Selection!.Worksheet).toBe(b);
+  });
+
+  it("freezes the panes at the split, or above and left of the active cell", () => {
+    const app = createApplication({ workbook: { S: [] } });
+    const win = app.ActiveWindow!;
+    win.SplitRow = 1;
+    win.FreezePanes = true;
+    expect([win.FreezePanes, win.SplitRow, win.SplitColumn]).toEqual([true, 1, 0]);
+    win.FreezePanes = false;
+    win.SplitRow = 0;
+    app.ActiveSheet!.Range("C3").Select();
+    win.FreezePanes = true;
+    expect([win.SplitRow, win.SplitColumn]).toEqual([2, 2]);
+    expect(createApplication().ActiveWindow).toBeNull();
   });
 
   it("deletes and inserts entire rows, moving cells, merges and the references to them", () => {

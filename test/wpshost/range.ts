@@ -10,6 +10,9 @@ import {
   cellsOf,
   contains,
   defaultFormat,
+  formatAt,
+  heldIn,
+  LAYER_CELLS,
   isEmpty,
   overlaps,
   peek,
@@ -215,7 +218,7 @@ export class WpsRange {
    */
   get Value2(): Scalar | Grid {
     this.Application.hook("Range.Value2");
-    return this.grid((r, c) => this.valueAt(r, c));
+    return this.Application.batch(() => this.grid((r, c) => this.valueAt(r, c)));
   }
 
   set Value2(v: unknown) {
@@ -337,11 +340,31 @@ export class WpsRange {
     fn: (f: CellFormat) => void,
   ): void {
     refuseOnProtected(this.Worksheet, change, what);
-    for (const [r, c] of this.cells()) fn(cellAt(this.sheet, r, c).format);
+    if (this.Count <= LAYER_CELLS) {
+      for (const [r, c] of this.cells()) fn(cellAt(this.sheet, r, c).format);
+      return;
+    }
+    for (const [, , cell] of heldIn(this.sheet, this.rect)) fn(cell.format);
+    this.sheet.formatLayers.push({ rect: this.rect, what, apply: fn });
+  }
+
+  /** The cells whose formats stand for the range's: every cell, or for a large range its held cells and the last row and column's. */
+  private formatCells(): [number, number][] {
+    if (this.Count <= LAYER_CELLS) return this.cells();
+    const { top, left, rows, cols } = this.rect;
+    const bottom = top + rows - 1;
+    const right = left + cols - 1;
+    const edge: [number, number][] = [
+      ...Array.from({ length: cols }, (_, j): [number, number] => [bottom, left + j]),
+      ...(rows <= LAYER_CELLS
+        ? Array.from({ length: rows }, (_, i): [number, number] => [top + i, right])
+        : []),
+    ];
+    return [...heldIn(this.sheet, this.rect).map(([r, c]): [number, number] => [r, c]), ...edge];
   }
 
   private formatOf<T>(fn: (f: CellFormat) => T): T | null {
-    return common(this.cells().map(([r, c]) => fn(peek(this.sheet, r, c)?.format ?? defaultFormat())));
+    return common(this.formatCells().map(([r, c]) => fn(formatAt(this.sheet, r, c))));
   }
 
   /** NumberFormat: one string for the whole range; null when its cells differ (learn.microsoft.com/office/vba/api/excel.range.numberformat). */
@@ -523,11 +546,9 @@ export class WpsRange {
   ClearContents(): void {
     this.Application.hook("Range.ClearContents");
     if (this.cutMerges().length) throw wpsError(1004, "Cannot change part of a merged cell.");
-    for (const [r, c] of this.cells()) refuseLocked(this.Worksheet, r, c);
-    for (const [r, c] of this.cells()) {
-      const cell = peek(this.sheet, r, c);
-      if (cell) Object.assign(cell, { value: undefined, formula: undefined, error: undefined });
-    }
+    for (const [r, c] of this.formatCells()) refuseLocked(this.Worksheet, r, c);
+    for (const [, , cell] of heldIn(this.sheet, this.rect))
+      Object.assign(cell, { value: undefined, formula: undefined, error: undefined });
   }
 
   ClearFormats(): void {
@@ -577,10 +598,6 @@ export class WpsRange {
 
   Activate(): void {
     this.Select();
-  }
-
-  AutoFit(): void {
-    this.Application.hook("Range.AutoFit");
   }
 }
 

@@ -9,6 +9,7 @@ import type { Chart, ChartObject, ChartObjects, Shapes } from "./charts";
 import type { PageSetup } from "./pageSetup";
 import type { ListColumn, ListColumns, ListObject, ListObjects, ListRow, ListRows } from "./tables";
 import type { FormatCondition, FormatConditions, Validation } from "./validation";
+import type { WpsWindow } from "./window";
 
 /** The members of T that U does not declare, less the host's own. */
 type Extra<T, U, Own extends string = never> = Exclude<keyof T, keyof U | Own>;
@@ -43,4 +44,5 @@ export type Checked = [
   None<Extra<Chart, Et.EtChart, "data">>,
   None<Extra<Shapes, Et.EtShapes>>,
   None<Extra<PageSetup, Et.EtPageSetup>>,
+  None<Extra<WpsWindow, Et.EtWindow>>,
 ];
