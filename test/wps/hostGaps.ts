@@ -2,7 +2,7 @@
 // here only while the host lacks it, recording into the host's own data, so the tests run either way.
 
 import { STANDARD } from "../wpshost/model";
-import { WpsApplication, WpsRange, WpsWorkbook } from "../wpshost";
+import { WpsRange, WpsWorkbook } from "../wpshost";
 import { Chart } from "../wpshost/charts";
 import { ListObject } from "../wpshost/tables";
 import { overlaps } from "../wpshost/model";
@@ -47,22 +47,6 @@ export function fillHostGaps(): void {
   } as never);
   define(WpsRange.prototype, "Height", function (this: WpsRange) {
     return extent(this).height;
-  } as never);
-  // Application.ActiveWindow: the frozen panes, recorded on the active sheet's data as `freeze`.
-  define(WpsApplication.prototype, "ActiveWindow", function (this: WpsApplication) {
-    const sheet = this.ActiveWorkbook!.data.active as unknown as { freeze?: { rows: number; cols: number } };
-    const split = { rows: 0, cols: 0 };
-    return {
-      set SplitRow(v: number) {
-        split.rows = v;
-      },
-      set SplitColumn(v: number) {
-        split.cols = v;
-      },
-      set FreezePanes(v: boolean) {
-        sheet.freeze = v ? { ...split } : undefined;
-      },
-    };
   } as never);
   // Workbook.Date1904, read from the workbook's data (false unless a test sets `date1904` there).
   define(WpsWorkbook.prototype, "Date1904", function (this: WpsWorkbook) {

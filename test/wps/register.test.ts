@@ -27,7 +27,7 @@ describe("the register in WPS", () => {
     expect(sheetNames(app)).toEqual(["Sheet1", "企业名单台账", "名单调整记录", "强审设置"]);
     const reg = app.ActiveWorkbook!.data.sheets.find((s) => s.name === REGISTER_SHEET)!;
     expect(reg.tables.map((t) => t.name)).toEqual(["RegisterTable"]);
-    expect((reg as { freeze?: unknown }).freeze).toEqual({ rows: 1, cols: 0 });
+    expect(reg.panes).toEqual({ splitRow: 1, splitColumn: 0, frozen: true });
     expect(reg.validations.map((v) => v.formula1)).toContain("通过,补充完善,不通过");
     expect(reg.formatConditions[0]).toMatchObject({ interiorColor: bgr(OVERDUE_FILL) });
     const ws = app.ActiveWorkbook!.Worksheets.Item(REGISTER_SHEET);
