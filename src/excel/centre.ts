@@ -19,7 +19,7 @@ import {
   type Stamp,
   type Verification,
 } from "../core/stamp";
-import { loadWorkbook, workbookIssues, type LoadedWorkbook } from "../core/workbook";
+import { loadWorkbook, workbookIssues, type LoadedWorkbook, type WorkbookGrids } from "../core/workbook";
 import { stampLayout } from "../forms/stampSheet";
 import { uniqueSheetName } from "../forms/layout";
 import { adjustmentSheetName, implementationSheetName } from "../forms/quarterlyForms";
@@ -66,24 +66,10 @@ export async function prepareSubmission(
   supports: Supports,
 ): Promise<Submission> {
   if (preparer.trim() === "") throw new CommandError("请在“设置”中填写填报人。");
-  // The quarter's forms come with the register, under the names either region gives them.
-  const wanted = new Set([
-    REGISTER_SHEET,
-    LOG_SHEET,
-    SETTINGS_SHEET,
-    ...Object.values(PROFILES).flatMap((p) => [
-      implementationSheetName(quarter, p),
-      adjustmentSheetName(quarter, p),
-    ]),
-  ]);
-  const { grids, existing } = await readSheets(context, (n) => wanted.has(n));
-  if (!grids.sheet(REGISTER_SHEET)) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
-  const wb = loadWorkbook(grids);
-  const issues = workbookIssues(wb, today);
-  if (countBySeverity(issues).errors > 0) return { stamp: undefined, issues };
-  const party = { district: wb.settings.district, preparer, preparedOn: today };
-  const plan = submissionForms(wb, quarter, party, (n) => grids.sheet(n), existing);
-  if (plan.issues.length > 0) return { stamp: undefined, issues: [...issues, ...plan.issues] };
+  const { grids, existing } = await readSheets(context, submissionSources(quarter));
+  const planned = planSubmission(grids, existing, quarter, preparer, today);
+  if (!("plan" in planned)) return planned;
+  const { wb, plan, issues } = planned;
   const rollback = new Rollback();
   let stamped: { stamp: Stamp; aside: string[] };
   try {
@@ -114,6 +100,72 @@ export async function prepareSubmission(
   return { stamp, regenerated: regeneratedForms(plan.forms), leftover, issues };
 }
 
+/** The sheets a submission reads: the register's and the quarter's forms, under the names either region gives them. */
+export function submissionSources(quarter: Quarter): (name: string) => boolean {
+  const wanted = new Set([
+    REGISTER_SHEET,
+    LOG_SHEET,
+    SETTINGS_SHEET,
+    ...Object.values(PROFILES).flatMap((p) => [
+      implementationSheetName(quarter, p),
+      adjustmentSheetName(quarter, p),
+    ]),
+  ]);
+  return (n) => wanted.has(n);
+}
+
+/**
+ * What stamping the workbook read into `grids` takes: its register, its issues and the forms to add or lay out
+ * again; or the refusal (no stamp, the issues) while any error remains.
+ */
+export function planSubmission(
+  grids: WorkbookGrids,
+  existing: readonly string[],
+  quarter: Quarter,
+  preparer: string,
+  today: DateSerial,
+):
+  | { wb: LoadedWorkbook; plan: ReturnType<typeof submissionForms>; issues: Issue[] }
+  | { stamp: undefined; issues: Issue[] } {
+  if (!grids.sheet(REGISTER_SHEET)) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
+  const wb = loadWorkbook(grids);
+  const issues = workbookIssues(wb, today);
+  if (countBySeverity(issues).errors > 0) return { stamp: undefined, issues };
+  const party = { district: wb.settings.district, preparer, preparedOn: today };
+  const plan = submissionForms(wb, quarter, party, (n) => grids.sheet(n), existing);
+  if (plan.issues.length > 0) return { stamp: undefined, issues: [...issues, ...plan.issues] };
+  return { wb, plan, issues };
+}
+
+/** The sheets a submission stamps: the register, its log where the workbook has one, and the quarter's forms. */
+export function submittedSheets(plan: readonly FormPlan[], existing: readonly string[]): string[] {
+  return [REGISTER_SHEET, LOG_SHEET, ...plan.map((f) => f.layout.name)].filter(
+    (n) => n !== LOG_SHEET || existing.includes(LOG_SHEET),
+  );
+}
+
+/** The stamp of `wb` over the `submitted` sheets as read back into `grids`. */
+export async function stampOf(
+  wb: LoadedWorkbook,
+  at: { quarter: Quarter; preparer: string; stampedAt: string },
+  submitted: readonly string[],
+  grids: WorkbookGrids,
+): Promise<Stamp> {
+  const partial: Omit<Stamp, "sha256"> = {
+    district: wb.settings.district,
+    preparer: at.preparer,
+    quarter: quarterCode(at.quarter),
+    stampedAt: at.stampedAt,
+    profile: wb.profile.region,
+    counts: [
+      { label: "企业名单台账", rows: wb.rows.length, sheet: REGISTER_SHEET },
+      { label: "名单调整记录", rows: wb.log.length, sheet: LOG_SHEET },
+    ],
+    sheets: await digestSheets(submitted.map((n) => grids.sheet(n)!)),
+  };
+  return { ...partial, sha256: await stampDigest(partial) };
+}
+
 /** Which of `names` the workbook still holds; all of them when it cannot be read. */
 async function presentSheets(context: Excel.RequestContext, names: readonly string[]): Promise<string[]> {
   try {
@@ -135,7 +187,6 @@ async function stampWorkbook(
   supports: Supports,
   rollback: Rollback,
 ): Promise<{ stamp: Stamp; aside: string[] }> {
-  const { quarter, preparer } = at;
   const sheets = context.workbook.worksheets;
   const now = [...existing];
   // A form laid out again takes the form's name; the old one is kept under another, as the file writer does.
@@ -155,23 +206,9 @@ async function stampWorkbook(
   }
   if (forms.length > 0) await context.sync();
 
-  const submitted = [REGISTER_SHEET, LOG_SHEET, ...plan.map((f) => f.layout.name)].filter(
-    (n) => n !== LOG_SHEET || existing.includes(LOG_SHEET),
-  );
+  const submitted = submittedSheets(plan, existing);
   const back = await readSheets(context, submitted, { formulas: true, existing: now });
-  const partial: Omit<Stamp, "sha256"> = {
-    district: wb.settings.district,
-    preparer,
-    quarter: quarterCode(quarter),
-    stampedAt: at.stampedAt,
-    profile: wb.profile.region,
-    counts: [
-      { label: "企业名单台账", rows: wb.rows.length, sheet: REGISTER_SHEET },
-      { label: "名单调整记录", rows: wb.log.length, sheet: LOG_SHEET },
-    ],
-    sheets: await digestSheets(submitted.map((n) => back.grids.sheet(n)!)),
-  };
-  const stamp: Stamp = { ...partial, sha256: await stampDigest(partial) };
+  const stamp = await stampOf(wb, at, submitted, back.grids);
 
   // The old 报送信息 steps aside under another name and goes only once everything else is in place.
   const old = existing.includes(STAMP_SHEET) ? uniqueSheetName(`${STAMP_SHEET} 旧`, now) : undefined;

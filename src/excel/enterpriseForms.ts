@@ -3,7 +3,8 @@
 // one to write.
 
 import { latestRound, REGISTER_SHEET } from "../core/register";
-import { loadWorkbook } from "../core/workbook";
+import { loadWorkbook, type WorkbookGrids } from "../core/workbook";
+import type { SheetLayout } from "../forms/layout";
 import {
   enterpriseFormLabel,
   enterpriseSheetLayout,
@@ -15,13 +16,13 @@ import { readSheets } from "./read";
 import { CommandError } from "./errors";
 import { REGISTER_SHEETS } from "./register";
 
-export async function insertEnterpriseForm(
-  context: Excel.RequestContext,
+/** The per-enterprise sheet of `kind` for `enterprise`, from the register read into `grids`, named beside `existing`. */
+export function enterpriseLayout(
+  grids: WorkbookGrids,
+  existing: readonly string[],
   kind: EnterpriseSheetKind,
   enterprise: string,
-  supports: Supports,
-): Promise<string> {
-  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
+): SheetLayout {
   if (!grids.sheet(REGISTER_SHEET))
     throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
   const wb = loadWorkbook(grids);
@@ -35,6 +36,16 @@ export async function insertEnterpriseForm(
   const row = latestRound(wb.rows.filter((r) => r.name === enterprise));
   if (!row) throw new CommandError(`台账中找不到企业“${enterprise}”。`);
   const layout = enterpriseSheetLayout(kind, row, { district: wb.settings.district, profile: wb.profile });
-  const [name] = await writeSheets(context, named([layout], existing), supports);
+  return named([layout], existing)[0]!;
+}
+
+export async function insertEnterpriseForm(
+  context: Excel.RequestContext,
+  kind: EnterpriseSheetKind,
+  enterprise: string,
+  supports: Supports,
+): Promise<string> {
+  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
+  const [name] = await writeSheets(context, [enterpriseLayout(grids, existing, kind, enterprise)], supports);
   return name!;
 }

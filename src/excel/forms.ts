@@ -70,19 +70,19 @@ export function named(layouts: SheetLayout[], existing: readonly string[]): Shee
   });
 }
 
-export async function generateQuarterly(
-  context: Excel.RequestContext,
+/** The quarter's 附表3 and 名单调整表 of the register read into `grids`, named beside the `existing` sheets. */
+export function quarterlyLayouts(
+  grids: WorkbookGrids,
+  existing: readonly string[],
   quarter: Quarter,
   preparedOn: DateSerial,
-  supports: Supports,
-): Promise<string[]> {
-  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
+): SheetLayout[] {
   const wb = loadWorkbook(grids);
   if (!grids.sheet(REGISTER_SHEET))
     throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
   const party = { district: wb.settings.district, preparer: wb.settings.preparer, preparedOn };
   const impl = implementationRows(wb.rows, quarter, wb.profile, rowContexts(wb.rows, wb.log));
-  const layouts = named(
+  return named(
     [
       implementationLayout(impl, quarter, wb.profile, party, implementationSheetName(quarter, wb.profile)),
       adjustmentLayout(
@@ -95,7 +95,16 @@ export async function generateQuarterly(
     ],
     existing,
   );
-  return writeSheets(context, layouts, supports);
+}
+
+export async function generateQuarterly(
+  context: Excel.RequestContext,
+  quarter: Quarter,
+  preparedOn: DateSerial,
+  supports: Supports,
+): Promise<string[]> {
+  const { grids, existing } = await readSheets(context, REGISTER_SHEETS);
+  return writeSheets(context, quarterlyLayouts(grids, existing, quarter, preparedOn), supports);
 }
 
 export async function listEnterprises(context: Excel.RequestContext): Promise<string[]> {
@@ -103,16 +112,14 @@ export async function listEnterprises(context: Excel.RequestContext): Promise<st
   return enterprisesOf(loadWorkbook(grids).rows);
 }
 
-export async function insertScoreSheets(
-  context: Excel.RequestContext,
+/** The scoring sheets RUBRIC_SHEET and REGISTER_SHEETS read into `grids` call for, and their panel's sheet. */
+export function scoreSheetLayouts(
+  grids: WorkbookGrids,
+  existing: readonly string[],
   kind: ScoringKind,
   enterprise: string,
   experts: number,
-  supports: Supports,
-): Promise<string[]> {
-  if (!Number.isInteger(experts) || experts < 3 || experts > 5)
-    throw new CommandError("专家组应为 3—5 名专家。");
-  const { grids, existing } = await readSheets(context, [...REGISTER_SHEETS, RUBRIC_SHEET]);
+): SheetLayout[] {
   const wb = loadWorkbook(grids);
   if (!wb.rows.some((r) => r.name === enterprise))
     throw new CommandError(`台账中找不到企业“${enterprise}”。`);
@@ -126,8 +133,27 @@ export async function insertScoreSheets(
     return { layout: { ...layout, name }, name, expert, cells };
   });
   const panel = panelLayout({ kind, enterprise, sheets });
-  const layouts = [...sheets.map((s) => s.layout), { ...panel, name: uniqueSheetName(panel.name, taken) }];
-  return writeSheets(context, layouts, supports);
+  return [...sheets.map((s) => s.layout), { ...panel, name: uniqueSheetName(panel.name, taken) }];
+}
+
+/** The sheets the scoring sheets are made from. */
+export const SCORING_SOURCES = [...REGISTER_SHEETS, RUBRIC_SHEET];
+
+export function checkExperts(experts: number): void {
+  if (!Number.isInteger(experts) || experts < 3 || experts > 5)
+    throw new CommandError("专家组应为 3—5 名专家。");
+}
+
+export async function insertScoreSheets(
+  context: Excel.RequestContext,
+  kind: ScoringKind,
+  enterprise: string,
+  experts: number,
+  supports: Supports,
+): Promise<string[]> {
+  checkExperts(experts);
+  const { grids, existing } = await readSheets(context, SCORING_SOURCES);
+  return writeSheets(context, scoreSheetLayouts(grids, existing, kind, enterprise, experts), supports);
 }
 
 /** The workbook's rubrics; a 评分细则 with an error stops the command, naming its first problems. */
@@ -139,7 +165,7 @@ function checkedRubrics(grids: WorkbookGrids): RubricSet {
   throw new CommandError(`“${RUBRIC_SHEET}”有 ${errors.length} 个错误，请先修正：${first.join("；")}`);
 }
 
-const isScoringSheet = (name: string) =>
+export const isScoringSheet = (name: string) =>
   Object.values(KIND_LABEL).some((k) => name.startsWith(`${k.sheet} `) || name.startsWith(`${k.panel} `)) ||
   REGISTER_SHEETS.includes(name as never) ||
   name === RUBRIC_SHEET;
@@ -154,26 +180,43 @@ export interface WriteBack {
  * Reads every scoring sheet with its formulas, and writes each complete panel's score and verdict into empty
  * register cells — never a panel whose sheets hold an error or a formula typed over.
  */
-export async function writeBackScores(context: Excel.RequestContext): Promise<WriteBack> {
-  // The scoring sheets with their formulas (a formula typed over is refused); the register's values suffice.
-  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet, {
-    formulas: (n) => !REGISTER_SHEETS.includes(n as never),
-  });
+/** Read the scoring sheets with their formulas (a formula typed over is refused); the register's values suffice. */
+export const writeBackFormulas = (n: string) => !REGISTER_SHEETS.includes(n as never);
+
+/**
+ * The panels of the scoring sheets `read` into `grids`, and the register cells to write their results into;
+ * refuses a register without its sheet or protected.
+ */
+export function planScores(
+  grids: WorkbookGrids,
+  read: readonly string[],
+  protectedSheets: readonly string[],
+) {
   const rubrics = checkedRubrics(grids);
   const experts = read.map((n) => readScoreSheet(grids.sheet(n)!, rubrics)).filter((x) => x !== undefined);
   const panels = read.map((n) => readPanelSheet(grids.sheet(n)!, rubrics)).filter((x) => x !== undefined);
   const result = scorePanels(experts, panels);
-  const issues: Issue[] = [...result.issues];
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
   refuseProtectedRegister(protectedSheets);
   const { columns } = readTable(grid, REGISTER_COLUMNS);
   const plan = planWriteBack(loadWorkbook(grids).rows, columns, result.panels);
+  return { panels: result.panels, writes: plan.writes, issues: [...result.issues, ...plan.issues] };
+}
+
+/**
+ * Reads every scoring sheet with its formulas, and writes each complete panel's score and verdict into empty
+ * register cells — never a panel whose sheets hold an error or a formula typed over.
+ */
+export async function writeBackScores(context: Excel.RequestContext): Promise<WriteBack> {
+  const { grids, read, protectedSheets } = await readSheets(context, isScoringSheet, {
+    formulas: writeBackFormulas,
+  });
+  const { panels, writes, issues } = planScores(grids, read, protectedSheets);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
-  for (const w of plan.writes) writeValues(ws.getRangeByIndexes(w.row - 1, w.col, 1, 1), [[w.value]]);
-  issues.push(...plan.issues);
+  for (const w of writes) writeValues(ws.getRangeByIndexes(w.row - 1, w.col, 1, 1), [[w.value]]);
   await context.sync();
-  return { panels: result.panels, written: plan.writes.length, issues };
+  return { panels, written: writes.length, issues };
 }
 
 /**

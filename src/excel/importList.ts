@@ -26,7 +26,7 @@ export interface PaneImportOptions {
   skipInvalid?: boolean;
 }
 
-function cellWrites(plan: AppendPlan): { rows: CellWrite[][]; formats: (string | undefined)[] } {
+export function cellWrites(plan: AppendPlan): { rows: CellWrite[][]; formats: (string | undefined)[] } {
   const formats = new Array<string | undefined>(plan.width).fill(undefined);
   const rows = plan.rows.map((row) =>
     row.map((v, c): CellWrite => {

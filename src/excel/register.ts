@@ -25,7 +25,13 @@ import {
 } from "../core/settings";
 import { STAMP_SHEET } from "../core/stamp";
 import { readTable } from "../core/table";
-import { loadWorkbook, workbookAnalysis, type LoadedWorkbook, type WorkbookAnalysis } from "../core/workbook";
+import {
+  loadWorkbook,
+  workbookAnalysis,
+  type LoadedWorkbook,
+  type WorkbookAnalysis,
+  type WorkbookGrids,
+} from "../core/workbook";
 import {
   logSheetSpec,
   registerSheetSpec,
@@ -190,15 +196,14 @@ export async function createRegister(
 export type PaneAnalysis = WorkbookAnalysis & { loaded: LoadedWorkbook };
 
 /** The sheets the register's status depends on: the register, the log, the settings, 附表2 and the stamp. */
+export const registerSheetFilter = (n: string) =>
+  REGISTER_SHEETS.includes(n as never) ||
+  n.startsWith(ARCHIVE_PREFIX) ||
+  n.startsWith(PERFORMANCE_PREFIX) ||
+  n === STAMP_SHEET;
+
 export function readRegisterSheets(context: Excel.RequestContext) {
-  return readSheets(
-    context,
-    (n) =>
-      REGISTER_SHEETS.includes(n as never) ||
-      n.startsWith(ARCHIVE_PREFIX) ||
-      n.startsWith(PERFORMANCE_PREFIX) ||
-      n === STAMP_SHEET,
-  );
+  return readSheets(context, registerSheetFilter);
 }
 
 async function analyse(context: Excel.RequestContext, asOf: DateSerial) {
@@ -212,16 +217,25 @@ export function refuseProtectedRegister(protectedSheets: readonly string[]): voi
   if (protectedSheets.includes(REGISTER_SHEET)) throw new CommandError(STAMPED_REGISTER_REFUSAL);
 }
 
-/** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: four syncs for any ordinary register. */
-export async function refreshStatus(context: Excel.RequestContext, asOf: DateSerial): Promise<PaneAnalysis> {
-  const { grids, loaded, statuses, bureau, issues, worklist, protectedSheets } = await analyse(context, asOf);
+/** Where the status columns go and what they get; refuses a register missing, protected or without its headers. */
+export function statusPlan(
+  grids: WorkbookGrids,
+  protectedSheets: readonly string[],
+  statuses: WorkbookAnalysis["statuses"],
+) {
   const grid = grids.sheet(REGISTER_SHEET);
   if (!grid) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
   refuseProtectedRegister(protectedSheets);
   const { headerRow } = readTable(grid, REGISTER_COLUMNS);
   if (headerRow < 0)
     throw new CommandError(`“${REGISTER_SHEET}”中找不到列标题（企业名称、统一社会信用代码、名单公布时间）。`);
-  const plan = planStatusColumns(grid, headerRow, statuses);
+  return planStatusColumns(grid, headerRow, statuses);
+}
+
+/** Writes 当前阶段, 下一期限, 逾期情况, 逾期天数 and paints overdue rows red: four syncs for any ordinary register. */
+export async function refreshStatus(context: Excel.RequestContext, asOf: DateSerial): Promise<PaneAnalysis> {
+  const { grids, loaded, statuses, bureau, issues, worklist, protectedSheets } = await analyse(context, asOf);
+  const plan = statusPlan(grids, protectedSheets, statuses);
   const ws = context.workbook.worksheets.getItem(REGISTER_SHEET);
   const budget = new RequestBudget(context);
   suspendCalculation(context);

@@ -10,6 +10,28 @@ import { officeErrorMessage } from "./run";
 
 const quoted = (names: readonly string[]) => names.map((n) => `“${n}”`).join("");
 
+/**
+ * What a command whose undo failed may have left in the workbook, each with its remedy: sheets `added`,
+ * sheets `renamed` out of the way, sheets it protected, and the cells it wrote (`written` names them).
+ */
+export function leftovers(done: {
+  added: readonly string[];
+  renamed: readonly { original: string; temporary: string }[];
+  protectedHere: readonly string[];
+  written: readonly string[];
+}): string {
+  const parts: string[] = [];
+  if (done.added.length > 0) parts.push(`新增的工作表${quoted(done.added)}（如在，请删除）`);
+  for (const { original, temporary } of done.renamed)
+    parts.push(`改名为“${temporary}”的工作表（如在，请改回“${original}”）`);
+  if (done.protectedHere.length > 0)
+    parts.push(
+      `工作表${quoted(done.protectedHere)}的保护（如受保护，请在“审阅 → 撤销工作表保护”中撤销，无需密码）`,
+    );
+  if (done.written.length > 0) parts.push(`${done.written.join("、")}新写入的内容（请删除）`);
+  return `撤销也未能完成，工作簿中可能留有本次操作的部分结果：${parts.join("；")}。`;
+}
+
 export class Rollback {
   private added: string[] = [];
   private protectedHere: string[] = [];
@@ -58,17 +80,12 @@ export class Rollback {
 
   /** What the command may have left in the workbook, each with its remedy. */
   private leftovers(): string {
-    const parts: string[] = [];
-    const grownOrFilled = [...this.grown, ...this.filled].map((g) => g.where);
-    if (this.added.length > 0) parts.push(`新增的工作表${quoted(this.added)}（如在，请删除）`);
-    for (const { original, temporary } of this.renamed)
-      parts.push(`改名为“${temporary}”的工作表（如在，请改回“${original}”）`);
-    if (this.protectedHere.length > 0)
-      parts.push(
-        `工作表${quoted(this.protectedHere)}的保护（如受保护，请在“审阅 → 撤销工作表保护”中撤销，无需密码）`,
-      );
-    if (grownOrFilled.length > 0) parts.push(`${grownOrFilled.join("、")}新写入的内容（请删除）`);
-    return `撤销也未能完成，工作簿中可能留有本次操作的部分结果：${parts.join("；")}。`;
+    return leftovers({
+      added: this.added,
+      renamed: this.renamed,
+      protectedHere: this.protectedHere,
+      written: [...this.grown, ...this.filled].map((g) => g.where),
+    });
   }
 
   /** The undo itself; false when Excel refused it. */

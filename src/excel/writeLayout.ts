@@ -20,7 +20,8 @@ const MIN_PIECE = 50;
 /** Calls a piece of a block makes: its formats, its formulas and its style (font, fill, alignment, borders). */
 const CALLS_PER_PIECE = 16;
 
-function content(v: LayoutValue): string | number {
+/** What a layout value writes into a cell: its constant, or its formula with "=". */
+export function content(v: LayoutValue): string | number {
   if (v === null) return "";
   switch (v.t) {
     case "text":
@@ -34,7 +35,8 @@ function content(v: LayoutValue): string | number {
   }
 }
 
-function formatOf(v: LayoutValue, block: Block): string {
+/** The number format a layout value gets in its block. */
+export function formatOf(v: LayoutValue, block: Block): string {
   if (v !== null && v.t === "text") return "@";
   if (v !== null && v.t === "date") return DATE_FORMAT;
   return block.numberFormat ?? "General";

@@ -17,6 +17,7 @@ import {
 import { panelCells, scoreSheetLayout } from "../../src/forms/scoresheets";
 import { exportWorkbook } from "../officehost/toXlsx";
 import { recalculate } from "../helpers/libreoffice";
+import { scoresFor } from "../helpers/scores";
 import { filledHost, run, TODAY } from "./hostWorkbook";
 
 jest.setTimeout(120_000);
@@ -112,14 +113,13 @@ describe("scoring sheets from the task pane", () => {
     expect(host.cell(names[0]!, cells.total)!.formula).toMatch(/^=IF\(/);
     // The experts type their scores (into unlocked cells of the protected sheets).
     const totals = [93, 90.5, 71];
-    names.slice(0, 3).forEach((name, k) => {
-      let drop = 100 - totals[k]!;
-      rubricItems(evaluationRubric).forEach((item, i) => {
-        const cut = Math.min(item.max, drop);
-        drop -= cut;
-        host.seed(name, [[item.max - cut]], Number(cells.scores[i]!.slice(1)) - 1, 4);
-      });
-    });
+    names
+      .slice(0, 3)
+      .forEach((name, k) =>
+        scoresFor(evaluationRubric, totals[k]!).forEach((score, i) =>
+          host.seed(name, [[score]], Number(cells.scores[i]!.slice(1)) - 1, 4),
+        ),
+      );
     const file = path.join(mkdtempSync(path.join(tmpdir(), "addin-")), "addin.xlsx");
     writeFileSync(file, await exportWorkbook(host));
     const [out] = recalculate([file]);

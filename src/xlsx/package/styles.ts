@@ -3,6 +3,7 @@
 // index the existing sheets use keeps its meaning.
 
 import type { Document, Element } from "@xmldom/xmldom";
+import { isDateFormatCode } from "../../core/numberFormats";
 import { childrenNamed, createLike, insertInOrder, NS, parseXml, serializeXml } from "./xml";
 
 /** Order of the stylesheet's children (CT_Stylesheet). */
@@ -29,11 +30,7 @@ const BUILTIN_DATE_IDS = new Set([
   55, 56, 57, 58,
 ]);
 
-/** Whether a format code shows a date: a y, m, d, h or s outside quotes, brackets and escapes. */
-export function isDateFormatCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
-  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
+export { isDateFormatCode };
 
 export interface StyleChange {
   /** A solid fill "#RRGGBB", or null for no fill. */

@@ -88,8 +88,7 @@ export const WORKBOOK_ORDER = [
   "extLst",
 ] as const;
 
-/** Days from 1899-12-30 to 1904-01-01: a date's serial in the 1904 date system is this much smaller. */
-export const DATE1904_OFFSET = 1462;
+export { DATE1904_OFFSET } from "../../core/numberFormats";
 
 /** Whether the workbook counts its dates from 1904 (workbookPr date1904, Mac Excel's and openpyxl's option). */
 export function isDate1904(workbookXml: string): boolean {
