@@ -102,11 +102,18 @@ export function isPaneSheet(name: string): boolean {
 export function hostError(err: unknown): HostError {
   const shown = err instanceof Error ? err.message : String(err);
   const cause = (err as { cause?: unknown } | undefined)?.cause ?? err;
-  const e = (cause ?? {}) as { code?: unknown; message?: unknown; debugInfo?: { errorLocation?: unknown } };
+  const e = (cause ?? {}) as {
+    code?: unknown;
+    number?: unknown;
+    message?: unknown;
+    debugInfo?: { errorLocation?: unknown };
+  };
   const message = typeof e.message === "string" ? e.message : shown;
+  // Office's errors carry a code; WPS's, as COM's, a number (1004 …).
+  const code = typeof e.code === "string" ? e.code : typeof e.number === "number" ? String(e.number) : undefined;
   const location = e.debugInfo?.errorLocation;
   return {
-    code: typeof e.code === "string" ? e.code : undefined,
+    code,
     message,
     location: typeof location === "string" && location !== "" ? location : undefined,
     shown: shown !== message ? shown : undefined,

@@ -8,11 +8,13 @@ import { runWps } from "./book";
 import * as commands from "./commands";
 import type { EtApp } from "./et";
 import * as register from "./register";
+import { wpsSelfTestHost } from "./selfTest";
 
 export function wpsBackend(application: Et.EtApplication): WorkbookBackend {
   // wps-jsapi types most members as returning void; the surface used is typed as WPS behaves in ./et.
   const app = application as unknown as EtApp;
   return {
+    selfTest: wpsSelfTestHost(app),
     loadSettings: () => runWps(app, register.loadSettings),
     saveSettings: (settings) => runWps(app, (b) => register.saveSettings(b, settings)),
     createRegister: (settings) => runWps(app, (b) => register.createRegister(b, settings)),

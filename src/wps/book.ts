@@ -207,7 +207,8 @@ export async function runWps<T>(app: EtApp, command: (book: Book) => T | Promise
     return await command(book);
   } catch (err) {
     if (err instanceof CommandError) throw err;
-    throw new CommandError(book.message(err));
+    // The host's own error stays as the cause: 自检 reports its number and description.
+    throw new CommandError(book.message(err), { cause: err });
   } finally {
     app.ScreenUpdating = screen;
     app.DisplayAlerts = alerts;

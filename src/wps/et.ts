@@ -130,6 +130,9 @@ export interface EtApp {
   readonly ActiveWorkbook: EtWorkbook | null | undefined;
   ScreenUpdating: boolean;
   DisplayAlerts: boolean;
+  /** Application.Version and Build, as 自检 reports them. */
+  readonly Version?: string;
+  readonly Build?: number | string;
   readonly ActiveWindow: { SplitRow: number; SplitColumn: number; FreezePanes: boolean };
 }
 
