@@ -304,6 +304,11 @@ export class WpsWorkbook {
     return this.sheetObject(active);
   }
 
+  /** Date1904: whether the workbook counts dates from 1904 (learn.microsoft.com/office/vba/api/excel.workbook.date1904). */
+  get Date1904(): boolean {
+    return this.data.date1904 ?? false;
+  }
+
   get ProtectStructure(): boolean {
     return !!this.data.structure;
   }
