@@ -58,6 +58,23 @@ export class Chart {
     this.data.hasLegend = v;
   }
 
+  /**
+   * Legend: its Position (XlLegendPosition); a chart without a legend has none (1004, as ChartTitle:
+   * learn.microsoft.com/office/vba/api/excel.chart.legend).
+   */
+  get Legend(): { Position: number } {
+    if (!this.data.hasLegend) throw wpsError(1004, "Method 'Legend' of object '_Chart' failed");
+    const data = this.data;
+    return {
+      get Position() {
+        return data.legendPosition ?? -4152;
+      },
+      set Position(v: number) {
+        data.legendPosition = v;
+      },
+    };
+  }
+
   /** ChartTitle: a chart without a title has none to give (1004, "Method 'ChartTitle' of object '_Chart' failed"). */
   get ChartTitle(): { Text: string; Caption: string } {
     if (!this.data.hasTitle) throw wpsError(1004, "Method 'ChartTitle' of object '_Chart' failed");

@@ -4,7 +4,7 @@
 // WPS's mirrors, each rule citing its source. Test hooks: `failOn` makes a chosen member throw, `calls` counts
 // every member called.
 
-import { mapRefs, rectOrThrow } from "./address";
+import { mapRefs, rectOrThrow, splitSheet } from "./address";
 import { ErrorValue, evaluateFormula } from "./evaluate";
 import {
   isEmpty,
@@ -158,8 +158,11 @@ export class WpsApplication {
     return this.book().Sheets;
   }
 
+  /** Range("A1") on the active sheet, Range("Sheet2!A1") on the sheet it names. */
   Range(Cell1: string | WpsRange, Cell2?: string | WpsRange): WpsRange {
-    const sheet = this.book().ActiveSheet;
+    const book = this.book();
+    const named = typeof Cell1 === "string" ? splitSheet(Cell1).sheet : undefined;
+    const sheet = named === undefined ? book.ActiveSheet : book.Worksheets.Item(named);
     return sheet.Range(Cell1, Cell2);
   }
 
@@ -299,6 +302,11 @@ export class WpsWorkbook {
   get ActiveSheet(): WpsWorksheet {
     const active = this.data.active ?? this.data.sheets[0]!;
     return this.sheetObject(active);
+  }
+
+  /** Date1904: whether the workbook counts dates from 1904 (learn.microsoft.com/office/vba/api/excel.workbook.date1904). */
+  get Date1904(): boolean {
+    return this.data.date1904 ?? false;
   }
 
   get ProtectStructure(): boolean {
@@ -529,6 +537,9 @@ export class WpsWorksheet {
         if (x.Worksheet !== this) throw wpsError(1004, "Method 'Range' of object '_Worksheet' failed");
         return x.rect;
       }
+      const named = splitSheet(x).sheet;
+      if (named !== undefined && named.toLowerCase() !== this.data.name.toLowerCase())
+        throw wpsError(1004, "Method 'Range' of object '_Worksheet' failed");
       return rectOrThrow(x);
     };
     const a = rectOf(Cell1);

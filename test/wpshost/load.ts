@@ -183,6 +183,7 @@ export async function openWorkbook(
     active: sheets.find((s) => s.visible === XL.sheetVisible) ?? sheets[0],
     structure: undefined,
     selection: undefined,
+    date1904: (wb.properties as { date1904?: boolean }).date1904 === true,
     counters: { table: sheets.reduce((n, s) => n + s.tables.length, 0), chart: 0, sheet: sheets.length },
   };
   return app.Workbooks.open(data);

@@ -88,6 +88,8 @@ export interface ChartData {
   hasTitle: boolean;
   title: string;
   hasLegend: boolean;
+  /** XlLegendPosition (xlLegendPositionBottom -4107, …Right -4152 …). */
+  legendPosition?: number;
 }
 
 export interface ProtectionData {
@@ -142,6 +144,8 @@ export interface BookData {
   structure: { password: string } | undefined;
   /** The last Range.Select: the sheet and the rectangle. */
   selection: { sheet: SheetData; rect: Rect } | undefined;
+  /** The 1904 date system (Workbook.Date1904): date serials count from 1904-01-01. */
+  date1904?: boolean;
   /** Names of every table and chart made so far, for the next default name. */
   counters: { table: number; chart: number; sheet: number };
 }

@@ -100,6 +100,15 @@ describe("tables of the in-memory WPS 表格 behave like WPS/Excel", () => {
     expect(error(() => (t.ShowTotals = true))).toBe(1004);
   });
 
+  it("resizes over a range where another sheet has a table", () => {
+    const app = createApplication({ workbook: { A: [["h"]], B: [["h"]] } });
+    const [a, b] = [1, 2].map((i) => app.ActiveWorkbook!.Worksheets.Item(i));
+    b!.ListObjects.Add(xlSrcRange, b!.Range("A1:A5"), undefined, xlYes);
+    const t = a!.ListObjects.Add(xlSrcRange, a!.Range("A1:A2"), undefined, xlYes);
+    t.Resize(a!.Range("A1:A5"));
+    expect(t.Range.Address()).toBe("$A$1:$A$5");
+  });
+
   it("refuses to merge cells inside a table", () => {
     const ws = register();
     ws.ListObjects.Add(xlSrcRange, ws.Range("A1:C3"), undefined, xlYes);
@@ -120,6 +129,21 @@ describe("charts of the in-memory WPS 表格 behave like WPS/Excel", () => {
     expect(ws.ChartObjects(co.Name).Left).toBe(10);
     expect(co.Chart.SeriesCollection().Count).toBe(2);
     expect(co.Name).toBe("图表 1");
+  });
+
+  it("places a chart over a range by its Left/Top/Width/Height, and sets the legend's position", () => {
+    const ws = register();
+    ws.Range("A:A").ColumnWidth = 10;
+    ws.Range("1:1").RowHeight = 20;
+    const r = ws.Range("B2:C3");
+    expect([r.Left, r.Top, r.Height]).toEqual([56.25, 20, 27]);
+    expect(r.Width).toBeCloseTo((2 * ((8.38 * 7 + 5) * 3)) / 4, 9);
+    const co = ws.ChartObjects().Add(r.Left, r.Top, r.Width, r.Height);
+    co.Chart.HasLegend = false;
+    expect(error(() => co.Chart.Legend)).toBe(1004);
+    co.Chart.HasLegend = true;
+    co.Chart.Legend.Position = -4107;
+    expect(co.Chart.Legend.Position).toBe(-4107);
   });
 
   it("adds a chart by Shapes.AddChart2 of the given type", () => {

@@ -30,6 +30,16 @@ describe("the in-memory WPS 表格's ranges behave like WPS/Excel", () => {
     expect(ws.Range("A1", "B2").Address()).toBe("$A$1:$B$2");
   });
 
+  it("takes a sheet's name in Application.Range, and refuses another sheet's in Worksheet.Range", () => {
+    const app = createApplication({ workbook: { A: [[1]], "B 2": [[2]] } });
+    expect(app.Range("'B 2'!A1").Value2).toBe(2);
+    expect(app.Range("A1").Value2).toBe(1);
+    const a = app.ActiveWorkbook!.Worksheets.Item("A");
+    expect(a.Range("a!A1").Value2).toBe(1);
+    expect(error(() => a.Range("'B 2'!A1"))).toBe(1004);
+    expect(error(() => app.Range("C!A1"))).toBe(9);
+  });
+
   it("writes a 2-D array over its range, a scalar into every cell, and #N/A beyond a smaller array", () => {
     const ws = sheet();
     ws.Range("A1:B2").Value2 = [

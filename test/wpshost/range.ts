@@ -21,6 +21,7 @@ import {
   type Rect,
   type Scalar,
   type SheetData,
+  STANDARD,
 } from "./model";
 import { refuseLocked, refuseOnProtected } from "./protection";
 import {
@@ -192,6 +193,41 @@ export class WpsRange {
   get MergeArea(): WpsRange {
     const m = this.sheet.merges.find((x) => contains(x, { ...this.rect, rows: 1, cols: 1 }));
     return m ? this.at(m) : this.at({ ...this.rect, rows: 1, cols: 1 });
+  }
+
+  /**
+   * Left, Top, Width, Height: where the range is on its sheet in points, from the row heights and the column
+   * widths (a width of w characters is (7w + 5) pixels at 96 dpi, 3/4 point each: Range.ColumnWidth's remarks,
+   * learn.microsoft.com/office/vba/api/excel.range.columnwidth, with 宋体 11's 7-pixel digit).
+   */
+  private extent() {
+    const sheet = this.sheet;
+    const width = (c: number) => (((sheet.columnWidths.get(c) ?? STANDARD.columnWidth) * 7 + 5) * 3) / 4;
+    const height = (r: number) => sheet.rowHeights.get(r) ?? STANDARD.rowHeight;
+    const sum = (from: number, to: number, size: (i: number) => number) => {
+      let s = 0;
+      for (let i = from; i < to; i++) s += size(i);
+      return s;
+    };
+    const { top, left, rows, cols } = this.rect;
+    return {
+      left: sum(1, left, width),
+      top: sum(1, top, height),
+      width: sum(left, left + cols, width),
+      height: sum(top, top + rows, height),
+    };
+  }
+  get Left(): number {
+    return this.extent().left;
+  }
+  get Top(): number {
+    return this.extent().top;
+  }
+  get Width(): number {
+    return this.extent().width;
+  }
+  get Height(): number {
+    return this.extent().height;
   }
 
   /** The table the range's top-left cell is in, or null. */
@@ -464,7 +500,9 @@ export class WpsRange {
 
   get RowHeight(): number | null {
     const { top, rows } = this.rect;
-    return common(Array.from({ length: rows }, (_, i) => this.sheet.rowHeights.get(top + i) ?? 13.5));
+    return common(
+      Array.from({ length: rows }, (_, i) => this.sheet.rowHeights.get(top + i) ?? STANDARD.rowHeight),
+    );
   }
   /** RowHeight: 0 to 409 points (learn.microsoft.com/office/vba/api/excel.range.rowheight; Excel's limits page). */
   set RowHeight(v: number) {
@@ -477,7 +515,9 @@ export class WpsRange {
 
   get ColumnWidth(): number | null {
     const { left, cols } = this.rect;
-    return common(Array.from({ length: cols }, (_, i) => this.sheet.columnWidths.get(left + i) ?? 8.38));
+    return common(
+      Array.from({ length: cols }, (_, i) => this.sheet.columnWidths.get(left + i) ?? STANDARD.columnWidth),
+    );
   }
   /** ColumnWidth: 0 to 255 characters (learn.microsoft.com/office/vba/api/excel.range.columnwidth). */
   set ColumnWidth(v: number) {

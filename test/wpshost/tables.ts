@@ -191,7 +191,7 @@ export class ListObject {
       const free =
         row <= SHEET_SIZE.rows &&
         Array.from({ length: r.cols }, (_, j) => peek(this.ws.data, row, r.left + j)).every(isEmpty) &&
-        !tablesOf(this.ws).some((t) => t !== this.data && overlaps(t.rect, { ...r, top: row, rows: 1 }));
+        !this.ws.data.tables.some((t) => t !== this.data && overlaps(t.rect, { ...r, top: row, rows: 1 }));
       if (!free)
         throw wpsError(
           1004,
@@ -223,7 +223,7 @@ export class ListObject {
       next.rows < 2
     )
       throw wpsError(1004, "Method 'Resize' of object 'ListObject' failed");
-    if (tablesOf(this.ws).some((t) => t !== this.data && overlaps(t.rect, next)))
+    if (this.ws.data.tables.some((t) => t !== this.data && overlaps(t.rect, next)))
       throw wpsError(1004, "A table cannot overlap another table.");
     this.data.rect = { ...next };
   }

@@ -132,6 +132,13 @@ describe("the in-memory WPS 表格's application, workbooks and sheets behave li
     expect(wb.Worksheets.Count).toBe(3);
   });
 
+  it("tells a workbook's date system", () => {
+    const wb = createApplication({ workbook: true }).ActiveWorkbook!;
+    expect(wb.Date1904).toBe(false);
+    wb.data.date1904 = true;
+    expect(wb.Date1904).toBe(true);
+  });
+
   it("records ScreenUpdating, gives Version and Build, and counts calls", () => {
     const app = createApplication({ workbook: true, version: "12.0", build: 16_120 });
     app.ScreenUpdating = false;
