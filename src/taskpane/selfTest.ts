@@ -110,7 +110,8 @@ export function hostError(err: unknown): HostError {
   };
   const message = typeof e.message === "string" ? e.message : shown;
   // Office's errors carry a code; WPS's, as COM's, a number (1004 …).
-  const code = typeof e.code === "string" ? e.code : typeof e.number === "number" ? String(e.number) : undefined;
+  const code =
+    typeof e.code === "string" ? e.code : typeof e.number === "number" ? String(e.number) : undefined;
   const location = e.debugInfo?.errorLocation;
   return {
     code,

@@ -56,7 +56,9 @@ export class WpsRollback {
    */
   undo(book: Book, failure: unknown): CommandError {
     const first = failure instanceof CommandError ? failure.message : book.message(failure);
-    if (this.tryUndo(book)) return new CommandError(first);
+    // WPS's own error stays as the cause, for 自检's report.
+    const cause = failure instanceof CommandError ? (failure.cause ?? failure) : failure;
+    if (this.tryUndo(book)) return new CommandError(first, { cause });
     return new CommandError(
       `${first} ${leftovers({
         added: this.added,
@@ -64,6 +66,7 @@ export class WpsRollback {
         protectedHere: this.protectedHere,
         written: this.filled.map((f) => f.where),
       })}`,
+      { cause },
     );
   }
 

@@ -20,7 +20,8 @@ function blankWps() {
   app.Workbooks.Add();
   app.ActiveWorkbook!.Worksheets.Item(1).Range("A1:B1").Value2 = [["我的数据", 42]];
   const backend = wpsBackend(app as never);
-  const run = () => runSelfTest(backend, backend.selfTest!, t, { profileId: "guangxi", now: NOW, today: TODAY });
+  const run = () =>
+    runSelfTest(backend, backend.selfTest!, t, { profileId: "guangxi", now: NOW, today: TODAY });
   return { app, run, state: () => JSON.stringify(dumpWorkbook(app.ActiveWorkbook!)) };
 }
 
@@ -40,7 +41,7 @@ it("runs every command with ✓ in WPS, names WPS and its version, and leaves th
 it("reports a call WPS refuses by its number and description, and still deletes what it added", async () => {
   const { app, run, state } = blankWps();
   const before = state();
-  app.failOn("Protect");
+  app.failOn("Worksheet.Protect");
   const report = await run();
   const failed = report.steps.find((s) => s.outcome === "failed")!;
   expect(failed.error).toMatchObject({ code: "1004", message: expect.stringContaining("Protect") });
