@@ -18,7 +18,7 @@ export function Worklist({ list, asOf }: { list: WorklistData; asOf: () => DateS
       const name = await backend.writeWorklist(asOf());
       return name === null
         ? { intent: "info", text: t.nothingToUrge }
-        : { intent: "success", text: t.worklistWritten(name) };
+        : { intent: "success", text: t.worklistWritten(name) + t.besideOld([name]) };
     });
 
   const onDownload = (kind: UrgingKind) =>
