@@ -6,9 +6,12 @@ import { useState } from "react";
 /** Items drawn at first, and added by each "显示其余". */
 export const SHOWN = 200;
 
-/** How many of `items` to draw; `more` draws five times as many again. A new list starts over. */
-export function useShown<T>(items: readonly T[]): { count: number; more(): void } {
-  const [shown, setShown] = useState({ of: items, count: SHOWN });
-  const count = shown.of === items ? shown.count : SHOWN;
-  return { count, more: () => setShown({ of: items, count: count + SHOWN * 5 }) };
+/**
+ * How many of `items` to draw: `first` at first; `more` draws five times as many again. A new list starts
+ * over.
+ */
+export function useShown<T>(items: readonly T[], first = SHOWN): { count: number; more(): void } {
+  const [shown, setShown] = useState({ of: items, count: first });
+  const count = shown.of === items ? shown.count : first;
+  return { count, more: () => setShown({ of: items, count: count + first * 5 }) };
 }

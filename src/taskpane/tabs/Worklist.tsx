@@ -13,7 +13,8 @@ import { useShown } from "../shown";
 export function Worklist({ list, asOf }: { list: WorklistData; asOf: () => DateSerial }) {
   const { t, backend, busy, act } = usePane();
   const overdue = list.items.filter((i) => i.overdueDays !== null).length;
-  const { count, more } = useShown(list.items);
+  // Each line is a button of its own: 50 at first keep the refresh of a 30,000-row register within a frame.
+  const { count, more } = useShown(list.items, 50);
 
   const onWrite = () =>
     act(async () => {
