@@ -10,6 +10,11 @@ export interface Grid {
   rows: CellInput[][];
   /** Merged areas as A1 ranges ("B5:B7"), where the reader knows them; their value is in the top-left cell. */
   merges?: readonly string[];
+  /**
+   * Lines under the sheet's lowest table that the reader left out as notes rather than data (注：…, 制表人：张三,
+   * a single stray value), where the reader knows them: the first filled cell of each, and its text.
+   */
+  notes?: readonly { cell: string; text: string }[];
 }
 
 /** The value a cell shows: a formula's cached result, an error's text, or the value itself. */

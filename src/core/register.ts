@@ -12,7 +12,7 @@ import {
 } from "./cells";
 import { toHalfWidth, type DateSerial } from "./dates";
 import type { Grid } from "./grid";
-import type { Issue } from "./issues";
+import { issue, type Issue } from "./issues";
 import type { Profile } from "./profiles";
 import { readTable, type ColumnSpec, type TableRead } from "./table";
 
@@ -169,7 +169,16 @@ export function readRegister(grid: Grid, profile: Profile): RegisterRead {
       phone: (v.phone as string | null) ?? "",
     };
   });
-  return { rows, issues: table.issues, table };
+  const notes = (grid.notes ?? []).map((n) =>
+    issue(
+      grid.sheet,
+      n.cell,
+      "warning",
+      "register.noteLine",
+      `表格下方 ${n.cell} 的“${n.text}”未作为企业读入台账（视为备注）；如果它是一家企业，请把这一行移入表格内并填写统一社会信用代码等各列。`,
+    ),
+  );
+  return { rows, issues: [...table.issues, ...notes], table };
 }
 
 /** Of the rounds of one enterprise, the latest by 名单公布时间 (the first given where none is later). */

@@ -1,16 +1,12 @@
 import { Button, Divider } from "@fluentui/react-components";
-import { useState } from "react";
 import type { Issue } from "../core/issues";
 import { usePane } from "./pane";
-
-/** Issues drawn at first: a register of tens of thousands of rows can have thousands. */
-const SHOWN = 200;
+import { useShown } from "./shown";
 
 /** The issues of the last command; clicking one shows its cell. */
 export function IssueList({ issues }: { issues: readonly Issue[] }) {
   const { t, backend, act } = usePane();
-  const [shown, setShown] = useState({ of: issues, count: SHOWN });
-  const count = shown.of === issues ? shown.count : SHOWN;
+  const { count, more } = useShown(issues);
   if (issues.length === 0) return null;
   return (
     <>
@@ -39,7 +35,7 @@ export function IssueList({ issues }: { issues: readonly Issue[] }) {
         ))}
       </ul>
       {issues.length > count && (
-        <Button appearance="transparent" onClick={() => setShown({ of: issues, count: count + SHOWN * 5 })}>
+        <Button appearance="transparent" onClick={more}>
           {t.moreIssues(issues.length - count)}
         </Button>
       )}

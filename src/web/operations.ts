@@ -36,11 +36,9 @@ import {
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 import { addAcceptanceList, addAnnualReport } from "../xlsx/yearReports";
 import { LOG_SHEET } from "../core/adjustments";
-import { getProfile } from "../core/profiles";
 import { REGISTER_SHEET } from "../core/register";
-import { settingsRows, SETTINGS_SHEET } from "../core/settings";
-import { emptyLayout, text, type SheetLayout } from "../forms/layout";
-import { logSheetSpec, registerSheetSpec, type TableSheetSpec } from "../forms/registerSheet";
+import { SETTINGS_SHEET } from "../core/settings";
+import { appendSheets } from "../xlsx/package/graft";
 import { CommandRefusal } from "../xlsx/workbookCommands";
 
 /** The workbook open on the page: its file name (for messages), its bytes, and the page's reading of them. */
@@ -61,53 +59,29 @@ export async function saveSettings(input: PageFile, settings: WorkbookSettings) 
 }
 
 /** A new register workbook (台账, 名单调整记录, 强审设置) with the settings of the form. */
-export async function newRegister(settings: WorkbookSettings) {
+export async function newRegister(settings: WorkbookSettings, date1904 = false) {
   await loadExcelJs();
   const wb = newRegisterWorkbook(settings.profileId, settings.district);
+  // Dates (the drop-downs' bounds) as serials of the workbook the sheets go into.
+  wb.properties.date1904 = date1904;
   const fresh = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   const opened = await open({ file: "强审台账.xlsx", bytes: fresh });
   patchSettings(opened, settings);
   return { bytes: await written(opened) };
 }
 
-/** A table sheet's header row, its widths and frozen header, as a sheet laid out into another workbook. */
-function headerLayout(name: string, labels: string[], widths: number[]): SheetLayout {
-  return {
-    ...emptyLayout(name, { orientation: "landscape", fitToWidth: true }),
-    blocks: [{ row: 0, col: 0, values: [labels.map(text)], style: "header" }],
-    columnWidths: widths,
-    freezeRows: 1,
-  };
-}
-
-const tableLayout = (spec: TableSheetSpec) =>
-  headerLayout(
-    spec.sheet,
-    spec.columns.map((c) => c.label),
-    spec.columns.map((c) => c.width),
-  );
-
 /**
- * The register's sheets (企业名单台账, 名单调整记录, 强审设置) added to an open workbook that has none of them:
- * its own sheets are kept as they are. A workbook that has any of them is left unchanged.
+ * The register's sheets (企业名单台账, 名单调整记录, 强审设置) added to an open workbook that has none of them,
+ * exactly as a new register has them (tables, drop-downs, conditional formats, styles): its own sheets are
+ * kept as they are. A workbook that has any of them is left unchanged.
  */
 export async function addRegister(input: PageFile, settings: WorkbookSettings) {
   const opened = await open(input);
   const names = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET];
   const taken = names.filter((n) => opened.grids.sheet(n));
   if (taken.length > 0) throw new CommandRefusal(`工作簿中已有工作表“${taken.join("”“")}”，未作改动。`);
-  const profile = getProfile(settings.profileId);
-  for (const spec of [registerSheetSpec(profile), logSheetSpec(profile)])
-    opened.patch.addSheet(tableLayout(spec));
-  const settingsSheet = headerLayout(SETTINGS_SHEET, ["设置项", "值", "说明"], [20, 26, 80]);
-  settingsSheet.blocks.push({
-    row: 1,
-    col: 0,
-    values: settingsRows(settings).map((r) => r.map(text)),
-    style: "cell",
-  });
-  opened.patch.addSheet(settingsSheet);
-  return { bytes: await written(opened) };
+  const { bytes } = await newRegister(settings, opened.patch.date1904);
+  return { bytes: appendSheets(input.bytes, bytes) };
 }
 
 export async function refreshStatus(input: PageFile, asOf: DateSerial) {

@@ -32,6 +32,11 @@ const FIVE_MB = 5 * 1024 * 1024;
 
 async function main() {
   const root = path.resolve(__dirname, "../../../..");
+  if (process.argv[2] === "web") {
+    // `node dist/bench/test/bench/addin.js web`: only the web page at 30,000 rows (after `npm run build`).
+    await webPage(root);
+    return;
+  }
   const q3 = parseQuarter("2026Q3")!;
   const steps: Step[] = [
     ["refresh status", (h) => run(h, (ctx) => refreshStatus(ctx, TODAY))],

@@ -81,7 +81,8 @@ export function ReportsTab() {
       const r = await backend.annualReport(y, annualAsOf(y, today), today);
       return {
         intent: "success",
-        text: t.annualDone(r.sheet, r.figures.listed.total, r.figures.openRounds.open),
+        text:
+          t.annualDone(r.sheet, r.figures.listed.total, r.figures.openRounds.open) + t.besideOld([r.sheet]),
       };
     });
 
@@ -92,7 +93,8 @@ export function ReportsTab() {
       const r = await backend.acceptanceList(from, to, chinaToday());
       return {
         intent: "success",
-        text: t.acceptanceListDone(r.sheet, r.list.passed.length, r.list.failed.length),
+        text:
+          t.acceptanceListDone(r.sheet, r.list.passed.length, r.list.failed.length) + t.besideOld([r.sheet]),
       };
     });
 
@@ -122,7 +124,7 @@ export function ReportsTab() {
       ].filter((n) => n !== "");
       return {
         intent: notes.length > 1 ? "warning" : "success",
-        text: [t.consolidated(city.districts.length, names), ...notes].join(" "),
+        text: [t.consolidated(city.districts.length, names) + t.besideOld(names), ...notes].join(" "),
       };
     });
 

@@ -30,7 +30,7 @@ export function ScoringTab() {
   const onScoresheets = () =>
     act(async () => {
       const names = await backend.insertScoreSheets(kind, enterprise, experts);
-      return { intent: "success", text: t.generated(names) };
+      return { intent: "success", text: t.generated(names) + t.besideOld(names) };
     });
 
   const onWriteBack = () =>
@@ -55,7 +55,7 @@ export function ScoringTab() {
   const onEnterpriseForm = (formKind: EnterpriseSheetKind) =>
     act(async () => {
       const name = await backend.insertEnterpriseForm(formKind, enterprise);
-      return { intent: "success", text: t.generated([name]) };
+      return { intent: "success", text: t.generated([name]) + t.besideOld([name]) };
     });
 
   return (

@@ -8,17 +8,20 @@ import { dueText, type Worklist as WorklistData } from "../../core/worklist";
 import type { UrgingKind } from "../../docx/urgingFiles";
 import { downloadFile } from "../download";
 import { usePane } from "../pane";
+import { useShown } from "../shown";
 
 export function Worklist({ list, asOf }: { list: WorklistData; asOf: () => DateSerial }) {
   const { t, backend, busy, act } = usePane();
   const overdue = list.items.filter((i) => i.overdueDays !== null).length;
+  // Each line is a button of its own: 50 at first keep the refresh of a 30,000-row register within a frame.
+  const { count, more } = useShown(list.items, 50);
 
   const onWrite = () =>
     act(async () => {
       const name = await backend.writeWorklist(asOf());
       return name === null
         ? { intent: "info", text: t.nothingToUrge }
-        : { intent: "success", text: t.worklistWritten(name) };
+        : { intent: "success", text: t.worklistWritten(name) + t.besideOld([name]) };
     });
 
   const onDownload = (kind: UrgingKind) =>
@@ -39,7 +42,7 @@ export function Worklist({ list, asOf }: { list: WorklistData; asOf: () => DateS
           : t.worklistSummary(overdue, list.items.length - overdue, list.within)}
       </Caption1>
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
-        {list.items.map((i) => (
+        {list.items.slice(0, count).map((i) => (
           <li key={`${i.sheet}${i.row}${i.act}`}>
             <Button
               appearance="subtle"
@@ -70,6 +73,11 @@ export function Worklist({ list, asOf }: { list: WorklistData; asOf: () => DateS
           </li>
         ))}
       </ul>
+      {list.items.length > count && (
+        <Button appearance="transparent" onClick={more}>
+          {t.moreIssues(list.items.length - count)}
+        </Button>
+      )}
       <div style={{ display: "flex", flexWrap: "wrap", gap: 4, marginTop: 4 }}>
         <Button
           size="small"

@@ -4,13 +4,14 @@
 // put in the workbook survive. Nothing here touches the file system: it runs in the CLI and in a browser.
 
 import type { Document, Element } from "@xmldom/xmldom";
-import { cellAddress, parseCellAddress } from "../../core/address";
+import { cellAddress, parseCellAddress, rangeAddress } from "../../core/address";
 import { DATE_FORMAT, type ChartSpec, type LayoutValue, type SheetLayout } from "../../forms/layout";
 import { loadExcelJs } from "../excelJs";
 import { writeLayout } from "../writeLayout";
 import { chartPartXml, drawingPartXml, layoutValues, type ValueAt } from "./charts";
 import { PackageError } from "./errors";
 import { Package, relsPartOf } from "./opc";
+import { insertedRange, insertionProblem, insertRows, refersToSheetFrom } from "./insertRows";
 import {
   arrayFormulaRanges,
   coverRows,
@@ -105,6 +106,7 @@ export class WorkbookPatch {
   private readonly coverage = new Map<string, { anchorRow: number; lastRow: number }[]>();
   private readonly charts = new Map<string, { charts: readonly ChartSpec[]; valueAt: ValueAt }>();
   private readonly renamed: { entry: SheetEntry; from: string }[] = [];
+  private readonly insertions = new Map<string, { at: number; count: number }>();
   private applied = false;
   /** Whether the workbook counts dates from 1904: every date written is a serial of its own system. */
   readonly date1904: boolean;
@@ -216,6 +218,45 @@ export class WorkbookPatch {
     this.tableGrowth.set(sheet, [...(this.tableGrowth.get(sheet) ?? []), { headerRow, lastRow }]);
   }
 
+  /** The zero-based row of the totals row of the table whose header is on `headerRow`, if it has one. */
+  totalsRow(sheet: string, headerRow: number): number | undefined {
+    for (const t of this.tablesOf(this.worksheet(sheet))) {
+      const table = t.doc.documentElement!;
+      const range = tableRange(table.getAttribute("ref") ?? "");
+      if (range?.top === headerRow && Number(table.getAttribute("totalsRowCount") ?? 0) > 0)
+        return range.bottom;
+    }
+    return undefined;
+  }
+
+  /**
+   * Inserts `count` rows at `at` (zero-based) as Excel does: the rows from `at` down move, with the sheet's
+   * ranges and tables. What cannot move correctly (a formula here or elsewhere pointing at a moved cell, a
+   * picture…) is refused, naming it, before anything is written.
+   */
+  insertRows(sheet: string, at: number, count: number): void {
+    const entry = this.worksheet(sheet);
+    const problem = insertionProblem(this.pkg.text(entry.part), at) ?? this.referredFrom(entry, at);
+    if (problem) throw new PackageError("wouldLose", problem);
+    this.insertions.set(sheet, { at, count });
+  }
+
+  /** A formula of another sheet or a defined name that points at row `at` or below of `entry`, named. */
+  private referredFrom(entry: SheetEntry & { part: string }, at: number): string | undefined {
+    const names = this.pkg
+      .text(this.wbPart)
+      .matchAll(/<(?:\w+:)?definedName\b[^>]*\sname="([^"]*)"[^>]*>([^<]*)</g);
+    for (const m of names)
+      if (refersToSheetFrom(unescapeXml(m[2]!), entry.name, at)) return `名称 ${m[1]} 引用了需下移的单元格`;
+    for (const other of this.sheets) {
+      if (other === entry || !other.part || !other.isWorksheet) continue;
+      for (const m of this.pkg.text(other.part).matchAll(/<(?:\w+:)?f\b[^>]*>([^<]*)</g))
+        if (refersToSheetFrom(unescapeXml(m[1]!), entry.name, at))
+          return `工作表“${other.name}”中的公式引用了需下移的单元格`;
+    }
+    return undefined;
+  }
+
   /**
    * Grows the sheet's data validations and conditional formats that cover `anchorRow` (zero-based, the last
    * row before appended ones) down to `lastRow`, so appended rows get the drop-downs and highlighting of the
@@ -246,6 +287,7 @@ export class WorkbookPatch {
     let cellsChanged = false;
     // Renames first: the defined names of sheets added below already carry their own names.
     for (const { entry, from } of this.renamed) renameInWorkbook(root, entry, from);
+    for (const [name, { at, count }] of this.insertions) this.moveRows(this.worksheet(name), at, count);
     if (this.added.length > 0) {
       const rendered = await renderLayouts(
         this.added.map((a) => a.layout),
@@ -413,6 +455,23 @@ export class WorkbookPatch {
     if (this.protections.has(entry.name) && elementsOf(sheet, "sheetProtection").length === 0)
       insertElement(sheet, "sheetProtection", `<${sheet.p}sheetProtection sheet="1"/>`);
     return joinSheet(sheet);
+  }
+
+  /** Moves the rows from `at` down by `count`, with the sheet's tables (a totals row stays the table's last). */
+  private moveRows(entry: SheetEntry & { part: string }, at: number, count: number): void {
+    this.pkg.setText(entry.part, insertRows(this.pkg.text(entry.part), at, count));
+    for (const t of this.tablesOf(entry)) {
+      const table = t.doc.documentElement!;
+      const range = tableRange(table.getAttribute("ref") ?? "");
+      if (!range || range.bottom < at) continue;
+      const ref = insertedRange(table.getAttribute("ref") ?? "", at, count);
+      table.setAttribute("ref", ref);
+      const totals = Number(table.getAttribute("totalsRowCount") ?? 0);
+      const moved = tableRange(ref)!;
+      for (const f of childrenNamed(table, NS.main, "autoFilter"))
+        f.setAttribute("ref", rangeAddress(moved.top, moved.left, moved.bottom - totals, moved.right));
+      this.pkg.setText(t.part, serializeXml(t.doc));
+    }
   }
 
   private tablesOf(entry: SheetEntry & { part: string }): { part: string; doc: Document }[] {

@@ -2,8 +2,9 @@
 // that is a note (注：…, 制表人：张三, 合计) or a stray value is no data either. Rows typed under the table (Excel
 // grows the table over them, other programs may not) are data when they fill more than one cell.
 
-import { isBlankCell } from "../../core/cells";
-import type { CellInput, Grid } from "../../core/grid";
+import { cellAddress } from "../../core/address";
+import { cellText, isBlankCell } from "../../core/cells";
+import { cellValue, type CellInput, type Grid } from "../../core/grid";
 
 /** A table of the sheet as its part declares it: its range, and whether its last row holds totals. */
 export interface SheetTable {
@@ -32,9 +33,14 @@ export function withoutTableNotes(grid: Grid, tables: readonly SheetTable[]): Gr
     lastDataRow = Math.max(lastDataRow, t.totalsRow ? bottom - 1 : bottom);
   }
   if (lastDataRow === 0) return grid;
-  const rows = grid.rows.map((cells, i) =>
-    totals.has(i + 1) || (i + 1 > lastDataRow && cells.length > 0 && isNoteLine(cells)) ? [] : cells,
-  );
+  const notes: { cell: string; text: string }[] = [];
+  const rows = grid.rows.map((cells, i) => {
+    if (totals.has(i + 1)) return [];
+    if (i + 1 <= lastDataRow || cells.length === 0 || !isNoteLine(cells)) return cells;
+    const col = cells.findIndex((c) => !isBlankCell(c));
+    if (col >= 0) notes.push({ cell: cellAddress(i, col), text: cellText(cellValue(cells[col])) });
+    return [];
+  });
   while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
-  return { ...grid, rows };
+  return notes.length > 0 ? { ...grid, rows, notes } : { ...grid, rows };
 }
