@@ -104,7 +104,9 @@ async function main(): Promise<void> {
     ];
     for (const [name, args] of commands) {
       const m = measure(args);
-      console.log(`${"".padStart(13)}cpa ${name.padEnd(10)} ${shown(m)} (exit ${m.code})`);
+      console.log(
+        `${"".padStart(13)}cpa ${name.padEnd(10)} ${shown(m)} (exit ${m.code}); floor ${shown(floor)}, memory ${(m.mb / floor.mb).toFixed(2)}× the floor's`,
+      );
     }
   }
   const small = await registerFile(dir, 40);

@@ -41,6 +41,43 @@ function failWith(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
   return z.NEVER;
 }
 
+/** Why a cell cannot be read as its column wants, in Chinese. */
+export class CellFailure {
+  constructor(readonly message: string) {}
+}
+
+/** A cell's value as its column reads it, or why it cannot be read. */
+export type CellRead<T> = (raw: unknown) => T | CellFailure;
+
+const readers = new WeakMap<z.ZodType, CellRead<unknown>>();
+
+/**
+ * A cell schema made of a plain function: zod where one cell is checked, and the function itself (cellReader)
+ * where a table reads its many cells, so a register of 100,000 rows is not 2 million zod parses. Both give the
+ * same value, or fail with the same message.
+ */
+export function cellSchema<T>(read: CellRead<T>) {
+  const schema = z.unknown().transform((raw, ctx): T => {
+    const v = read(raw);
+    return v instanceof CellFailure ? failWith(ctx, v.message) : v;
+  });
+  readers.set(schema, read as CellRead<unknown>);
+  return schema;
+}
+
+/** The plain function of a schema made by cellSchema; undefined for any other schema. */
+export function cellReader(schema: z.ZodType<unknown, unknown>): CellRead<unknown> | undefined {
+  return readers.get(schema as z.ZodType);
+}
+
+/** `then` applied to what `read` gives, unless it failed. */
+export const readThen =
+  <A, B>(read: CellRead<A>, then: (value: A) => B | CellFailure): CellRead<B> =>
+  (raw) => {
+    const v = read(raw);
+    return v instanceof CellFailure ? v : then(v);
+  };
+
 function isErrorValue(raw: unknown): raw is { error: string } {
   return typeof raw === "object" && raw !== null && "error" in raw;
 }
@@ -61,12 +98,19 @@ function isUncomputedFormula(raw: unknown): boolean {
 const UNCOMPUTED =
   "单元格是公式，但文件中没有它的计算结果：请在 Excel 或 WPS 中打开、重新计算并保存后再试，或直接填写内容";
 
+/** An error value or a formula without its result cannot be read, whatever the column. */
+function unreadable(raw: unknown): CellFailure | undefined {
+  if (isErrorValue(raw)) return new CellFailure(`单元格为错误值 ${raw.error}`);
+  if (isUncomputedFormula(raw)) return new CellFailure(UNCOMPUTED);
+  return undefined;
+}
+
 /** Optional text: blank → "". */
-export const textCell = z.unknown().transform((raw, ctx): string => {
-  if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
-  if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
-  return cellText(cellValue(raw as CellInput));
-});
+export const readText: CellRead<string> = (raw) =>
+  typeof raw === "string" ? raw.trim() : (unreadable(raw) ?? cellText(cellValue(raw as CellInput)));
+
+/** Optional text: blank → "". */
+export const textCell = cellSchema(readText);
 
 /** What is said of a code that Excel turned into a number (its digits past the 15th are lost). */
 export const numberCodeMessage = (v: number) =>
@@ -76,45 +120,51 @@ export const numberCodeMessage = (v: number) =>
  * A code kept as text (统一社会信用代码, 企业代码). A number there means Excel took typed digits for a number
  * and kept only 15 significant digits: the code is damaged and must be typed again into a text cell.
  */
-export const codeCell = z.unknown().transform((raw, ctx): string => {
-  if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
-  if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
+export const codeCell = cellSchema((raw): string | CellFailure => {
+  const bad = unreadable(raw);
+  if (bad) return bad;
   const v = cellValue(raw as CellInput);
-  if (typeof v === "number") return failWith(ctx, numberCodeMessage(v));
+  if (typeof v === "number") return new CellFailure(numberCodeMessage(v));
   return cellText(v);
 });
 
 /** Required text. */
-export const requiredTextCell = textCell.pipe(z.string().min(1, { message: "不能为空" }));
+export const requiredTextCell = cellSchema(
+  readThen(readText, (text) => (text === "" ? new CellFailure("不能为空") : text)),
+);
 
 /** Optional date: blank → null. */
-export const dateCell = z.unknown().transform((raw, ctx): DateSerial | null => {
-  if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
-  if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
+export const readDate: CellRead<DateSerial | null> = (raw) => {
+  const bad = unreadable(raw);
+  if (bad) return bad;
   const parsed = parseDateInput(cellValue(raw as CellInput));
   if (parsed.ok) return parsed.value;
   const shown = cellText(cellValue(raw as CellInput));
-  return failWith(ctx, `${DATE_REASONS[parsed.reason]}（单元格内容：“${shown}”）`);
-});
+  return new CellFailure(`${DATE_REASONS[parsed.reason]}（单元格内容：“${shown}”）`);
+};
 
-export const requiredDateCell = dateCell.transform((v, ctx): DateSerial =>
-  v === null ? failWith(ctx, "不能为空") : v,
+/** Optional date: blank → null. */
+export const dateCell = cellSchema(readDate);
+
+export const requiredDateCell = cellSchema(
+  readThen(readDate, (v): DateSerial | CellFailure => (v === null ? new CellFailure("不能为空") : v)),
 );
 
 /**
  * A number typed as a number or, unless `numbersOnly`, as text (full-width digits too); blank → null. A cell
  * whose digits are text, where only numbers count, is refused as any other text is.
  */
-export function numberCell(options: {
+export function readNumber(options: {
   min: number;
   max: number;
   step?: number;
   label: string;
   numbersOnly?: boolean;
-}) {
-  return z.unknown().transform((raw, ctx): number | null => {
-    if (isErrorValue(raw)) return failWith(ctx, `单元格为错误值 ${raw.error}`);
-    if (isUncomputedFormula(raw)) return failWith(ctx, UNCOMPUTED);
+}): CellRead<number | null> {
+  const fail = (message: string) => new CellFailure(message);
+  return (raw) => {
+    const bad = unreadable(raw);
+    if (bad) return bad;
     const v = cellValue(raw as CellInput);
     if (v === null || v === undefined) return null;
     let n: number;
@@ -123,28 +173,30 @@ export function numberCell(options: {
       const t = toHalfWidth(v).trim();
       if (t === "") return null;
       if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t))
-        return failWith(ctx, `${options.label}须为数字（单元格内容：“${v}”）`);
+        return fail(`${options.label}须为数字（单元格内容：“${v}”）`);
       if (options.numbersOnly)
-        return failWith(
-          ctx,
-          `${options.label}须为数字，单元格中的“${v}”是文本：请将单元格设为常规格式后重新输入`,
-        );
+        return fail(`${options.label}须为数字，单元格中的“${v}”是文本：请将单元格设为常规格式后重新输入`);
       n = Number(t);
-    } else return failWith(ctx, `${options.label}须为数字`);
-    if (!Number.isFinite(n)) return failWith(ctx, `${options.label}须为数字`);
+    } else return fail(`${options.label}须为数字`);
+    if (!Number.isFinite(n)) return fail(`${options.label}须为数字`);
     if (n < options.min || n > options.max) {
-      return failWith(ctx, `${options.label}须在 ${options.min} 到 ${options.max} 之间（实际为 ${n}）`);
+      return fail(`${options.label}须在 ${options.min} 到 ${options.max} 之间（实际为 ${n}）`);
     }
     if (options.step !== undefined) {
       const k = n / options.step;
       if (Math.abs(k - Math.round(k)) > 1e-9) {
-        return failWith(ctx, `${options.label}最多保留 ${decimalsOf(options.step)} 位小数（实际为 ${n}）`);
+        return fail(`${options.label}最多保留 ${decimalsOf(options.step)} 位小数（实际为 ${n}）`);
       }
       n = Math.round(k) * options.step;
       n = Number(n.toFixed(decimalsOf(options.step)));
     }
     return n;
-  });
+  };
+}
+
+/** A number cell (readNumber) as a schema. */
+export function numberCell(options: Parameters<typeof readNumber>[0]) {
+  return cellSchema(readNumber(options));
 }
 
 function decimalsOf(step: number): number {
@@ -154,19 +206,25 @@ function decimalsOf(step: number): number {
 
 /** One of a fixed set of options (drop-down); blank → null. A leading "(1)" / "（1）" numbering is tolerated. */
 export function optionCell<T extends string>(options: readonly T[], label: string) {
-  return textCell.transform((text, ctx): T | null => {
+  return cellSchema(readOption(options, label));
+}
+
+function readOption<T extends string>(options: readonly T[], label: string): CellRead<T | null> {
+  return readThen(readText, (text): T | null | CellFailure => {
     if (text === "") return null;
     const bare = stripNumbering(text);
     const found = options.find((o) => o === bare);
     if (found !== undefined) return found;
-    return failWith(ctx, `${label}“${text}”不在可选范围内，应为：${options.join("、")}`);
+    return new CellFailure(`${label}“${text}”不在可选范围内，应为：${options.join("、")}`);
   });
 }
 
 /** A drop-down cell that must be filled. */
 export function requiredOptionCell<T extends string>(options: readonly T[], label: string) {
-  return optionCell(options, label).transform((v, ctx): T =>
-    v === null ? failWith(ctx, `不能为空，应为：${options.join("、")}`) : v,
+  return cellSchema(
+    readThen(readOption(options, label), (v): T | CellFailure =>
+      v === null ? new CellFailure(`不能为空，应为：${options.join("、")}`) : v,
+    ),
   );
 }
 

@@ -2,10 +2,15 @@
 
 import { z } from "zod";
 import {
+  CellFailure,
+  cellSchema,
   codeCell,
   dateCell,
   numberCell,
   optionCell,
+  readNumber,
+  readText,
+  readThen,
   requiredDateCell,
   requiredTextCell,
   textCell,
@@ -31,26 +36,27 @@ export const AUDIT_METHODS = ["完整程序", "简化程序"] as const;
 export type AuditMethod = (typeof AUDIT_METHODS)[number];
 
 /** Several 审核类型 are joined by 、 (also accepted: ， , ／ /). */
-const auditTypesCell = textCell.transform((text, ctx): AuditType[] => {
-  if (text === "") return [];
-  const parts = toHalfWidth(text)
-    .split(/[、,，/／;；\s]+/)
-    .map((p) => p.trim().replace(/企业$/, ""))
-    .filter((p) => p !== "");
-  const bad = parts.filter((p) => !(AUDIT_TYPES as readonly string[]).includes(p));
-  if (bad.length > 0) {
-    ctx.addIssue({
-      code: "custom",
-      message: `“${bad.join("、")}”不是审核类型，应为 ${AUDIT_TYPES.join(" / ")}（多个用“、”分隔）`,
-    });
-    return z.NEVER;
-  }
-  return [...new Set(parts)] as AuditType[];
-});
+const auditTypesCell = cellSchema(
+  readThen(readText, (text): AuditType[] | CellFailure => {
+    if (text === "") return [];
+    const parts = toHalfWidth(text)
+      .split(/[、,，/／;；\s]+/)
+      .map((p) => p.trim().replace(/企业$/, ""))
+      .filter((p) => p !== "");
+    const bad = parts.filter((p) => !(AUDIT_TYPES as readonly string[]).includes(p));
+    if (bad.length > 0)
+      return new CellFailure(
+        `“${bad.join("、")}”不是审核类型，应为 ${AUDIT_TYPES.join(" / ")}（多个用“、”分隔）`,
+      );
+    return [...new Set(parts)] as AuditType[];
+  }),
+);
 
-const listYearCell = numberCell({ min: 2000, max: 2100, step: 1, label: "名单年度" });
+const readListYear = readNumber({ min: 2000, max: 2100, step: 1, label: "名单年度" });
 /** 名单年度 may be typed "2026" or "2026年". */
-const listYear = z.preprocess((v) => (typeof v === "string" ? v.trim().replace(/年$/, "") : v), listYearCell);
+const listYear = cellSchema((raw) =>
+  readListYear(typeof raw === "string" ? raw.trim().replace(/年$/, "") : raw),
+);
 
 /** Scores in the register are panel scores: 0–100, one decimal. */
 const scoreCell = (label: string) => numberCell({ min: 0, max: 100, step: 0.1, label });

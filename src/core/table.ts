@@ -3,7 +3,7 @@
 
 import type { z } from "zod";
 import { cellAddress, columnLetters, parseCellAddress } from "./address";
-import { cellText, isBlankCell } from "./cells";
+import { CellFailure, cellReader, cellText, isBlankCell, type CellRead } from "./cells";
 import { toHalfWidth } from "./dates";
 import { cellValue, type CellInput, type Grid } from "./grid";
 import { issue, type Issue } from "./issues";
@@ -186,6 +186,54 @@ function mergedRowIssues(grid: Grid, headerRow: number, columns: readonly number
   return out;
 }
 
+type CellParse = { success: true; data: unknown } | { success: false; message: string };
+
+/** A cell through its column's schema: its plain function where it has one (cellSchema), else zod. */
+function parseCell(
+  schema: z.ZodType<unknown, unknown>,
+  read: CellRead<unknown> | undefined,
+  raw: unknown,
+): CellParse {
+  if (read) {
+    const v = read(raw);
+    return v instanceof CellFailure ? { success: false, message: v.message } : { success: true, data: v };
+  }
+  const parsed = schema.safeParse(raw);
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, message: parsed.error.issues[0]?.message ?? "内容无效" };
+}
+
+/**
+ * The cell addresses of a row's fields (field → column letters), worked out when one is read: a table of
+ * 100,000 rows would otherwise hold a string per cell and a property table per row. The object reads,
+ * enumerates, compares and serialises as the plain object { field: "B7", … } would; it cannot be changed.
+ */
+function rowAddresses<F extends string>(
+  letters: ReadonlyMap<F, string>,
+): (row: number) => Partial<Record<F, string>> {
+  const keys = [...letters.keys()];
+  const address = (key: string | symbol, row: number) => {
+    const l = typeof key === "string" ? letters.get(key as F) : undefined;
+    return l === undefined ? undefined : `${l}${row}`;
+  };
+  const handler: ProxyHandler<{ row: number }> = {
+    get: (t, key) => address(key, t.row) ?? Reflect.get(Object.prototype, key),
+    has: (_t, key) => letters.has(key as F) || key in Object.prototype,
+    ownKeys: () => [...keys],
+    getOwnPropertyDescriptor: (t, key) => {
+      const value = address(key, t.row);
+      return value === undefined
+        ? undefined
+        : { value, writable: false, enumerable: true, configurable: true };
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  };
+  return (row) => new Proxy({ row }, handler) as Partial<Record<F, string>>;
+}
+
 /**
  * Reads the records under the header row (readHeader). A cell that fails its schema gets an issue at its
  * address and the field becomes null.
@@ -203,22 +251,30 @@ export function readTable<F extends string>(grid: Grid, specs: readonly ColumnSp
   const records: TableRecord<F>[] = [];
   // Worked out once per table rather than once per cell: each column's letters, and what a blank cell reads as.
   const letters = specs.map((s) => (columns[s.field] === undefined ? "" : columnLetters(columns[s.field]!)));
-  const blank = specs.map((s) => s.schema.safeParse(null));
+  const readers = specs.map((s) => cellReader(s.schema));
+  const blank = specs.map((s, k) => parseCell(s.schema, readers[k], null));
+  const shape = Object.fromEntries(specs.map((s) => [s.field, null]));
+  const addresses = rowAddresses(
+    new Map(
+      specs.flatMap((s, k) => (columns[s.field] === undefined ? [] : [[s.field, letters[k]!] as const])),
+    ),
+  );
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cellsOfRow: CellInput[] = grid.rows[r] ?? [];
     if (present.every((s) => isBlankCell(cellsOfRow[columns[s.field]!]))) continue;
-    const values = {} as Record<F, unknown>;
-    const cells: Partial<Record<F, string>> = {};
+    // Copied from one object with every field, each row's values share one compact shape (fields added one
+    // by one to {} would make each row a hash table).
+    const values = { ...shape } as Record<F, unknown>;
+    const cells = addresses(r + 1);
     const rowIssues: { col: number; issue: Issue }[] = [];
     for (const [k, s] of specs.entries()) {
       const col = columns[s.field];
       const raw = col === undefined ? null : (cellsOfRow[col] ?? null);
-      if (col !== undefined) cells[s.field] = `${letters[k]}${r + 1}`;
-      const parsed = raw === null ? blank[k]! : s.schema.safeParse(raw);
+      const parsed = raw === null ? blank[k]! : parseCell(s.schema, readers[k], raw);
       if (parsed.success) values[s.field] = parsed.data;
       else {
         values[s.field] = null;
-        const message = parsed.error.issues[0]?.message ?? "内容无效";
+        const message = parsed.message;
         const at = cells[s.field] ?? cellAddress(r, 0);
         rowIssues.push({
           col: col ?? 0,

@@ -105,6 +105,85 @@ describe("worksheet text", () => {
   });
 });
 
+/** Where two long texts first differ, with a little of each around it; undefined when they are equal. */
+function firstDifference(a: string, b: string): string | undefined {
+  if (a === b) return undefined;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at ${i}: ${a.slice(i - 60, i + 60)} ≠ ${b.slice(i - 60, i + 60)}`;
+}
+
+describe("a large sheet patched as it streams", () => {
+  // Rows numbered N hold N in column A; every seventh row is written without numbers (its cell too), as
+  // some tools write them. 60,000 rows are a few MB of text: the sheet passes in several blocks.
+  const ROWS = 60_000;
+  const row = (n: number) =>
+    n % 7 === 0
+      ? `<x:row><x:c><x:v>${n}</x:v></x:c></x:row>`
+      : `<x:row r="${n}"><x:c r="A${n}"><x:v>${n}</x:v></x:c></x:row>`;
+  const rows = Array.from({ length: ROWS }, (_, i) => row(i + 1));
+  const tail = '<x:pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/>';
+  const book = (store: boolean) =>
+    craftWorkbook([{ name: "大表", prefix: "x", sheetData: rows.join(""), after: tail }], { store });
+
+  it.each([false, true])(
+    "rewrites only the edited rows, in every block, the rest byte for byte (stored part: %s)",
+    async (store) => {
+      const edited = [1, 2, 7, 20_000, 29_999, 30_001, 44_100, 59_999, 60_000];
+      const patch = new WorkbookPatch(book(store));
+      patch.setCells(
+        "大表",
+        [...edited, 60_005].map((n) => ({ row: n - 1, col: 1, value: { t: "number", v: -n } })),
+      );
+      patch.protectSheet("大表");
+      const xml = textOf(await patch.apply(), "xl/worksheets/sheet1.xml");
+      const want = rows.map((r, i) => {
+        const n = i + 1;
+        const numbered = n % 7 === 0 ? r.replace("<x:row>", `<x:row r="${n}">`) : r;
+        if (!edited.includes(n)) return numbered;
+        // A changed row's cells all get their numbers.
+        return `<x:row r="${n}"><x:c r="A${n}"><x:v>${n}</x:v></x:c><x:c r="B${n}"><x:v>${-n}</x:v></x:c></x:row>`;
+      });
+      want.push('<x:row r="60005"><x:c r="B60005"><x:v>-60005</x:v></x:c></x:row>');
+      expect(
+        firstDifference(
+          xml.slice(xml.indexOf("<x:sheetData>"), xml.indexOf("</x:sheetData>")),
+          `<x:sheetData>${want.join("")}`,
+        ),
+      ).toBeUndefined();
+      expect(xml.slice(xml.indexOf("</x:sheetData>"))).toBe(
+        `</x:sheetData><x:sheetProtection sheet="1"/>${tail}</x:worksheet>`,
+      );
+    },
+  );
+
+  it("finds filled rows and protection across blocks", () => {
+    const patch = new WorkbookPatch(book(false));
+    expect(patch.filledRows("大表", 29_990, 30_010)).toEqual(
+      Array.from({ length: 21 }, (_, i) => 29_990 + i),
+    );
+    expect(patch.filledRows("大表", 59_990, 70_000)).toHaveLength(10);
+    expect(patch.isProtected("大表")).toBe(false);
+  });
+
+  it("refuses an edit inside an array formula met in a later block", async () => {
+    const withArray = craftWorkbook([
+      {
+        name: "大表",
+        sheetData:
+          rows.join("").replace(/x:/g, "") +
+          '<row r="60001"><c r="A60001"><f t="array" ref="A60001:B60003">1</f><v>1</v></c></row>',
+      },
+    ]);
+    const patch = new WorkbookPatch(withArray);
+    patch.setCells("大表", [
+      { row: 5, col: 1, value: { t: "number", v: 1 } },
+      { row: 60_001, col: 1, value: { t: "number", v: 1 } },
+    ]);
+    await expect(patch.apply()).rejects.toThrow(/数组公式/);
+  });
+});
+
 describe("the style book", () => {
   const styles = craftWorkbook([{ name: "a", rows: [] }]);
   const book = () => new StyleBook(textOf(styles, "xl/styles.xml"), "xl/styles.xml");

@@ -4,7 +4,16 @@
 import type { Document, Element } from "@xmldom/xmldom";
 import { PackageError } from "./errors";
 import { childrenNamed, NS, parseXml, serializeXml } from "./xml";
-import { inflateEntry, readZip, writeZip, type ZipEntry, type ZipPart } from "./zip";
+import {
+  inflateEntry,
+  inflatePart,
+  readZip,
+  streamEntry,
+  writeZip,
+  type DeflatedPart,
+  type ZipEntry,
+  type ZipPart,
+} from "./zip";
 
 export interface Relationship {
   id: string;
@@ -62,16 +71,31 @@ export function decodePart(bytes: Uint8Array): string {
   return new TextDecoder("utf-8").decode(bytes.subarray(start));
 }
 
+/** A part's text, its XML declaration (if it names another encoding) saying UTF-8. */
+export const declaredUtf8 = (text: string) =>
+  text.replace(/^(<\?xml[^>]*encoding=["'])[^"']*(["'])/, "$1UTF-8$2");
+
+/** A decoder for a part whose first bytes are `head`: UTF-16 where its byte-order mark says so, else UTF-8. */
+export const decoderFor = (head: Uint8Array) =>
+  new TextDecoder(
+    head[0] === 0xff && head[1] === 0xfe
+      ? "utf-16le"
+      : head[0] === 0xfe && head[1] === 0xff
+        ? "utf-16be"
+        : "utf-8",
+    { ignoreBOM: false },
+  );
+
 /** UTF-8 bytes of a part's text; an XML declaration naming another encoding is corrected. */
 export function encodePart(text: string): Uint8Array {
-  return new TextEncoder().encode(text.replace(/^(<\?xml[^>]*encoding=["'])[^"']*(["'])/, "$1UTF-8$2"));
+  return new TextEncoder().encode(declaredUtf8(text));
 }
 
 export class Package {
   private readonly entries = new Map<string, ZipEntry>();
   /** Part names in the zip's order, then added parts. */
   private readonly order: string[] = [];
-  private readonly replaced = new Map<string, Uint8Array>();
+  private readonly replaced = new Map<string, Uint8Array | DeflatedPart>();
   private readonly removed = new Set<string>();
   private types: Document | undefined;
 
@@ -96,7 +120,8 @@ export class Package {
       .map((name) => {
         const entry = this.entries.get(key(name));
         const data = this.replaced.get(key(name));
-        return { name, size: data ? data.length : entry!.size, entry: data ? undefined : entry };
+        if (!data) return { name, size: entry!.size, entry };
+        return { name, size: data instanceof Uint8Array ? data.length : data.size };
       });
   }
 
@@ -119,10 +144,19 @@ export class Package {
     const k = key(name);
     if (this.removed.has(k)) throw new Error(`part ${name} was removed`);
     const data = this.replaced.get(k);
-    if (data) return data;
+    if (data) return data instanceof Uint8Array ? data : inflatePart(data);
     const e = this.entries.get(k);
     if (!e) throw new PackageError("corrupt", `文件已损坏（缺少部件 ${name}）`);
     return inflateEntry(this.source, e);
+  }
+
+  /** Hands the part's bytes to `sink` chunk by chunk, as they inflate: a large part is never whole. */
+  stream(name: string, sink: (chunk: Uint8Array) => void): void {
+    const k = key(name);
+    const data = this.replaced.get(k);
+    if (!data && !this.removed.has(k) && this.entries.has(k))
+      streamEntry(this.source, this.entries.get(k)!, sink);
+    else sink(this.bytes(name));
   }
 
   text(name: string): string {
@@ -133,7 +167,7 @@ export class Package {
     return parseXml(this.text(name), name);
   }
 
-  setBytes(name: string, data: Uint8Array): void {
+  setBytes(name: string, data: Uint8Array | DeflatedPart): void {
     const k = key(name);
     this.removed.delete(k);
     this.replaced.set(k, data);
@@ -265,7 +299,8 @@ export class Package {
       if (this.removed.has(k)) continue;
       const data = this.replaced.get(k);
       const e = this.entries.get(k);
-      if (data) parts.push({ name, data, like: e });
+      if (data instanceof Uint8Array) parts.push({ name, data, like: e });
+      else if (data) parts.push({ name, deflated: data, like: e });
       else parts.push({ name, copy: e!, source: this.source });
     }
     return writeZip(parts);

@@ -10,26 +10,28 @@ import { loadExcelJs } from "../excelJs";
 import { writeLayout } from "../writeLayout";
 import { chartPartXml, drawingPartXml, layoutValues, type ValueAt } from "./charts";
 import { PackageError } from "./errors";
-import { Package, relsPartOf } from "./opc";
+import { declaredUtf8, Package, relsPartOf } from "./opc";
 import { insertedRange, insertionProblem, insertRows, refersToSheetFrom } from "./insertRows";
 import {
-  arrayFormulaRanges,
+  arrayFormulasIn,
   coverRows,
-  editCells,
+  editBounds,
   elementsOf,
-  filledRows,
+  filledRowsIn,
   inlineSharedStrings,
   insertElement,
-  joinSheet,
   remapDxfs,
   remapStyles,
-  rowStyles,
-  splitSheet,
+  rowEditor,
+  rowStylesIn,
   unselect,
   widenDimension,
+  type ArrayFormula,
   type CellPlace,
+  type RowStyles,
   type SheetSplit,
 } from "./sheetXml";
+import { streamSheet } from "./sheetStream";
 import { EMPTY_STYLESHEET, StyleBook, type Dxf, type StyleChange } from "./styles";
 import {
   DATE1904_OFFSET,
@@ -54,6 +56,7 @@ import {
   unescapeXml,
   xstring,
 } from "./xml";
+import { PartDeflater } from "./zip";
 
 export type { StyleChange, Dxf };
 
@@ -184,7 +187,16 @@ export class WorkbookPatch {
 
   /** The rows (zero-based) from `from` to `to` of the sheet as it was read that hold a value or formula. */
   filledRows(sheet: string, from: number, to: number): number[] {
-    return filledRows(splitSheet(this.pkg.text(this.worksheet(sheet).part)), from, to);
+    const out: number[] = [];
+    const counter = { next: 0 };
+    let p = "";
+    streamSheet(this.pkg, this.worksheet(sheet).part, {
+      head: (h) => (p = h.p),
+      rows: (block) => {
+        if (counter.next <= to) filledRowsIn(p, block, counter, from, to, out);
+      },
+    });
+    return out;
   }
 
   setCells(sheet: string, edits: readonly CellEdit[]): void {
@@ -201,8 +213,8 @@ export class WorkbookPatch {
 
   /** Whether the worksheet is protected (its sheetProtection element says sheet="1"), as Excel would lock it. */
   isProtected(sheet: string): boolean {
-    const xml = this.pkg.text(this.worksheet(sheet).part);
-    const tag = /<(?:\w+:)?sheetProtection\b[^>]*>/.exec(xml)?.[0];
+    const tail = streamSheet(this.pkg, this.worksheet(sheet).part);
+    const tag = /<(?:\w+:)?sheetProtection\b[^>]*>/.exec(tail)?.[0];
     return tag !== undefined && /\ssheet=["'](1|true)["']/.test(tag);
   }
 
@@ -321,7 +333,7 @@ export class WorkbookPatch {
         recalc ||= edits.some((e) => e.value?.t === "formula");
         this.syncTableHeaders(entry, edits);
       }
-      this.pkg.setText(entry.part, this.editSheet(entry, edits, styles));
+      this.editSheet(entry, edits, styles);
     }
     for (const [name, growth] of this.tableGrowth) this.growTables(this.worksheet(name), growth);
     if (cellsChanged) this.dropCalcChain();
@@ -417,32 +429,66 @@ export class WorkbookPatch {
     this.pkg.setText(part, xml);
   }
 
+  /**
+   * Rewrites the worksheet as it inflates, block of rows by block of rows, into the deflater: the sheet's XML
+   * is never whole, in either direction. A first pass over the rows finds what must be known before any row
+   * is written (array formulas an edit would break, the styles of the rows appended rows look like).
+   */
   private editSheet(
     entry: SheetEntry & { part: string },
     edits: readonly CellEdit[],
     styles: { book: StyleBook },
-  ): string {
-    const sheet = splitSheet(this.pkg.text(entry.part));
-    if (edits.length > 0) {
-      const byRow = new Map<number, Map<number, CellEdit>>();
-      for (const e of edits) {
-        const row = byRow.get(e.row) ?? new Map<number, CellEdit>();
-        const prev = row.get(e.col);
-        row.set(e.col, prev ? { ...prev, ...e, style: { ...prev.style, ...e.style } } : e);
-        byRow.set(e.row, row);
-      }
-      refuseInsideArrays(sheet, edits, entry.name);
-      const templates = rowStyles(
-        sheet,
-        new Set(edits.flatMap((e) => (e.likeRow === undefined ? [] : [e.likeRow]))),
-      );
-      const bounds = editCells(sheet, byRow, (edit, place) => {
-        const like = edit.likeRow === undefined ? undefined : templates.get(edit.likeRow);
-        const baseStyle = like ? (like.cells.get(place.col) ?? like.row ?? place.baseStyle) : place.baseStyle;
-        return renderCell(edit, { ...place, baseStyle }, sheet.p, styles.book, entry.name, this.date1904);
-      });
-      if (bounds) widenDimension(sheet, bounds);
+  ): void {
+    const byRow = new Map<number, Map<number, CellEdit>>();
+    for (const e of edits) {
+      const row = byRow.get(e.row) ?? new Map<number, CellEdit>();
+      const prev = row.get(e.col);
+      row.set(e.col, prev ? { ...prev, ...e, style: { ...prev.style, ...e.style } } : e);
+      byRow.set(e.row, row);
     }
+    const templates = new Map<number, RowStyles>();
+    if (edits.length > 0) {
+      const likeRows = new Set(edits.flatMap((e) => (e.likeRow === undefined ? [] : [e.likeRow])));
+      const arrays: ArrayFormula[] = [];
+      const counter = { next: 0 };
+      let p = "";
+      streamSheet(this.pkg, entry.part, {
+        head: (h) => (p = h.p),
+        rows: (block) => {
+          for (const a of arrayFormulasIn(p, block)) arrays.push(a);
+          rowStylesIn(p, block, counter, likeRows, templates);
+        },
+      });
+      refuseInsideArrays(arrays, edits, entry.name);
+    }
+    const out = new PartDeflater();
+    const encoder = new TextEncoder();
+    const write = (text: string) => out.push(encoder.encode(text));
+    let editor: ReturnType<typeof rowEditor<CellEdit>> | undefined;
+    let p = "";
+    let dataOpen = true;
+    const tail = streamSheet(this.pkg, entry.part, {
+      head: (h) => {
+        p = h.p;
+        const head = { p, head: h.head };
+        if (edits.length > 0) {
+          const bounds = editBounds(byRow);
+          if (bounds) widenDimension(head, bounds);
+          editor = rowEditor(p, head.head, byRow, (edit, place) => {
+            const like = edit.likeRow === undefined ? undefined : templates.get(edit.likeRow);
+            const baseStyle = like
+              ? (like.cells.get(place.col) ?? like.row ?? place.baseStyle)
+              : place.baseStyle;
+            return renderCell(edit, { ...place, baseStyle }, p, styles.book, entry.name, this.date1904);
+          });
+        }
+        dataOpen = !h.selfClosed || editor !== undefined;
+        write(declaredUtf8(head.head) + (dataOpen ? h.open.replace(/\/>$/, ">") : h.open));
+      },
+      rows: (block) => write(editor ? editor.block(block) : block),
+    });
+    if (dataOpen) write(`${editor?.end() ?? ""}</${p}sheetData>`);
+    const sheet: SheetSplit = { p, head: "", data: "", tail };
     for (const c of this.coverage.get(entry.name) ?? []) coverRows(sheet, c.anchorRow, c.lastRow);
     for (const f of this.formats.get(entry.name) ?? []) addFormat(sheet, f, styles.book);
     const charts = this.charts.get(entry.name);
@@ -454,7 +500,8 @@ export class WorkbookPatch {
     }
     if (this.protections.has(entry.name) && elementsOf(sheet, "sheetProtection").length === 0)
       insertElement(sheet, "sheetProtection", `<${sheet.p}sheetProtection sheet="1"/>`);
-    return joinSheet(sheet);
+    write(sheet.tail);
+    this.pkg.setBytes(entry.part, out.finish());
   }
 
   /** Moves the rows from `at` down by `count`, with the sheet's tables (a totals row stays the table's last). */
@@ -550,8 +597,7 @@ function tableRange(ref: string): { top: number; left: number; bottom: number; r
 }
 
 /** A cell an array formula spills into (from another cell) cannot be written without breaking the formula. */
-function refuseInsideArrays(sheet: SheetSplit, edits: readonly CellEdit[], name: string): void {
-  const arrays = arrayFormulaRanges(sheet);
+function refuseInsideArrays(arrays: readonly ArrayFormula[], edits: readonly CellEdit[], name: string): void {
   if (arrays.length === 0) return;
   for (const e of edits) {
     if (e.value === undefined) continue;

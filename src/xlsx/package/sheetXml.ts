@@ -207,37 +207,67 @@ function startTagOf(element: string): string {
 /** The element with a row number `r` written on its start tag. */
 const numbered = (element: string, r: string) => element.replace(/^<[^\s/>]+/, `$& r="${r}"`);
 
+/** Counts rows across the blocks of one sheetData: a row without `r` is the one after the row before it. */
+export interface RowCounter {
+  next: number;
+}
+
+/**
+ * Calls `visit` for every row element in `text` (a block of whole rows of one sheetData), with its zero-based
+ * number and whether the row says it (its `r`).
+ */
+function eachRow(
+  p: string,
+  text: string,
+  counter: RowCounter,
+  visit: (row: number, m: RegExpExecArray, hasNumber: boolean) => boolean | void,
+): void {
+  const pe = escapeRe(p);
+  const rowRe = new RegExp(`<${pe}row\\b[^>]*?(?:/>|>[\\s\\S]*?</${pe}row>)`, "g");
+  for (let m = rowRe.exec(text); m; m = rowRe.exec(text)) {
+    const r = attr(startTagOf(m[0]), "r");
+    const row = r === undefined ? counter.next : Number(r) - 1;
+    counter.next = row + 1;
+    if (visit(row, m, r !== undefined) === false) return;
+  }
+}
+
+/** The rectangle the edits (zero-based row → column → edit) cover. */
+export function editBounds(edits: ReadonlyMap<number, ReadonlyMap<number, unknown>>): Bounds | undefined {
+  let bounds: Bounds | undefined;
+  for (const [row, cols] of edits)
+    for (const col of cols.keys())
+      bounds = bounds
+        ? {
+            top: Math.min(bounds.top, row),
+            bottom: Math.max(bounds.bottom, row),
+            left: Math.min(bounds.left, col),
+            right: Math.max(bounds.right, col),
+          }
+        : { top: row, bottom: row, left: col, right: col };
+  return bounds;
+}
+
 /**
  * Rewrites the cells named in `edits` (zero-based row → column → edit) through `render`, which returns a
- * cell's new XML. Untouched rows are copied as they are; rows the sheet lacks are inserted in order; the
- * cells of a changed row stay in column order; rows and cells without numbers get them. Returns the
- * rectangle the edits cover.
+ * cell's new XML, block by block of a sheetData's rows (`block` for each block of whole rows in order, then
+ * `end` for the rows after the last). Untouched rows are copied as they are; rows the sheet lacks are
+ * inserted in order; the cells of a changed row stay in column order; rows and cells without numbers get
+ * them. `head` is the part before sheetData (its column styles).
  */
-export function editCells<T>(
-  sheet: SheetSplit,
+export function rowEditor<T>(
+  p: string,
+  head: string,
   edits: ReadonlyMap<number, ReadonlyMap<number, T>>,
   render: (edit: T, place: CellPlace) => string,
-): Bounds | undefined {
-  const { p, data } = sheet;
-  const colStyles = columnStyles(sheet);
+): { block(text: string): string; end(): string } {
+  const colStyles = columnStyles({ p, head, data: "", tail: "" });
   const colStyle = (col: number) => colStyles.find((c) => col + 1 >= c.min && col + 1 <= c.max)?.style ?? 0;
   const wanted = [...edits.keys()].sort((a, b) => a - b);
-  let bounds: Bounds | undefined;
   const pe = escapeRe(p);
   const cellRe = new RegExp(`<${pe}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${pe}c>)`, "g");
   const rowEnd = `</${p}row>`;
-
   const refRe = /\sr\s*=\s*["']([A-Za-z]{1,3})\d*["']/;
-  const grow = (row: number, col: number) => {
-    bounds = bounds
-      ? {
-          top: Math.min(bounds.top, row),
-          bottom: Math.max(bounds.bottom, row),
-          left: Math.min(bounds.left, col),
-          right: Math.max(bounds.right, col),
-        }
-      : { top: row, bottom: row, left: col, right: col };
-  };
 
   const buildRow = (row: number, rowXml: string | undefined): string => {
     const rowEdits = edits.get(row)!;
@@ -249,7 +279,6 @@ export function editCells<T>(
     const place = (col: number, edit: T, existing: ExistingCell | undefined) => {
       const own = existing ? attr(existing.tag, "s") : undefined;
       const baseStyle = own !== undefined ? Number(own) : (rowStyle ?? colStyle(col));
-      grow(row, col);
       return render(edit, { row, col, ref: cellAddress(row, col), existing, baseStyle });
     };
     // Cells are looked at closely only where an edit falls; the others are copied as they are.
@@ -282,33 +311,76 @@ export function editCells<T>(
     return `${newTag}${cells.map((c) => c.xml).join("")}${rest}${rowEnd}`;
   };
 
+  let w = 0;
+  const counter: RowCounter = { next: 0 };
+  return {
+    block(text) {
+      const out: string[] = [];
+      let last = 0;
+      eachRow(p, text, counter, (row, m, hasNumber) => {
+        if (hasNumber && !(w < wanted.length && wanted[w]! <= row)) return;
+        out.push(text.slice(last, m.index));
+        last = m.index + m[0].length;
+        while (w < wanted.length && wanted[w]! < row) out.push(buildRow(wanted[w++]!, undefined));
+        if (w < wanted.length && wanted[w] === row) {
+          out.push(buildRow(row, m[0]));
+          w++;
+        } else out.push(hasNumber ? m[0] : numbered(m[0], String(row + 1)));
+      });
+      if (last === 0) return text;
+      out.push(text.slice(last));
+      return out.join("");
+    },
+    end() {
+      const out: string[] = [];
+      while (w < wanted.length) out.push(buildRow(wanted[w++]!, undefined));
+      return out.join("");
+    },
+  };
+}
+
+/** The sheetData element's start tag and content: where its rows are in `data`. */
+function dataContent(sheet: Pick<SheetSplit, "p" | "data">): { open: string; content: string } {
+  const { p, data } = sheet;
   const openEnd = data.indexOf(">") + 1;
   const selfClosed = data[openEnd - 2] === "/";
   const contentEnd = selfClosed ? openEnd : data.length - `</${p}sheetData>`.length;
-  const out: string[] = [selfClosed ? `${data.slice(0, openEnd - 2)}>` : data.slice(0, openEnd)];
-  const rowRe = new RegExp(`<${pe}row\\b[^>]*?(?:/>|>[\\s\\S]*?</${pe}row>)`, "g");
-  rowRe.lastIndex = openEnd;
-  let w = 0;
-  let last = openEnd;
-  let implicitRow = 0;
-  for (let m = rowRe.exec(data); m && m.index < contentEnd; m = rowRe.exec(data)) {
-    const r = attr(startTagOf(m[0]), "r");
-    const row = r === undefined ? implicitRow : Number(r) - 1;
-    implicitRow = row + 1;
-    if (r !== undefined && !(w < wanted.length && wanted[w]! <= row)) continue;
-    out.push(data.slice(last, m.index));
-    last = m.index + m[0].length;
-    while (w < wanted.length && wanted[w]! < row) out.push(buildRow(wanted[w++]!, undefined));
-    if (w < wanted.length && wanted[w] === row) {
-      out.push(buildRow(row, m[0]));
-      w++;
-    } else out.push(r === undefined ? numbered(m[0], String(row + 1)) : m[0]);
-  }
-  out.push(data.slice(last, contentEnd));
-  while (w < wanted.length) out.push(buildRow(wanted[w++]!, undefined));
-  out.push(`</${p}sheetData>`);
-  sheet.data = out.join("");
-  return bounds;
+  return { open: data.slice(0, openEnd), content: data.slice(openEnd, contentEnd) };
+}
+
+/**
+ * Rewrites the cells named in `edits` (zero-based row → column → edit) through `render`, as rowEditor does,
+ * in the whole sheetData of `sheet`. Returns the rectangle the edits cover.
+ */
+export function editCells<T>(
+  sheet: SheetSplit,
+  edits: ReadonlyMap<number, ReadonlyMap<number, T>>,
+  render: (edit: T, place: CellPlace) => string,
+): Bounds | undefined {
+  const { open, content } = dataContent(sheet);
+  const editor = rowEditor(sheet.p, sheet.head, edits, render);
+  const rows = editor.block(content);
+  sheet.data = `${open.replace(/\/>$/, ">")}${rows}${editor.end()}</${sheet.p}sheetData>`;
+  return editBounds(edits);
+}
+
+/**
+ * The rows (zero-based) from `from` to `to` in a block of whole rows that hold a value or formula in some
+ * cell; a row holding only styles is empty.
+ */
+export function filledRowsIn(
+  p: string,
+  text: string,
+  counter: RowCounter,
+  from: number,
+  to: number,
+  out: number[],
+): void {
+  const valueRe = new RegExp(`<${escapeRe(p)}(?:v|f|is)[\\s>]`);
+  eachRow(p, text, counter, (row, m) => {
+    if (row > to) return false;
+    if (row >= from && valueRe.test(m[0])) out.push(row);
+  });
 }
 
 /**
@@ -316,31 +388,28 @@ export function editCells<T>(
  * styles is empty.
  */
 export function filledRows(sheet: SheetSplit, from: number, to: number): number[] {
-  const pe = escapeRe(sheet.p);
-  const rowRe = new RegExp(`<${pe}row\\b[^>]*?(?:/>|>[\\s\\S]*?</${pe}row>)`, "g");
-  const valueRe = new RegExp(`<${pe}(?:v|f|is)[\\s>]`);
   const out: number[] = [];
-  let implicitRow = 0;
-  for (const m of sheet.data.matchAll(rowRe)) {
-    const r = attr(startTagOf(m[0]), "r");
-    const row = r === undefined ? implicitRow : Number(r) - 1;
-    implicitRow = row + 1;
-    if (row > to) break;
-    if (row >= from && valueRe.test(m[0])) out.push(row);
-  }
+  filledRowsIn(sheet.p, dataContent(sheet).content, { next: 0 }, from, to, out);
   return out;
 }
 
-/** The ranges array formulas (and data tables) of the sheet spill over, each with the cell it starts in. */
-export function arrayFormulaRanges(sheet: SheetSplit): { ref: string; from: string; bounds: Bounds }[] {
-  const pe = escapeRe(sheet.p);
+/** An array formula (or data table) the sheet has: the range it spills over and the cell it starts in. */
+export interface ArrayFormula {
+  ref: string;
+  from: string;
+  bounds: Bounds;
+}
+
+/** The ranges array formulas (and data tables) in `text` (a sheet's cells) spill over. */
+export function arrayFormulasIn(p: string, text: string): ArrayFormula[] {
+  const pe = escapeRe(p);
+  const out: ArrayFormula[] = [];
+  if (!/\st=["'](array|dataTable)["']/.test(text)) return out;
   const re = new RegExp(
     `<${pe}c\\b([^>]*?)(?<!/)>(?:(?!</${pe}c>|<${pe}c\\b)[\\s\\S])*?<${pe}f\\b([^>]*)>`,
     "g",
   );
-  const out: { ref: string; from: string; bounds: Bounds }[] = [];
-  if (!/\st=["'](array|dataTable)["']/.test(sheet.data)) return out;
-  for (const m of sheet.data.matchAll(re)) {
+  for (const m of text.matchAll(re)) {
     const f = m[2]!;
     const t = attr(f, "t");
     const ref = attr(f, "ref");
@@ -358,8 +427,13 @@ export function arrayFormulaRanges(sheet: SheetSplit): { ref: string; from: stri
   return out;
 }
 
+/** The ranges array formulas (and data tables) of the sheet spill over, each with the cell it starts in. */
+export function arrayFormulaRanges(sheet: SheetSplit): ArrayFormula[] {
+  return arrayFormulasIn(sheet.p, sheet.data);
+}
+
 /** Widens the sheet's dimension element to cover `bounds` (a part without one is left so). */
-export function widenDimension(sheet: SheetSplit, bounds: Bounds): void {
+export function widenDimension(sheet: Pick<SheetSplit, "p" | "head">, bounds: Bounds): void {
   const found = findElement(sheet.head, sheet.p, "dimension");
   if (!found) return;
   const tag = sheet.head.slice(found.start, found.end);
@@ -381,20 +455,19 @@ export interface RowStyles {
   row: number | undefined;
 }
 
-/** The styles of the given rows (zero-based) as the sheet has them; a row the sheet lacks is left out. */
-export function rowStyles(sheet: SheetSplit, rows: ReadonlySet<number>): Map<number, RowStyles> {
-  const out = new Map<number, RowStyles>();
-  if (rows.size === 0) return out;
-  const pe = escapeRe(sheet.p);
-  const rowRe = new RegExp(`<${pe}row\\b[^>]*?(?:/>|>[\\s\\S]*?</${pe}row>)`, "g");
-  const cellRe = new RegExp(`<${pe}c\\b[^>]*?(?:/>|>)`, "g");
-  let implicitRow = 0;
-  for (const m of sheet.data.matchAll(rowRe)) {
+/** The styles of the given rows (zero-based) found in a block of whole rows, added to `out`. */
+export function rowStylesIn(
+  p: string,
+  text: string,
+  counter: RowCounter,
+  rows: ReadonlySet<number>,
+  out: Map<number, RowStyles>,
+): void {
+  if (rows.size === 0) return;
+  const cellRe = new RegExp(`<${escapeRe(p)}c\\b[^>]*?(?:/>|>)`, "g");
+  eachRow(p, text, counter, (row, m) => {
+    if (!rows.has(row) || out.has(row)) return;
     const tag = startTagOf(m[0]);
-    const r = attr(tag, "r");
-    const row = r === undefined ? implicitRow : Number(r) - 1;
-    implicitRow = row + 1;
-    if (!rows.has(row)) continue;
     const cells = new Map<number, number>();
     let implicitCol = 0;
     for (const c of m[0].slice(tag.length).matchAll(cellRe)) {
@@ -406,8 +479,13 @@ export function rowStyles(sheet: SheetSplit, rows: ReadonlySet<number>): Map<num
     }
     const custom = /^(1|true)$/.test(attr(tag, "customFormat") ?? "");
     out.set(row, { cells, row: custom ? Number(attr(tag, "s") ?? 0) : undefined });
-    if (out.size === rows.size) break;
-  }
+  });
+}
+
+/** The styles of the given rows (zero-based) as the sheet has them; a row the sheet lacks is left out. */
+export function rowStyles(sheet: SheetSplit, rows: ReadonlySet<number>): Map<number, RowStyles> {
+  const out = new Map<number, RowStyles>();
+  rowStylesIn(sheet.p, dataContent(sheet).content, { next: 0 }, rows, out);
   return out;
 }
 

@@ -2,7 +2,7 @@
 // with its declared size as a hard cap (a lying header is a damaged file, not an out-of-memory crash), and
 // a writer that copies the compressed bytes of every part it is not given anew.
 
-import { deflateSync, Inflate } from "fflate";
+import { Deflate, deflateSync, Inflate } from "fflate";
 import { PackageError } from "./errors";
 
 export interface ZipEntry {
@@ -200,15 +200,83 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return out;
 }
 
-/** A part of the zip to write: either new bytes, or an entry copied compressed from `source`. */
+/** A part deflated as it was written: its compressed bytes, the checksum and size of what it holds. */
+export interface DeflatedPart {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/**
+ * Deflates a part handed over in chunks, so that a large rewritten sheet never exists whole: only its
+ * compressed bytes are kept.
+ */
+export class PartDeflater {
+  private readonly chunks: Uint8Array[] = [];
+  private crc = 0;
+  private size = 0;
+  private readonly deflate = new Deflate({ level: DEFLATE_LEVEL }, (chunk) => {
+    this.chunks.push(chunk);
+  });
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.deflate.push(chunk);
+  }
+
+  finish(): DeflatedPart {
+    this.deflate.push(new Uint8Array(0), true);
+    const deflated = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of this.chunks) {
+      deflated.set(c, at);
+      at += c.length;
+    }
+    this.chunks.length = 0;
+    return { deflated, crc: this.crc, size: this.size };
+  }
+}
+
+/** The bytes of a part deflated by PartDeflater. */
+export function inflatePart(part: DeflatedPart): Uint8Array {
+  const out = new Uint8Array(part.size);
+  let at = 0;
+  const inflater = new Inflate((chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  inflater.push(part.deflated, true);
+  return out;
+}
+
+/**
+ * A part of the zip to write: new bytes, a part deflated already, or an entry copied compressed from
+ * `source`.
+ */
 export type ZipPart =
-  { name: string; data: Uint8Array; like?: ZipEntry } | { name: string; copy: ZipEntry; source: Uint8Array };
+  | { name: string; data: Uint8Array; like?: ZipEntry }
+  | { name: string; deflated: DeflatedPart; like?: ZipEntry }
+  | { name: string; copy: ZipEntry; source: Uint8Array };
 
 function dosNow(): { dosTime: number; dosDate: number } {
   const d = new Date();
   return {
     dosTime: (d.getHours() << 11) | (d.getMinutes() << 5) | (d.getSeconds() >> 1),
     dosDate: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** The fields a rewritten part keeps from the entry it replaces (its time, its attributes). */
+function entryLike(like: ZipEntry | undefined, now: { dosTime: number; dosDate: number }) {
+  return {
+    flags: 0,
+    localOffset: 0,
+    dosTime: like?.dosTime ?? now.dosTime,
+    dosDate: like?.dosDate ?? now.dosDate,
+    versionMadeBy: like?.versionMadeBy ?? 20,
+    externalAttributes: like?.externalAttributes ?? 0,
   };
 }
 
@@ -226,20 +294,27 @@ export function writeZip(parts: readonly ZipPart[], options: { store?: boolean }
       checkReadable(e);
       return { name, e, data: compressedBytes(p.source, e) };
     }
+    if ("deflated" in p) {
+      const { deflated, crc, size } = p.deflated;
+      const e: ZipEntry = {
+        ...entryLike(p.like, now),
+        name: p.name,
+        method: DEFLATED,
+        crc,
+        compressedSize: deflated.length,
+        size,
+      };
+      return { name, e, data: deflated };
+    }
     const deflated = options.store ? p.data : deflateSync(p.data, { level: DEFLATE_LEVEL });
     const stored = options.store === true || deflated.length >= p.data.length;
     const e: ZipEntry = {
       name: p.name,
       method: stored ? STORED : DEFLATED,
-      flags: 0,
       crc: crc32(p.data),
       compressedSize: stored ? p.data.length : deflated.length,
       size: p.data.length,
-      localOffset: 0,
-      dosTime: p.like?.dosTime ?? now.dosTime,
-      dosDate: p.like?.dosDate ?? now.dosDate,
-      versionMadeBy: p.like?.versionMadeBy ?? 20,
-      externalAttributes: p.like?.externalAttributes ?? 0,
+      ...entryLike(p.like, now),
     };
     return { name, e, data: stored ? p.data : deflated };
   });

@@ -5,6 +5,7 @@
 
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { PackageError } from "../package/errors";
+import { decoderFor } from "../package/opc";
 import { streamEntry, type ZipEntry } from "../package/zip";
 
 export interface XmlHandler {
@@ -12,6 +13,8 @@ export interface XmlHandler {
   text(text: string): void;
   close(name: string): void;
 }
+
+export { decoderFor };
 
 const localNames = new Map<string, string>();
 
@@ -25,17 +28,6 @@ export function localName(name: string): string {
   }
   return local;
 }
-
-/** A decoder for a part whose first bytes are `head`: UTF-16 where its byte-order mark says so, else UTF-8. */
-export const decoderFor = (head: Uint8Array) =>
-  new TextDecoder(
-    head[0] === 0xff && head[1] === 0xfe
-      ? "utf-16le"
-      : head[0] === 0xfe && head[1] === 0xff
-        ? "utf-16be"
-        : "utf-8",
-    { ignoreBOM: false },
-  );
 
 /** Streams the entry `entry` of the package `bytes` through `handler`; bad XML is a damaged part. */
 export function streamXml(bytes: Uint8Array, entry: ZipEntry, handler: XmlHandler): void {
