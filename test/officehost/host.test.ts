@@ -45,6 +45,54 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect(host.value("S", "A5")).toBe(8613800000000);
   });
 
+  it("takes TRUE, 50%, 1,234, 1.5E+3 and dates written into a General cell as zh-CN Excel does, and keeps them text under @", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    const typed = [
+      "2026/3/5",
+      "TRUE",
+      "50%",
+      "1,234",
+      "1.5E+3",
+      "2026年3月5日",
+      "false",
+      "12.5%",
+      "2026/2/30",
+    ];
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1:I1").values = [typed];
+      ws.getRange("A2:I2").numberFormat = [typed.map(() => "@")];
+      ws.getRange("A2:I2").formulas = [typed];
+    });
+    const row = (r: number) => "ABCDEFGHI".split("").map((c) => host.cell("S", `${c}${r}`)!);
+    expect(row(1).map((c) => c.value)).toEqual([
+      46086,
+      true,
+      0.5,
+      1234,
+      1500,
+      46086,
+      false,
+      0.125,
+      "2026/2/30",
+    ]);
+    expect(row(1).map((c) => c.format.numberFormat)).toEqual([
+      "yyyy/m/d",
+      "General",
+      "0%",
+      "#,##0",
+      "0.00E+00",
+      'yyyy"年"m"月"d"日"',
+      "General",
+      "0.0%",
+      "General",
+    ]);
+    expect(row(2).map((c) => c.value)).toEqual(typed);
+    host.type("S", "J1", "-5%");
+    expect(host.value("S", "J1")).toBe(-0.05);
+  });
+
   it("gives a formula of numbers its computed value, as Excel's Range.values does", async () => {
     const host = new ExcelHost();
     host.seed("S", [[null]]);

@@ -22,6 +22,7 @@ import {
   checkTableName,
   compareSets,
   defaultExcelApi,
+  enterValue,
   jsonBytes,
   LIMITS,
   notLoaded,
@@ -29,7 +30,6 @@ import {
   refuseLocked,
   refuseOnProtected,
   SHEET_SIZE,
-  typedValue,
 } from "./rules";
 
 export { OfficeError } from "./rules";
@@ -103,9 +103,7 @@ export class ExcelHost {
     if (!s || !p) throw new OfficeError("ItemNotFound", `No cell ${sheet}!${address}`);
     const cell = cellAt(s, p.row, p.col);
     refuseLocked(s, cell, address);
-    const typed = typedValue(text, cell.format.numberFormat === "@");
-    cell.value = typed.value;
-    cell.formula = typed.formula;
+    enterValue(cell, text);
   }
 
   value(sheet: string, address: string): Scalar {
@@ -800,11 +798,7 @@ class TableProxy {
               row.forEach((v, c) => {
                 const cell = cellAt(s, bottom + 1 + i, t.rect.left + c);
                 cell.format = structuredClone(peek(s, bottom, t.rect.left + c)?.format ?? cell.format);
-                if (v !== null && v !== "") {
-                  const typed = typedValue(v, cell.format.numberFormat === "@");
-                  cell.value = typed.value;
-                  cell.formula = typed.formula;
-                }
+                if (v !== null && v !== "") enterValue(cell, v);
               }),
             );
             t.rect.rows += rows.length;

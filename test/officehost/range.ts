@@ -7,12 +7,12 @@ import { cellAt, peek, usedRect, type Cell, type Rect, type Scalar, type Sheet }
 import {
   checkCellLength,
   checkValidationText,
+  enterValue,
   MAX_ROW_HEIGHT,
   notLoaded,
   OfficeError,
   refuseLocked,
   refuseOnProtected,
-  typedValue,
   type ProtectedChange,
 } from "./rules";
 
@@ -382,9 +382,7 @@ export class RangeProxy {
 
 function writeCell(cell: Cell, x: Scalar): void {
   checkCellLength(x);
-  const c = typedValue(x, cell.format.numberFormat === "@");
-  cell.value = c.value === "" ? null : c.value;
-  cell.formula = c.formula;
+  enterValue(cell, x);
 }
 
 /** A list typed as its source, and the prompt's and the alert's texts, within Excel's lengths (rules.ts). */
