@@ -33,6 +33,7 @@ import type { Supports } from "./forms";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { Rollback } from "./rollback";
+import { refuseProtectedStructure } from "./structure";
 import { RequestBudget, suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
@@ -78,6 +79,8 @@ export async function prepareSubmission(
   ]);
   const { grids, existing } = await readSheets(context, (n) => wanted.has(n));
   if (!grids.sheet(REGISTER_SHEET)) throw new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表。`);
+  // The stamp adds 报送信息 (and forms): a protected structure refuses it.
+  await refuseProtectedStructure(context);
   const wb = loadWorkbook(grids);
   const issues = workbookIssues(wb, today);
   if (countBySeverity(issues).errors > 0) return { stamp: undefined, issues };

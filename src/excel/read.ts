@@ -6,6 +6,7 @@
 import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
 import { CommandError } from "./errors";
+import { loadStructureProtection } from "./structure";
 
 /**
  * Cells read in one sync: far under the 5,000,000-cell limit, and, at the 7–10 bytes a register's cell takes
@@ -174,6 +175,7 @@ export async function readSheets(
   let existing = options.existing ? [...options.existing] : undefined;
   if (!existing) {
     sheets.load("items/name");
+    loadStructureProtection(context);
     await context.sync();
     existing = sheets.items.map((s) => s.name);
   }

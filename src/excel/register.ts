@@ -39,6 +39,7 @@ import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { Rollback } from "./rollback";
+import { loadStructureProtection, refuseProtectedStructure } from "./structure";
 import { CALL_BYTES, payloadSize, RequestBudget, suspendCalculation, writeInChunks } from "./run";
 
 export const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET] as const;
@@ -164,7 +165,9 @@ export async function createRegister(
   sheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name");
+  loadStructureProtection(context);
   await context.sync();
+  await refuseProtectedStructure(context);
   const clash = REGISTER_SHEETS.filter((n) => sheets.items.some((s) => s.name === n));
   if (clash.length > 0) throw new CommandError(`工作簿中已有工作表“${clash.join("”“")}”，未作改动。`);
   const profile = getProfile(settings.profileId);

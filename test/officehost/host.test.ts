@@ -252,6 +252,38 @@ describe("refusals Excel makes", () => {
     );
   });
 
+  it("refuses adding, renaming and deleting sheets while the workbook's structure is protected", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    host.seed("T", [[1]]);
+    await run(host, async (ctx) => ctx.workbook.protection.protect());
+    const loaded = await run(host, async (ctx) => {
+      ctx.workbook.protection.load("protected");
+      await ctx.sync();
+      return ctx.workbook.protection.protected;
+    });
+    expect(loaded).toBe(true);
+    expect(await code(run(host, async (ctx) => void ctx.workbook.worksheets.add("U")))).toBe("AccessDenied");
+    expect(await at(host, (ws) => (ws.name = "V"))).toBe("AccessDenied");
+    expect(await at(host, (ws) => ws.delete())).toBe("AccessDenied");
+    expect(await at(host, (ws) => (ws.getRange("A1").values = [[2]]))).toBe("no error");
+    await run(host, async (ctx) => ctx.workbook.protection.unprotect());
+    expect(await at(host, (ws) => ws.delete())).toBe("no error");
+    expect(host.sheets.map((s) => s.name)).toEqual(["T"]);
+  });
+
+  it("refuses a table over another table or merged cells, and merging cells inside a table", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    expect(await at(host, (ws) => void ws.tables.add("A1:B3", true))).toBe("no error");
+    expect(await at(host, (ws) => void ws.tables.add("B3:C5", true))).toBe("InvalidArgument");
+    expect(await at(host, (ws) => ws.getRange("A2:B2").merge(false))).toBe("MergedRangeConflict");
+    expect(await at(host, (ws) => ws.getRange("E1:F1").merge(false))).toBe("no error");
+    expect(await at(host, (ws) => void ws.tables.add("E1:F3", true))).toBe("MergedRangeConflict");
+    expect(host.sheet("S")!.tables).toHaveLength(1);
+    expect(host.sheet("S")!.merges).toHaveLength(1);
+  });
+
   it("refuses protect() on a protected sheet, and accepts unprotect() on an unprotected one", async () => {
     const host = new ExcelHost();
     host.seed("S", [[1]]);
@@ -342,9 +374,10 @@ describe("refusals Excel makes", () => {
       ctx.workbook.worksheets.getItem("B").tables.add("A1:A2", true).name = "registertable";
     });
     expect(await code(clash)).toBe("InvalidArgument");
-    for (const bad of ["A1", "has space", "1abc", "R1C1"]) {
+    // Each on columns of its own: a table whose name was refused stays, as the batch applied its add.
+    for (const [i, bad] of ["A1", "has space", "1abc", "R1C1"].entries()) {
       const p = run(host, async (ctx) => {
-        ctx.workbook.worksheets.getItem("B").tables.add("A1:A2", true).name = bad;
+        ctx.workbook.worksheets.getItem("B").tables.add(`${"BCDE"[i]}1:${"BCDE"[i]}2`, true).name = bad;
       });
       expect(await code(p)).toBe("InvalidArgument");
     }

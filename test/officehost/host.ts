@@ -20,6 +20,7 @@ import { RangeProxy, rectOf } from "./range";
 import {
   apiNotFound,
   checkTableName,
+  checkTablePlace,
   compareSets,
   defaultExcelApi,
   enterValue,
@@ -29,6 +30,7 @@ import {
   OfficeError,
   refuseLocked,
   refuseOnProtected,
+  refuseOnStructure,
   SHEET_SIZE,
 } from "./rules";
 
@@ -59,6 +61,8 @@ export class ExcelHost {
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   calculationSuspensions = 0;
+  /** Review → Protect Workbook: sheets cannot be added, renamed or deleted. */
+  structureProtected = false;
   maxRequest = 0;
   maxResponse = 0;
   /** Operations applied so far, loads included. */
@@ -297,11 +301,57 @@ function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
 class WorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   tables: TableCollectionProxy;
+  protection: {
+    protect(password?: string): void;
+    unprotect(password?: string): void;
+    load(props?: string): void;
+    readonly protected: boolean;
+  };
   application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
 
   constructor(private ctx: RequestContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx);
+    let loadedProtection: boolean | undefined;
+    const host = ctx.host;
+    const path: PathInfo = { name: "Protection", args: [] };
+    // WorkbookProtection (ExcelApi 1.7): protect() fails on a protected workbook, unprotect() does not.
+    // learn.microsoft.com/javascript/api/excel/excel.workbookprotection
+    this.protection = {
+      protect: (password) => {
+        ctx.requires("1.7", "Workbook.protection");
+        ctx.queue(
+          () => {
+            if (host.structureProtected)
+              throw new OfficeError(
+                "AccessDenied",
+                "You cannot perform the requested operation. (already protected)",
+              );
+            host.structureProtected = true;
+          },
+          "Protect",
+          [password ?? null],
+          path,
+        );
+      },
+      unprotect: (password) => {
+        ctx.requires("1.7", "Workbook.protection");
+        ctx.queue(() => (host.structureProtected = false), "Unprotect", [password ?? null], path);
+      },
+      load: () => {
+        ctx.requires("1.7", "Workbook.protection");
+        ctx.queueLoad(
+          path,
+          "protected",
+          () => host.structureProtected,
+          (p) => (loadedProtection = p as boolean),
+        );
+      },
+      get protected(): boolean {
+        if (loadedProtection === undefined) throw notLoaded("protection/protected");
+        return loadedProtection;
+      },
+    };
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         ctx.requires("1.6", "Application.suspendApiCalculationUntilNextSync");
@@ -410,6 +460,7 @@ class WorksheetCollectionProxy {
   add(name: string): WorksheetProxy {
     this.ctx.queue(
       () => {
+        refuseOnStructure(this.ctx.host.structureProtected, "Adding a sheet");
         checkSheetName(this.ctx.host, name);
         this.ctx.host.sheets.push(newSheet(name));
       },
@@ -467,6 +518,7 @@ class WorksheetProxy {
             refuseOnProtected(s, "never", "Adding a table");
             const rect = typeof range === "string" ? rectOf(range) : range.resolveRect().rect;
             if (!hasHeaders) throw new OfficeError("InvalidArgument", "tables without headers are not used");
+            checkTablePlace(s, rect);
             const taken = ctx.host.tableNames();
             let n = 1;
             while (taken.some((t) => t.toLowerCase() === `table${n}`)) n++;
@@ -616,11 +668,12 @@ class WorksheetProxy {
     return this.loaded.name as string;
   }
 
-  /** Renames the sheet (sheet protection does not stop it; workbook structure protection would). */
+  /** Renames the sheet (sheet protection does not stop it; workbook structure protection does). */
   set name(v: string) {
     this.ctx.queue(
       () => {
         const s = this.must();
+        refuseOnStructure(this.ctx.host.structureProtected, "Renaming a sheet");
         checkSheetName(this.ctx.host, v, s);
         if (this.ctx.host.activeSheet === s.name) this.ctx.host.activeSheet = v;
         s.name = v;
@@ -658,6 +711,7 @@ class WorksheetProxy {
     this.ctx.queue(
       () => {
         const s = this.must();
+        refuseOnStructure(this.ctx.host.structureProtected, "Deleting a sheet");
         // A workbook keeps at least one visible sheet: deleting the last one is refused ("Delete a worksheet":
         // support.microsoft.com/office/e5a9a1c1-2d36-4bd1-a7b7-cd1e6b5ec5b3).
         if (this.ctx.host.sheets.length === 1)

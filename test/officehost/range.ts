@@ -6,6 +6,7 @@ import type { PathInfo, RequestContext } from "./host";
 import { cellAt, peek, usedRect, type Cell, type Rect, type Scalar, type Sheet } from "./model";
 import {
   checkCellLength,
+  checkMergePlace,
   checkValidationText,
   enterValue,
   MAX_ROW_HEIGHT,
@@ -296,6 +297,7 @@ export class RangeProxy {
     this.ctx.requires("1.2", "Range.merge");
     this.each("Merge", across, (sheet, rect) => {
       refuseOnProtected(sheet, "allowFormatCells", "Merging cells");
+      checkMergePlace(sheet, rect);
       sheet.merges.push(rect);
     });
   }

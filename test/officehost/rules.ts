@@ -1,7 +1,7 @@
 // Excel's own rules that the in-memory host enforces, each with the Microsoft page or OfficeDev issue it
 // models: errors, typed input, requirement sets, protection, table names, data-validation texts and sizes.
 
-import type { Cell, Scalar, Sheet } from "./model";
+import type { Cell, Rect, Scalar, Sheet } from "./model";
 
 export class OfficeError extends Error {
   constructor(
@@ -205,6 +205,42 @@ export function refuseLocked(sheet: Sheet, cell: Cell, address: string): void {
       "AccessDenied",
       `The cell ${address} is locked on the protected sheet '${sheet.name}'.`,
     );
+}
+
+/**
+ * A workbook whose structure is protected (Review → Protect Workbook) refuses adding, renaming, deleting, moving
+ * and hiding sheets ("Protect a workbook": support.microsoft.com/office/7e365a4d-3e89-4616-84ca-1931257c1517;
+ * Excel.WorkbookProtection, ExcelApi 1.7: learn.microsoft.com/javascript/api/excel/excel.workbookprotection),
+ * with AccessDenied as for what sheet protection forbids.
+ */
+export function refuseOnStructure(structureProtected: boolean, what: string): void {
+  if (structureProtected)
+    throw new OfficeError(
+      "AccessDenied",
+      `You cannot perform the requested operation. (${what}: the workbook's structure is protected)`,
+    );
+}
+
+// ---- tables and merges ----
+
+export const overlaps = (a: Rect, b: Rect) =>
+  a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.cols && b.left < a.left + a.cols;
+
+/**
+ * A table may not overlap another table (InvalidArgument, "A table can't overlap another table": office-js#1199)
+ * nor merged cells, and cells inside a table cannot be merged: both MergedRangeConflict, Excel.ErrorCodes' code
+ * for a merged range in the way (learn.microsoft.com/javascript/api/excel/excel.errorcodes).
+ */
+export function checkTablePlace(sheet: Sheet, rect: Rect): void {
+  if (sheet.tables.some((t) => overlaps(t.rect, rect)))
+    throw new OfficeError("InvalidArgument", "A table can't overlap another table.");
+  if (sheet.merges.some((m) => overlaps(m, rect)))
+    throw new OfficeError("MergedRangeConflict", "A table can't overlap a range that contains merged cells.");
+}
+
+export function checkMergePlace(sheet: Sheet, rect: Rect): void {
+  if (sheet.tables.some((t) => overlaps(t.rect, rect)))
+    throw new OfficeError("MergedRangeConflict", "Cells in a table can't be merged.");
 }
 
 // ---- table names ----
