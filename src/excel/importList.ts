@@ -38,13 +38,16 @@ function cellWrites(plan: AppendPlan): { rows: CellWrite[][]; formats: (string |
   return { rows, formats };
 }
 
-/** The register's table: the one whose header row is the register's header row. */
+/**
+ * The register's table: the one whose header row is the register's header row; `bottom` is its last data row,
+ * above a totals row (new rows go in above it: TableRowCollection.add).
+ */
 async function registerTable(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   headerRow: number,
 ): Promise<{ table: Excel.Table; bottom: number; rows: number; cols: number } | undefined> {
-  ws.tables.load("items/name");
+  ws.tables.load("items/name,items/showTotals");
   await context.sync();
   if (ws.tables.items.length === 0) return undefined;
   const ranges = ws.tables.items.map((table) => ({
@@ -53,14 +56,14 @@ async function registerTable(
   }));
   await context.sync();
   const found = ranges.find((r) => r.range.rowIndex === headerRow);
-  return found
-    ? {
-        table: found.table,
-        bottom: found.range.rowIndex + found.range.rowCount - 1,
-        rows: found.range.rowCount - 1,
-        cols: found.range.columnCount,
-      }
-    : undefined;
+  if (!found) return undefined;
+  const dataRows = found.range.rowCount - 1 - (found.table.showTotals ? 1 : 0);
+  return {
+    table: found.table,
+    bottom: found.range.rowIndex + dataRows,
+    rows: dataRows,
+    cols: found.range.columnCount,
+  };
 }
 
 /**

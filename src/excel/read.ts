@@ -5,6 +5,7 @@
 
 import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
+import { withoutTableNotes } from "../xlsx/stream/tableNotes";
 import { CommandError } from "./errors";
 import { loadStructureProtection } from "./structure";
 
@@ -166,6 +167,26 @@ async function readBlocks(
   return out;
 }
 
+/**
+ * The 0-based rows of the tables' totals rows, by sheet: one more sync, only when some table shows one
+ * (Table.showTotals, Table.getTotalRowRange: ExcelApi 1.1).
+ */
+async function tablesTotalsRows(
+  context: Excel.RequestContext,
+  sizes: readonly { name: string; tables: Excel.TableCollection }[],
+): Promise<Map<string, number[]>> {
+  const ranges = sizes.flatMap(({ name, tables }) =>
+    tables.items
+      .filter((t) => t.showTotals)
+      .map((t) => ({ name, range: t.getTotalRowRange().load("rowIndex") })),
+  );
+  const out = new Map<string, number[]>();
+  if (ranges.length === 0) return out;
+  await context.sync();
+  for (const { name, range } of ranges) out.set(name, [...(out.get(name) ?? []), range.rowIndex]);
+  return out;
+}
+
 export async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[] | ((name: string) => boolean),
@@ -184,11 +205,13 @@ export async function readSheets(
   const sizes = wanted.map((name) => {
     const ws = sheets.getItem(name);
     ws.protection.load("protected");
+    ws.tables.load("items/name,items/showTotals");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name, protection: ws.protection, used };
+    return { name, protection: ws.protection, tables: ws.tables, used };
   });
   if (sizes.length > 0) await context.sync();
+  const totalsRows = await tablesTotalsRows(context, sizes);
   const withFormulas = (name: string) =>
     typeof options.formulas === "function" ? options.formulas(name) : (options.formulas ?? false);
   const blocks = sizes.flatMap(({ name, used }) =>
@@ -199,17 +222,23 @@ export async function readSheets(
   const grids = new Map<string, Grid>();
   for (const { name, used } of sizes) {
     const parts = read.filter((p) => p.block.sheet === name).sort((a, b) => a.block.top - b.block.top);
+    const grid = used.isNullObject
+      ? { sheet: name, rows: [] }
+      : gridFromRange(
+          name,
+          parts.flatMap((p) => p.cells.values),
+          used.rowIndex,
+          used.columnIndex,
+          withFormulas(name) ? parts.flatMap((p) => p.cells.formulas!) : undefined,
+        );
+    // A table's totals row is no data, nor a note under it (注：…, 制表人), as the file reader has it.
+    const totals = totalsRows.get(name) ?? [];
     grids.set(
       name,
-      used.isNullObject
-        ? { sheet: name, rows: [] }
-        : gridFromRange(
-            name,
-            parts.flatMap((p) => p.cells.values),
-            used.rowIndex,
-            used.columnIndex,
-            withFormulas(name) ? parts.flatMap((p) => p.cells.formulas!) : undefined,
-          ),
+      withoutTableNotes(
+        grid,
+        totals.map((row) => ({ ref: `A${row + 1}`, totalsRow: true })),
+      ),
     );
   }
   return {

@@ -206,6 +206,35 @@ describe("table rows", () => {
     expect(host.value("S", "A6")).toBe("表下");
   });
 
+  it("adds rows above a table's totals row, which moves down, and counts only the data rows", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [
+      ["名称", "得分"],
+      ["甲", 1],
+      ["合计", "=SUBTOTAL(109,B2)"],
+      ["注：", null],
+    ]);
+    host.sheet("S")!.tables.push({ name: "T", rect: { top: 0, left: 0, rows: 3, cols: 2 }, totalsRow: true });
+    const seen = await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.tables.load("items/name,items/showTotals");
+      await ctx.sync();
+      const table = ws.tables.items[0]!;
+      const totals = table.getTotalRowRange().load("rowIndex");
+      table.rows.load("count");
+      await ctx.sync();
+      const before = { showTotals: table.showTotals, totalsRow: totals.rowIndex, count: table.rows.count };
+      table.rows.add(undefined, [["乙", 2]]);
+      await ctx.sync();
+      return before;
+    });
+    expect(seen).toEqual({ showTotals: true, totalsRow: 2, count: 1 });
+    expect(host.value("S", "A3")).toBe("乙");
+    expect(host.value("S", "A4")).toBe("合计");
+    expect(host.value("S", "A5")).toBe("注：");
+    expect(host.sheet("S")!.tables[0]!.rect.rows).toBe(4);
+  });
+
   it("deletes a table row, moving the rows below it up, and refuses both on a protected sheet", async () => {
     const host = new ExcelHost();
     host.seed("S", [["名称"], ["甲"], ["乙"], ["丙"]]);

@@ -15,6 +15,7 @@ import {
   type Rect,
   type Scalar,
   type Sheet,
+  type Table,
 } from "./model";
 import { RangeProxy, rectOf } from "./range";
 import {
@@ -532,15 +533,21 @@ class WorksheetProxy {
         return table;
       },
       load: (props = "items/name") => {
+        const withTotals = props.includes("items/showTotals");
         ctx.queueLoad(
           { name: "Tables", args: [] },
           props,
-          () => sheet().tables.map((t) => t.name),
-          (names) =>
-            (loadedTables = (names as string[]).map((name) => {
+          () =>
+            sheet().tables.map((t) => ({
+              name: t.name,
+              ...(withTotals ? { showTotals: t.totalsRow === true } : {}),
+            })),
+          (items) =>
+            (loadedTables = (items as { name: string; showTotals?: boolean }[]).map((item) => {
               const t = new TableProxy(ctx, sheet);
-              t.model = sheet().tables.find((x) => x.name === name);
+              t.model = sheet().tables.find((x) => x.name === item.name);
               t.nameLoaded = true;
+              t.loadedShowTotals = item.showTotals;
               return t;
             })),
         );
@@ -816,7 +823,7 @@ function legendSetter(set: ChartSet): { position: string } {
 }
 
 class TableProxy {
-  model: { name: string; rect: Rect; style?: string } | undefined;
+  model: Table | undefined;
   nameLoaded = false;
   private path: PathInfo = { name: "Table", args: [] };
   rows: {
@@ -828,13 +835,14 @@ class TableProxy {
 
   constructor(
     private ctx: RequestContext,
-    sheetOf: () => Sheet,
+    private sheetOf: () => Sheet,
   ) {
     let count: number | undefined;
     const rowsPath: PathInfo = { name: "Rows", args: [] };
     this.rows = {
-      // TableRowCollection.add: rows go at the end when index is null; values are typed as Range.values are,
-      // and the new rows take the table's formats. learn.microsoft.com/javascript/api/excel/excel.tablerowcollection
+      // TableRowCollection.add: rows go at the end of the data body when index is null (above a totals row); values
+      // are typed as Range.values are, and the new rows take the table's formats.
+      // learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
       add: (index = null, values) =>
         ctx.queue(
           () => {
@@ -846,7 +854,8 @@ class TableProxy {
             const rows = values ?? [new Array<Scalar>(t.rect.cols).fill(null)];
             if (rows.some((r) => r.length !== t.rect.cols))
               throw new OfficeError("InvalidArgument", "The number of columns does not match the table.");
-            const bottom = t.rect.top + t.rect.rows - 1;
+            // New rows go under the last data row: above the totals row, which moves down with what is below.
+            const bottom = t.rect.top + t.rect.rows - 1 - (t.totalsRow ? 1 : 0);
             shiftRows(s, t.rect, bottom + 1, rows.length);
             rows.forEach((row, i) =>
               row.forEach((v, c) => {
@@ -869,7 +878,7 @@ class TableProxy {
               const s = sheetOf();
               const t = this.model!;
               refuseOnProtected(s, "never", "Deleting table rows");
-              if (index < 0 || index >= t.rect.rows - 1)
+              if (index < 0 || index >= dataRows(t))
                 throw new OfficeError("InvalidArgument", `There is no table row ${index}.`);
               shiftRows(s, t.rect, t.rect.top + 2 + index, -1);
               t.rect.rows -= 1;
@@ -883,7 +892,7 @@ class TableProxy {
         ctx.queueLoad(
           rowsPath,
           props,
-          () => this.model!.rect.rows - 1,
+          () => dataRows(this.model!),
           (n) => (count = n as number),
         ),
       get count(): number {
@@ -899,6 +908,23 @@ class TableProxy {
   }
 
   getRange: () => RangeProxy;
+
+  /** Table.showTotals, once loaded with the collection's items (ExcelApi 1.1). */
+  loadedShowTotals: boolean | undefined;
+
+  get showTotals(): boolean {
+    if (this.loadedShowTotals === undefined) throw notLoaded("showTotals");
+    return this.loadedShowTotals;
+  }
+
+  /** The totals row; ItemNotFound without one (Table.getTotalRowRange). */
+  getTotalRowRange(): RangeProxy {
+    return new RangeProxy(this.ctx, { name: "GetTotalRowRange", args: [] }, () => {
+      const t = this.model!;
+      if (!t.totalsRow) throw new OfficeError("ItemNotFound", "The table has no totals row.");
+      return { sheet: this.sheetOf(), rect: { ...t.rect, top: t.rect.top + t.rect.rows - 1, rows: 1 } };
+    });
+  }
 
   get name(): string {
     if (!this.nameLoaded) throw notLoaded("name");
@@ -924,6 +950,9 @@ class TableProxy {
     this.ctx.queue(() => (this.model!.style = v), "Style", [v], this.path);
   }
 }
+
+/** The rows of a table's data body: neither its header row nor its totals row. */
+const dataRows = (t: Table) => t.rect.rows - 1 - (t.totalsRow ? 1 : 0);
 
 /**
  * Moves the cells from row `from` down (`by` > 0) or up (`by` < 0, the row above `from` deleted) within the
