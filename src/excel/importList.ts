@@ -10,6 +10,7 @@ import { DATE_FORMAT } from "../forms/layout";
 import { prepareImport, readListSheet, type AppendPlan, type ImportReport } from "../forms/listImport";
 import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
+import { dateShift, workbookSerial } from "./dateSystem";
 import { readSheets } from "./read";
 import { REGISTER_SHEETS, refuseProtectedRegister } from "./register";
 import { Rollback } from "./rollback";
@@ -26,12 +27,19 @@ export interface PaneImportOptions {
   skipInvalid?: boolean;
 }
 
-function cellWrites(plan: AppendPlan): { rows: CellWrite[][]; formats: (string | undefined)[] } {
+/** The rows to write, dates as the workbook's own serials (`shift`: dateSystem.ts), and their columns' formats. */
+function cellWrites(
+  plan: AppendPlan,
+  shift: number,
+): { rows: CellWrite[][]; formats: (string | undefined)[] } {
   const formats = new Array<string | undefined>(plan.width).fill(undefined);
   const rows = plan.rows.map((row) =>
     row.map((v, c): CellWrite => {
       if (v === null || v.t === "formula") return "";
-      if (v.t === "date") formats[c] = DATE_FORMAT;
+      if (v.t === "date") {
+        formats[c] = DATE_FORMAT;
+        return workbookSerial(v.v, shift);
+      }
       return v.v;
     }),
   );
@@ -87,7 +95,7 @@ export async function importList(
   const blank = ws.getRangeByIndexes(append.firstRow, 0, 1, append.width).load("numberFormat");
   const table = await registerTable(context, ws, append.headerRow);
   const blankFormats = blank.numberFormat[0]!;
-  const { rows, formats } = cellWrites(append);
+  const { rows, formats } = cellWrites(append, await dateShift(context));
   const rollback = new Rollback();
   try {
     suspendCalculation(context);

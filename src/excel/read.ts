@@ -7,6 +7,7 @@ import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
 import { withoutTableNotes } from "../xlsx/stream/tableNotes";
 import { CommandError } from "./errors";
+import { dateShift, gridIn1900, loadDateSystem } from "./dateSystem";
 import { loadStructureProtection } from "./structure";
 
 /**
@@ -48,6 +49,8 @@ interface Block {
   sheet: string;
   /** Read with its formulas. */
   formulas: boolean;
+  /** Read with its number formats (a 1904 workbook's, to tell its dates). */
+  numberFormats: boolean;
   top: number;
   left: number;
   rows: number;
@@ -57,6 +60,7 @@ interface Block {
 interface BlockCells {
   values: unknown[][];
   formulas?: unknown[][];
+  numberFormats?: string[][];
 }
 
 /**
@@ -73,6 +77,7 @@ function blocksOf(
   used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
   cells: number,
   formulas: boolean,
+  numberFormats: boolean,
 ): Block[] {
   const perCell = formulas ? FORMULA_WEIGHT : 1;
   const step = Math.max(1, Math.floor(cells / perCell / used.columnCount));
@@ -81,6 +86,7 @@ function blocksOf(
     out.push({
       sheet,
       formulas,
+      numberFormats,
       top: used.rowIndex + r,
       left: used.columnIndex,
       rows: Math.min(step, used.rowCount - r),
@@ -135,7 +141,11 @@ async function readBlocks(
       sheets
         .getItem(b.sheet)
         .getRangeByIndexes(b.top, b.left, b.rows, b.cols)
-        .load(b.formulas ? "values,formulas" : "values"),
+        .load(
+          ["values", ...(b.formulas ? ["formulas"] : []), ...(b.numberFormats ? ["numberFormat"] : [])].join(
+            ",",
+          ),
+        ),
     );
     let tooLarge = false;
     try {
@@ -160,7 +170,11 @@ async function readBlocks(
     batch.forEach((block, i) =>
       out.push({
         block,
-        cells: { values: ranges[i]!.values, formulas: block.formulas ? ranges[i]!.formulas : undefined },
+        cells: {
+          values: ranges[i]!.values,
+          formulas: block.formulas ? ranges[i]!.formulas : undefined,
+          numberFormats: block.numberFormats ? ranges[i]!.numberFormat : undefined,
+        },
       }),
     );
   }
@@ -197,6 +211,7 @@ export async function readSheets(
   if (!existing) {
     sheets.load("items/name");
     loadStructureProtection(context);
+    loadDateSystem(context);
     await context.sync();
     existing = sheets.items.map((s) => s.name);
   }
@@ -212,17 +227,20 @@ export async function readSheets(
   });
   if (sizes.length > 0) await context.sync();
   const totalsRows = await tablesTotalsRows(context, sizes);
+  const shift = await dateShift(context);
+  // Only a 1904 workbook's dates need telling from numbers: the format test is fetched for it alone.
+  const isDate = shift > 0 ? (await import("../xlsx/package/styles")).isDateFormatCode : undefined;
   const withFormulas = (name: string) =>
     typeof options.formulas === "function" ? options.formulas(name) : (options.formulas ?? false);
   const blocks = sizes.flatMap(({ name, used }) =>
-    used.isNullObject ? [] : blocksOf(name, used, READ_CELLS, withFormulas(name)),
+    used.isNullObject ? [] : blocksOf(name, used, READ_CELLS, withFormulas(name), shift > 0),
   );
   const read = await readBlocks(context, blocks);
 
   const grids = new Map<string, Grid>();
   for (const { name, used } of sizes) {
     const parts = read.filter((p) => p.block.sheet === name).sort((a, b) => a.block.top - b.block.top);
-    const grid = used.isNullObject
+    const raw = used.isNullObject
       ? { sheet: name, rows: [] }
       : gridFromRange(
           name,
@@ -231,6 +249,17 @@ export async function readSheets(
           used.columnIndex,
           withFormulas(name) ? parts.flatMap((p) => p.cells.formulas!) : undefined,
         );
+    const grid =
+      isDate && !used.isNullObject
+        ? gridIn1900(
+            raw,
+            parts.flatMap((p) => p.cells.numberFormats!),
+            used.rowIndex,
+            used.columnIndex,
+            shift,
+            isDate,
+          )
+        : raw;
     // A table's totals row is no data, nor a note under it (注：…, 制表人), as the file reader has it.
     const totals = totalsRows.get(name) ?? [];
     grids.set(

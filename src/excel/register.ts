@@ -37,6 +37,7 @@ import { DATE_FORMAT } from "../forms/layout";
 import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns } from "../forms/statusColumns";
 import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
+import { dateShift, workbookSerial } from "./dateSystem";
 import { readSheets } from "./read";
 import { Rollback } from "./rollback";
 import { loadStructureProtection, refuseProtectedStructure } from "./structure";
@@ -242,8 +243,12 @@ export async function refreshStatus(context: Excel.RequestContext, asOf: DateSer
     : cols.map((col, k) => ({ col, width: 1, pick: (r: readonly CellWrite[]) => [r[k]!] }));
   const formatOf = new Map(registerSheetSpec(loaded.profile).columns.map((c) => [c.label, c.numberFormat]));
   const formats = COMPUTED_COLUMNS.map((label) => formatOf.get(label));
+  // Dates as the workbook's own serials (a 1904 workbook's are smaller).
+  const shift = await dateShift(context);
   const rows = plan.values.map((r) =>
-    r.map((v): CellWrite => (v !== null && typeof v === "object" ? v.date : (v ?? ""))),
+    r.map((v): CellWrite =>
+      v !== null && typeof v === "object" ? workbookSerial(v.date, shift) : (v ?? ""),
+    ),
   );
   // Each row travels twice: its values and their number formats; each block makes four calls.
   const rowBytes = (row: readonly CellWrite[]) => 2 * payloadSize(row) + 2;

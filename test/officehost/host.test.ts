@@ -104,6 +104,21 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect(host.value("S", "D1")).toBe(0.5);
   });
 
+  it("gives DATE as the workbook's own serial: 1,462 days smaller in the 1904 date system", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    const date = (h: ExcelHost) =>
+      run(h, async (ctx) => {
+        const days = [ctx.workbook.functions.date(1904, 1, 1), ctx.workbook.functions.date(2026, 3, 5)];
+        days.forEach((d) => d.load("value"));
+        await ctx.sync();
+        return days.map((d) => d.value);
+      });
+    expect(await date(host)).toEqual([1462, 46086]);
+    host.date1904 = true;
+    expect(await date(host)).toEqual([0, 44624]);
+  });
+
   it("rejects a 2-D array that does not match the range", async () => {
     const host = new ExcelHost();
     host.seed("S", [[null]]);

@@ -32,6 +32,7 @@ import {
   refuseLocked,
   refuseOnProtected,
   refuseOnStructure,
+  serialOf,
   SHEET_SIZE,
 } from "./rules";
 
@@ -64,6 +65,11 @@ export class ExcelHost {
   calculationSuspensions = 0;
   /** Review → Protect Workbook: sheets cannot be added, renamed or deleted. */
   structureProtected = false;
+  /**
+   * The workbook counts dates from 1904-01-01 (Mac Excel, openpyxl's epoch): its serials, in cells and in
+   * Range.values, are 1,462 smaller than the 1900 system's for the same day.
+   */
+  date1904 = false;
   maxRequest = 0;
   maxResponse = 0;
   /** Operations applied so far, loads included. */
@@ -302,6 +308,7 @@ function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
 class WorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   tables: TableCollectionProxy;
+  functions: { date(year: number, month: number, day: number): FunctionResultProxy };
   protection: {
     protect(password?: string): void;
     unprotect(password?: string): void;
@@ -313,6 +320,18 @@ class WorkbookProxy {
   constructor(private ctx: RequestContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx);
+    // Workbook.functions (ExcelApi 1.2) evaluates a worksheet function; DATE gives the workbook's own serial,
+    // "a number from 1900 or 1904 (depending on the workbook's date system)":
+    // learn.microsoft.com/javascript/api/excel/excel.functions#excel-excel-functions-date-member(1)
+    this.functions = {
+      date: (year, month, day) => {
+        ctx.requires("1.2", "Workbook.functions");
+        return new FunctionResultProxy(ctx, "Date", [year, month, day], () => {
+          const serial = serialOf(year, month, day) - (ctx.host.date1904 ? serialOf(1904, 1, 1) : 0);
+          return serial < 0 ? null : serial;
+        });
+      },
+    };
     let loadedProtection: boolean | undefined;
     const host = ctx.host;
     const path: PathInfo = { name: "Protection", args: [] };
@@ -372,6 +391,33 @@ class WorkbookProxy {
       if (!sel) throw new OfficeError("ItemNotFound", "No selection");
       return { sheet: host.sheet(sel.sheet)!, rect: rectOf(sel.address) };
     });
+  }
+}
+
+/** A worksheet function's result: its value once loaded. */
+class FunctionResultProxy {
+  private loaded: { value: unknown } | undefined;
+
+  constructor(
+    private ctx: RequestContext,
+    private name: string,
+    private args: unknown[],
+    private compute: () => unknown,
+  ) {}
+
+  load(_props?: string): this {
+    this.ctx.queueLoad(
+      { name: this.name, args: this.args },
+      "value",
+      () => this.compute(),
+      (value) => (this.loaded = { value }),
+    );
+    return this;
+  }
+
+  get value(): unknown {
+    if (!this.loaded) throw notLoaded("value");
+    return this.loaded.value;
   }
 }
 

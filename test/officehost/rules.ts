@@ -77,7 +77,7 @@ export function fifteenDigits(numeral: string): number {
 }
 
 /** Days from 1899-12-30, Excel's day 0 in the 1900 date system, to a date. */
-const serialOf = (y: number, m: number, d: number) =>
+export const serialOf = (y: number, m: number, d: number) =>
   Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
 /** A date typed as zh-CN Excel reads it: 2026-3-5, 2026/3/5 or 2026年3月5日, and the format it then gives. */
