@@ -442,6 +442,8 @@ describe("refusals Excel makes", () => {
     const list = (n: number) => ({ list: { inCellDropDown: true, source: "甲".repeat(n) } });
     expect(await dv((v) => (v.rule = list(255)))).toBe("no error");
     expect(await dv((v) => (v.rule = list(256)))).toBe("InvalidArgument");
+    const longRange = { list: { inCellDropDown: true, source: `='${"设".repeat(200)}'!$A$1:$A$300` } };
+    expect(await dv((v) => (v.rule = longRange))).toBe("no error");
     expect(await dv((v) => (v.prompt = { showPrompt: true, title: "题".repeat(33), message: "" }))).toBe(
       "InvalidArgument",
     );

@@ -267,7 +267,11 @@ export function checkTableName(name: string, others: readonly string[]): void {
 
 /** Excel's longest data-validation texts, in characters. */
 export const VALIDATION_LIMITS = {
-  // A list typed as its source (Excel refuses longer ones: qax-os/excelize#972)
+  // A list typed as its source: Excel keeps it as one comma-separated string of at most 255 characters (its
+  // Data Validation dialog refuses more, and a file holding a longer one loses the validation when Excel opens
+  // it: jmcnamara/XlsxWriter#562, ClosedXML/ClosedXML#1016, qax-os/excelize#972). Whether Office.js refuses it
+  // at once or the workbook loses it on reopening, a longer list is lost, so the host refuses it; longer
+  // option lists go in cells, referenced as "=Sheet!$A$1:$A$n" (not limited).
   listSource: 255,
   // [MS-OI29500] 2.1.613: learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64
   promptTitle: 32,
