@@ -117,6 +117,8 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect(await date(host)).toEqual([1462, 46086]);
     host.date1904 = true;
     expect(await date(host)).toEqual([0, 44624]);
+    host.type("S", "A1", "2026/3/5");
+    expect(host.value("S", "A1")).toBe(44624);
   });
 
   it("rejects a 2-D array that does not match the range", async () => {

@@ -114,7 +114,7 @@ export class ExcelHost {
     if (!s || !p) throw new OfficeError("ItemNotFound", `No cell ${sheet}!${address}`);
     const cell = cellAt(s, p.row, p.col);
     refuseLocked(s, cell, address);
-    enterValue(cell, text);
+    enterValue(cell, text, this.date1904);
   }
 
   value(sheet: string, address: string): Scalar {
@@ -907,7 +907,7 @@ class TableProxy {
               row.forEach((v, c) => {
                 const cell = cellAt(s, bottom + 1 + i, t.rect.left + c);
                 cell.format = structuredClone(peek(s, bottom, t.rect.left + c)?.format ?? cell.format);
-                if (v !== null && v !== "") enterValue(cell, v);
+                if (v !== null && v !== "") enterValue(cell, v, ctx.host.date1904);
               }),
             );
             t.rect.rows += rows.length;

@@ -207,14 +207,14 @@ export class RangeProxy {
 
   /** Text is taken as typed (typedValue); "" clears the cell. */
   set values(v: Scalar | Scalar[][]) {
-    this.grid("values", v, "locked", writeCell);
+    this.grid("values", v, "locked", (cell, x) => writeCell(cell, x, this.ctx.host.date1904));
   }
   get values(): Scalar[][] {
     return this.get("values") as Scalar[][];
   }
 
   set formulas(v: Scalar | Scalar[][]) {
-    this.grid("formulas", v, "locked", writeCell);
+    this.grid("formulas", v, "locked", (cell, x) => writeCell(cell, x, this.ctx.host.date1904));
   }
   get formulas(): Scalar[][] {
     return this.get("formulas") as Scalar[][];
@@ -382,9 +382,9 @@ export class RangeProxy {
   }
 }
 
-function writeCell(cell: Cell, x: Scalar): void {
+function writeCell(cell: Cell, x: Scalar, date1904: boolean): void {
   checkCellLength(x);
-  enterValue(cell, x);
+  enterValue(cell, x, date1904);
 }
 
 /** A list typed as its source, and the prompt's and the alert's texts, within Excel's lengths (rules.ts). */

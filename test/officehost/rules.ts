@@ -134,10 +134,15 @@ export function typedValue(
   return typedConstant(v) ?? { value: v };
 }
 
-/** Puts into `cell` what Excel keeps of `v` written or typed there (typedValue); "" clears the cell. */
-export function enterValue(cell: Cell, v: Scalar): void {
+/**
+ * Puts into `cell` what Excel keeps of `v` written or typed there (typedValue); "" clears the cell. A typed date
+ * becomes a serial of the workbook's date system (1,462 smaller from 1904).
+ */
+export function enterValue(cell: Cell, v: Scalar, date1904 = false): void {
   const typed = typedValue(v, cell.format.numberFormat === "@");
-  cell.value = typed.value === "" ? null : typed.value;
+  const dated = date1904 && typeof v === "string" && typeof typed.value === "number" && typedDate(v.trim());
+  cell.value =
+    typed.value === "" ? null : dated ? (typed.value as number) - serialOf(1904, 1, 1) : typed.value;
   cell.formula = typed.formula;
   if (typed.numberFormat && cell.format.numberFormat === "General")
     cell.format.numberFormat = typed.numberFormat;
