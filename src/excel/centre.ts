@@ -33,6 +33,7 @@ import type { Supports } from "./forms";
 import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { Rollback } from "./rollback";
+import { refuseProtectedStructure } from "./structure";
 import { RequestBudget, suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
@@ -69,6 +70,8 @@ export async function prepareSubmission(
   const { grids, existing } = await readSheets(context, submissionSources(quarter));
   const planned = planSubmission(grids, existing, quarter, preparer, today);
   if (!("plan" in planned)) return planned;
+  // The stamp adds 报送信息 (and forms): a protected structure refuses it.
+  await refuseProtectedStructure(context);
   const { wb, plan, issues } = planned;
   const rollback = new Rollback();
   let stamped: { stamp: Stamp; aside: string[] };

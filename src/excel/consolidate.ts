@@ -7,6 +7,8 @@ import type { Quarter } from "../core/dates";
 import { cityLayouts } from "../forms/centreForms";
 import type { Consolidation } from "../xlsx/city";
 import { named, writeSheets, type Supports } from "./forms";
+import { loadDateSystem } from "./dateSystem";
+import { loadStructureProtection } from "./structure";
 
 /** One sync to learn the sheet names, one to write everything; on failure the new sheets are removed. */
 export async function writeCityReport(
@@ -17,6 +19,9 @@ export async function writeCityReport(
 ): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  // Loaded with the names, for writeSheets' refusal of a protected structure and the dates' serials.
+  loadStructureProtection(context);
+  loadDateSystem(context);
   await context.sync();
   const layouts = named(
     cityLayouts(city, quarter, profile),

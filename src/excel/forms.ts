@@ -33,17 +33,22 @@ import { CommandError } from "./errors";
 import { readSheets } from "./read";
 import { REGISTER_SHEETS, refuseProtectedRegister } from "./register";
 import { Rollback } from "./rollback";
+import { refuseProtectedStructure } from "./structure";
 import { RequestBudget, suspendCalculation } from "./run";
 import { queueLayout } from "./writeLayout";
 
 export type Supports = (version: string) => boolean;
 
-/** Writes new sheets in one batch; if anything fails, the sheets this command added are removed again. */
+/**
+ * Writes new sheets in one batch, refusing first when the workbook's structure is protected; if anything fails,
+ * the sheets this command added are removed again.
+ */
 export async function writeSheets(
   context: Excel.RequestContext,
   layouts: SheetLayout[],
   supports: Supports,
 ): Promise<string[]> {
+  await refuseProtectedStructure(context);
   const rollback = new Rollback();
   const budget = new RequestBudget(context);
   suspendCalculation(context);

@@ -10,6 +10,7 @@ import { DATE_FORMAT } from "../forms/layout";
 import { prepareImport, readListSheet, type AppendPlan, type ImportReport } from "../forms/listImport";
 import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
+import { dateShift, workbookSerial } from "./dateSystem";
 import { readSheets } from "./read";
 import { REGISTER_SHEETS, refuseProtectedRegister } from "./register";
 import { Rollback } from "./rollback";
@@ -26,25 +27,35 @@ export interface PaneImportOptions {
   skipInvalid?: boolean;
 }
 
-export function cellWrites(plan: AppendPlan): { rows: CellWrite[][]; formats: (string | undefined)[] } {
+/** The rows to write, dates as the workbook's own serials (`shift`: dateSystem.ts), and their columns' formats. */
+export function cellWrites(
+  plan: AppendPlan,
+  shift: number,
+): { rows: CellWrite[][]; formats: (string | undefined)[] } {
   const formats = new Array<string | undefined>(plan.width).fill(undefined);
   const rows = plan.rows.map((row) =>
     row.map((v, c): CellWrite => {
       if (v === null || v.t === "formula") return "";
-      if (v.t === "date") formats[c] = DATE_FORMAT;
+      if (v.t === "date") {
+        formats[c] = DATE_FORMAT;
+        return workbookSerial(v.v, shift);
+      }
       return v.v;
     }),
   );
   return { rows, formats };
 }
 
-/** The register's table: the one whose header row is the register's header row. */
+/**
+ * The register's table: the one whose header row is the register's header row; `bottom` is its last data row,
+ * above a totals row (new rows go in above it: TableRowCollection.add).
+ */
 async function registerTable(
   context: Excel.RequestContext,
   ws: Excel.Worksheet,
   headerRow: number,
 ): Promise<{ table: Excel.Table; bottom: number; rows: number; cols: number } | undefined> {
-  ws.tables.load("items/name");
+  ws.tables.load("items/name,items/showTotals");
   await context.sync();
   if (ws.tables.items.length === 0) return undefined;
   const ranges = ws.tables.items.map((table) => ({
@@ -53,14 +64,14 @@ async function registerTable(
   }));
   await context.sync();
   const found = ranges.find((r) => r.range.rowIndex === headerRow);
-  return found
-    ? {
-        table: found.table,
-        bottom: found.range.rowIndex + found.range.rowCount - 1,
-        rows: found.range.rowCount - 1,
-        cols: found.range.columnCount,
-      }
-    : undefined;
+  if (!found) return undefined;
+  const dataRows = found.range.rowCount - 1 - (found.table.showTotals ? 1 : 0);
+  return {
+    table: found.table,
+    bottom: found.range.rowIndex + dataRows,
+    rows: dataRows,
+    cols: found.range.columnCount,
+  };
 }
 
 /**
@@ -84,7 +95,7 @@ export async function importList(
   const blank = ws.getRangeByIndexes(append.firstRow, 0, 1, append.width).load("numberFormat");
   const table = await registerTable(context, ws, append.headerRow);
   const blankFormats = blank.numberFormat[0]!;
-  const { rows, formats } = cellWrites(append);
+  const { rows, formats } = cellWrites(append, await dateShift(context));
   const rollback = new Rollback();
   try {
     suspendCalculation(context);

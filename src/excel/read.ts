@@ -5,7 +5,10 @@
 
 import type { CellInput, Grid } from "../core/grid";
 import type { WorkbookGrids } from "../core/workbook";
+import { withoutTableNotes } from "../xlsx/stream/tableNotes";
 import { CommandError } from "./errors";
+import { dateShift, gridIn1900, loadDateSystem } from "./dateSystem";
+import { loadStructureProtection } from "./structure";
 
 /**
  * Cells read in one sync: far under the 5,000,000-cell limit, and, at the 7–10 bytes a register's cell takes
@@ -46,6 +49,8 @@ interface Block {
   sheet: string;
   /** Read with its formulas. */
   formulas: boolean;
+  /** Read with its number formats (a 1904 workbook's, to tell its dates). */
+  numberFormats: boolean;
   top: number;
   left: number;
   rows: number;
@@ -55,6 +60,7 @@ interface Block {
 interface BlockCells {
   values: unknown[][];
   formulas?: unknown[][];
+  numberFormats?: string[][];
 }
 
 /**
@@ -71,6 +77,7 @@ function blocksOf(
   used: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
   cells: number,
   formulas: boolean,
+  numberFormats: boolean,
 ): Block[] {
   const perCell = formulas ? FORMULA_WEIGHT : 1;
   const step = Math.max(1, Math.floor(cells / perCell / used.columnCount));
@@ -79,6 +86,7 @@ function blocksOf(
     out.push({
       sheet,
       formulas,
+      numberFormats,
       top: used.rowIndex + r,
       left: used.columnIndex,
       rows: Math.min(step, used.rowCount - r),
@@ -133,7 +141,11 @@ async function readBlocks(
       sheets
         .getItem(b.sheet)
         .getRangeByIndexes(b.top, b.left, b.rows, b.cols)
-        .load(b.formulas ? "values,formulas" : "values"),
+        .load(
+          ["values", ...(b.formulas ? ["formulas"] : []), ...(b.numberFormats ? ["numberFormat"] : [])].join(
+            ",",
+          ),
+        ),
     );
     let tooLarge = false;
     try {
@@ -158,10 +170,34 @@ async function readBlocks(
     batch.forEach((block, i) =>
       out.push({
         block,
-        cells: { values: ranges[i]!.values, formulas: block.formulas ? ranges[i]!.formulas : undefined },
+        cells: {
+          values: ranges[i]!.values,
+          formulas: block.formulas ? ranges[i]!.formulas : undefined,
+          numberFormats: block.numberFormats ? ranges[i]!.numberFormat : undefined,
+        },
       }),
     );
   }
+  return out;
+}
+
+/**
+ * The 0-based rows of the tables' totals rows, by sheet: one more sync, only when some table shows one
+ * (Table.showTotals, Table.getTotalRowRange: ExcelApi 1.1).
+ */
+async function tablesTotalsRows(
+  context: Excel.RequestContext,
+  sizes: readonly { name: string; tables: Excel.TableCollection }[],
+): Promise<Map<string, number[]>> {
+  const ranges = sizes.flatMap(({ name, tables }) =>
+    tables.items
+      .filter((t) => t.showTotals)
+      .map((t) => ({ name, range: t.getTotalRowRange().load("rowIndex") })),
+  );
+  const out = new Map<string, number[]>();
+  if (ranges.length === 0) return out;
+  await context.sync();
+  for (const { name, range } of ranges) out.set(name, [...(out.get(name) ?? []), range.rowIndex]);
   return out;
 }
 
@@ -174,6 +210,8 @@ export async function readSheets(
   let existing = options.existing ? [...options.existing] : undefined;
   if (!existing) {
     sheets.load("items/name");
+    loadStructureProtection(context);
+    loadDateSystem(context);
     await context.sync();
     existing = sheets.items.map((s) => s.name);
   }
@@ -182,32 +220,54 @@ export async function readSheets(
   const sizes = wanted.map((name) => {
     const ws = sheets.getItem(name);
     ws.protection.load("protected");
+    ws.tables.load("items/name,items/showTotals");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name, protection: ws.protection, used };
+    return { name, protection: ws.protection, tables: ws.tables, used };
   });
   if (sizes.length > 0) await context.sync();
+  const totalsRows = await tablesTotalsRows(context, sizes);
+  const shift = await dateShift(context);
+  // Only a 1904 workbook's dates need telling from numbers: the format test is fetched for it alone.
+  const isDate = shift > 0 ? (await import("../xlsx/package/styles")).isDateFormatCode : undefined;
   const withFormulas = (name: string) =>
     typeof options.formulas === "function" ? options.formulas(name) : (options.formulas ?? false);
   const blocks = sizes.flatMap(({ name, used }) =>
-    used.isNullObject ? [] : blocksOf(name, used, READ_CELLS, withFormulas(name)),
+    used.isNullObject ? [] : blocksOf(name, used, READ_CELLS, withFormulas(name), shift > 0),
   );
   const read = await readBlocks(context, blocks);
 
   const grids = new Map<string, Grid>();
   for (const { name, used } of sizes) {
     const parts = read.filter((p) => p.block.sheet === name).sort((a, b) => a.block.top - b.block.top);
-    grids.set(
-      name,
-      used.isNullObject
-        ? { sheet: name, rows: [] }
-        : gridFromRange(
-            name,
-            parts.flatMap((p) => p.cells.values),
+    const raw = used.isNullObject
+      ? { sheet: name, rows: [] }
+      : gridFromRange(
+          name,
+          parts.flatMap((p) => p.cells.values),
+          used.rowIndex,
+          used.columnIndex,
+          withFormulas(name) ? parts.flatMap((p) => p.cells.formulas!) : undefined,
+        );
+    const grid =
+      isDate && !used.isNullObject
+        ? gridIn1900(
+            raw,
+            parts.flatMap((p) => p.cells.numberFormats!),
             used.rowIndex,
             used.columnIndex,
-            withFormulas(name) ? parts.flatMap((p) => p.cells.formulas!) : undefined,
-          ),
+            shift,
+            isDate,
+          )
+        : raw;
+    // A table's totals row is no data, nor a note under it (注：…, 制表人), as the file reader has it.
+    const totals = totalsRows.get(name) ?? [];
+    grids.set(
+      name,
+      withoutTableNotes(
+        grid,
+        totals.map((row) => ({ ref: `A${row + 1}`, totalsRow: true })),
+      ),
     );
   }
   return {

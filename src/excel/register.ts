@@ -43,8 +43,10 @@ import { DATE_FORMAT } from "../forms/layout";
 import { COMPUTED_FILL, OVERDUE_FILL, OVERDUE_FONT, planStatusColumns } from "../forms/statusColumns";
 import { writeValues, type CellWrite } from "./cells";
 import { CommandError } from "./errors";
+import { dateShift, workbookSerial } from "./dateSystem";
 import { readSheets } from "./read";
 import { Rollback } from "./rollback";
+import { loadStructureProtection, refuseProtectedStructure } from "./structure";
 import { CALL_BYTES, payloadSize, RequestBudget, suspendCalculation, writeInChunks } from "./run";
 
 export const REGISTER_SHEETS = [REGISTER_SHEET, LOG_SHEET, SETTINGS_SHEET] as const;
@@ -170,7 +172,9 @@ export async function createRegister(
   sheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name");
+  loadStructureProtection(context);
   await context.sync();
+  await refuseProtectedStructure(context);
   const clash = REGISTER_SHEETS.filter((n) => sheets.items.some((s) => s.name === n));
   if (clash.length > 0) throw new CommandError(`工作簿中已有工作表“${clash.join("”“")}”，未作改动。`);
   const profile = getProfile(settings.profileId);
@@ -253,8 +257,12 @@ export async function refreshStatus(context: Excel.RequestContext, asOf: DateSer
     : cols.map((col, k) => ({ col, width: 1, pick: (r: readonly CellWrite[]) => [r[k]!] }));
   const formatOf = new Map(registerSheetSpec(loaded.profile).columns.map((c) => [c.label, c.numberFormat]));
   const formats = COMPUTED_COLUMNS.map((label) => formatOf.get(label));
+  // Dates as the workbook's own serials (a 1904 workbook's are smaller).
+  const shift = await dateShift(context);
   const rows = plan.values.map((r) =>
-    r.map((v): CellWrite => (v !== null && typeof v === "object" ? v.date : (v ?? ""))),
+    r.map((v): CellWrite =>
+      v !== null && typeof v === "object" ? workbookSerial(v.date, shift) : (v ?? ""),
+    ),
   );
   // Each row travels twice: its values and their number formats; each block makes four calls.
   const rowBytes = (row: readonly CellWrite[]) => 2 * payloadSize(row) + 2;

@@ -11,6 +11,7 @@ import {
   type LayoutValue,
   type SheetLayout,
 } from "../forms/layout";
+import { dateShift, workbookSerial } from "./dateSystem";
 import { CALL_BYTES, payloadSize, PAYLOAD_LIMIT, RequestBudget } from "./run";
 
 /** Excel's column width unit in Office.js is points; a character of the default font is about 7 points. */
@@ -20,15 +21,16 @@ const MIN_PIECE = 50;
 /** Calls a piece of a block makes: its formats, its formulas and its style (font, fill, alignment, borders). */
 const CALLS_PER_PIECE = 16;
 
-/** What a layout value writes into a cell: its constant, or its formula with "=". */
-export function content(v: LayoutValue): string | number {
+/** A cell's contents to write; a date as the workbook's own serial (`shift`: dateSystem.ts). */
+export function content(v: LayoutValue, shift: number): string | number {
   if (v === null) return "";
   switch (v.t) {
     case "text":
       return v.v;
     case "number":
-    case "date":
       return v.v;
+    case "date":
+      return workbookSerial(v.v, shift);
     case "formula":
       // Office.js takes a formula as typed: a newer function without the file format's _xlfn. prefix.
       return `=${v.f.replace(/_xlfn\.(?=[A-Z])/g, "")}`;
@@ -79,6 +81,7 @@ export async function queueLayout(
   supports: (version: string) => boolean,
   budget = new RequestBudget(context),
 ): Promise<number> {
+  const shift = await dateShift(context);
   const ws = context.workbook.worksheets.add(layout.name);
   await budget.add(CALL_BYTES * (layout.columnWidths.length + Object.keys(layout.rowHeights).length + 1));
   layout.columnWidths.forEach(
@@ -98,7 +101,9 @@ export async function queueLayout(
     const formats = block.values.map((r) =>
       Array.from({ length: cols }, (_, c) => formatOf(r[c] ?? null, block)),
     );
-    const values = block.values.map((r) => Array.from({ length: cols }, (_, c) => content(r[c] ?? null)));
+    const values = block.values.map((r) =>
+      Array.from({ length: cols }, (_, c) => content(r[c] ?? null, shift)),
+    );
     // A block too large for one request goes in pieces.
     const size = payloadSize(values) + payloadSize(formats);
     const pieces = Math.max(1, Math.ceil(size / (PAYLOAD_LIMIT / 2)));

@@ -158,7 +158,8 @@ export function importList(
   if (!append) return report;
   refuseProtectedRegister(protectedSheets);
   const ws = book.sheet(REGISTER_SHEET);
-  const { rows, formats } = cellWrites(append);
+  // Dates as 1900 serials here: book.write moves the date columns into the workbook's own system.
+  const { rows, formats } = cellWrites(append, 0);
   const rollback = new WpsRollback();
   // The number formats the cells had, column by column, to put back should the import fail.
   const before = Array.from({ length: append.width }, (_, c) => {

@@ -17,7 +17,7 @@ import { bgr, XL, type EtRange, type EtWorksheet } from "./et";
 import { WpsRollback } from "./rollback";
 
 /** A layout value as WPS takes it: dates as serials of the workbook's date system. */
-const contentIn = (book: Book, v: LayoutValue) => (v?.t === "date" ? book.dateSerial(v.v) : content(v));
+const contentIn = (book: Book, v: LayoutValue) => (v?.t === "date" ? book.dateSerial(v.v) : content(v, 0));
 
 function styleRange(range: EtRange, block: Block, rows: number, cols: number): void {
   const s = STYLES[block.style];

@@ -106,6 +106,21 @@ describe("导入名单", () => {
     expect(host.sheet(REGISTER_SHEET)!.tables[0]!.rect.rows).toBe(16);
   });
 
+  it("keeps names Excel would take for a boolean, a number or a date as the text they are", async () => {
+    const host = await register(3);
+    const names = ["TRUE", "1,234", "2026/3/5"];
+    await importInto(
+      host,
+      listOf([
+        ["序号", "单位名称", "社会信用代码", "县（市、区）", "类别"],
+        ...names.map((n, i) => [String(i + 1), n, code(920 + i), "浦东新区", "双有"]),
+      ]),
+    );
+    const name = (row: number) => host.cell(REGISTER_SHEET, `${columnLetters(col("企业名称"))}${row}`)!;
+    expect([5, 6, 7].map((r) => name(r).value)).toEqual(names);
+    expect([5, 6, 7].map((r) => name(r).format.numberFormat)).toEqual(["@", "@", "@"]);
+  });
+
   it("fills the blank row of a new register's table before adding rows", async () => {
     const host = new ExcelHost();
     await run(host, (ctx) => createRegister(ctx, defaultSettings("shanghai", "浦东新区生态环境局")));

@@ -45,6 +45,54 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect(host.value("S", "A5")).toBe(8613800000000);
   });
 
+  it("takes TRUE, 50%, 1,234, 1.5E+3 and dates written into a General cell as zh-CN Excel does, and keeps them text under @", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    const typed = [
+      "2026/3/5",
+      "TRUE",
+      "50%",
+      "1,234",
+      "1.5E+3",
+      "2026年3月5日",
+      "false",
+      "12.5%",
+      "2026/2/30",
+    ];
+    await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.getRange("A1:I1").values = [typed];
+      ws.getRange("A2:I2").numberFormat = [typed.map(() => "@")];
+      ws.getRange("A2:I2").formulas = [typed];
+    });
+    const row = (r: number) => "ABCDEFGHI".split("").map((c) => host.cell("S", `${c}${r}`)!);
+    expect(row(1).map((c) => c.value)).toEqual([
+      46086,
+      true,
+      0.5,
+      1234,
+      1500,
+      46086,
+      false,
+      0.125,
+      "2026/2/30",
+    ]);
+    expect(row(1).map((c) => c.format.numberFormat)).toEqual([
+      "yyyy/m/d",
+      "General",
+      "0%",
+      "#,##0",
+      "0.00E+00",
+      'yyyy"年"m"月"d"日"',
+      "General",
+      "0.0%",
+      "General",
+    ]);
+    expect(row(2).map((c) => c.value)).toEqual(typed);
+    host.type("S", "J1", "-5%");
+    expect(host.value("S", "J1")).toBe(-0.05);
+  });
+
   it("gives a formula of numbers its computed value, as Excel's Range.values does", async () => {
     const host = new ExcelHost();
     host.seed("S", [[null]]);
@@ -54,6 +102,23 @@ describe("the in-memory Excel behaves like Excel", () => {
     expect([host.value("S", "A1"), host.value("S", "B1"), host.value("S", "C1")]).toEqual([9, 10, null]);
     host.type("S", "D1", "=-1.5+2");
     expect(host.value("S", "D1")).toBe(0.5);
+  });
+
+  it("gives DATE as the workbook's own serial: 1,462 days smaller in the 1904 date system", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[null]]);
+    const date = (h: ExcelHost) =>
+      run(h, async (ctx) => {
+        const days = [ctx.workbook.functions.date(1904, 1, 1), ctx.workbook.functions.date(2026, 3, 5)];
+        days.forEach((d) => d.load("value"));
+        await ctx.sync();
+        return days.map((d) => d.value);
+      });
+    expect(await date(host)).toEqual([1462, 46086]);
+    host.date1904 = true;
+    expect(await date(host)).toEqual([0, 44624]);
+    host.type("S", "A1", "2026/3/5");
+    expect(host.value("S", "A1")).toBe(44624);
   });
 
   it("rejects a 2-D array that does not match the range", async () => {
@@ -158,6 +223,35 @@ describe("table rows", () => {
     expect(host.value("S", "A6")).toBe("表下");
   });
 
+  it("adds rows above a table's totals row, which moves down, and counts only the data rows", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [
+      ["名称", "得分"],
+      ["甲", 1],
+      ["合计", "=SUBTOTAL(109,B2)"],
+      ["注：", null],
+    ]);
+    host.sheet("S")!.tables.push({ name: "T", rect: { top: 0, left: 0, rows: 3, cols: 2 }, totalsRow: true });
+    const seen = await run(host, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("S");
+      ws.tables.load("items/name,items/showTotals");
+      await ctx.sync();
+      const table = ws.tables.items[0]!;
+      const totals = table.getTotalRowRange().load("rowIndex");
+      table.rows.load("count");
+      await ctx.sync();
+      const before = { showTotals: table.showTotals, totalsRow: totals.rowIndex, count: table.rows.count };
+      table.rows.add(undefined, [["乙", 2]]);
+      await ctx.sync();
+      return before;
+    });
+    expect(seen).toEqual({ showTotals: true, totalsRow: 2, count: 1 });
+    expect(host.value("S", "A3")).toBe("乙");
+    expect(host.value("S", "A4")).toBe("合计");
+    expect(host.value("S", "A5")).toBe("注：");
+    expect(host.sheet("S")!.tables[0]!.rect.rows).toBe(4);
+  });
+
   it("deletes a table row, moving the rows below it up, and refuses both on a protected sheet", async () => {
     const host = new ExcelHost();
     host.seed("S", [["名称"], ["甲"], ["乙"], ["丙"]]);
@@ -202,6 +296,38 @@ describe("refusals Excel makes", () => {
     expect(await at(host, (ws) => (ws.getRange("A2").formulas = [[`="${"x".repeat(8_200)}"`]]))).toBe(
       "FormulaLengthExceedsLimit",
     );
+  });
+
+  it("refuses adding, renaming and deleting sheets while the workbook's structure is protected", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    host.seed("T", [[1]]);
+    await run(host, async (ctx) => ctx.workbook.protection.protect());
+    const loaded = await run(host, async (ctx) => {
+      ctx.workbook.protection.load("protected");
+      await ctx.sync();
+      return ctx.workbook.protection.protected;
+    });
+    expect(loaded).toBe(true);
+    expect(await code(run(host, async (ctx) => void ctx.workbook.worksheets.add("U")))).toBe("AccessDenied");
+    expect(await at(host, (ws) => (ws.name = "V"))).toBe("AccessDenied");
+    expect(await at(host, (ws) => ws.delete())).toBe("AccessDenied");
+    expect(await at(host, (ws) => (ws.getRange("A1").values = [[2]]))).toBe("no error");
+    await run(host, async (ctx) => ctx.workbook.protection.unprotect());
+    expect(await at(host, (ws) => ws.delete())).toBe("no error");
+    expect(host.sheets.map((s) => s.name)).toEqual(["T"]);
+  });
+
+  it("refuses a table over another table or merged cells, and merging cells inside a table", async () => {
+    const host = new ExcelHost();
+    host.seed("S", [[1]]);
+    expect(await at(host, (ws) => void ws.tables.add("A1:B3", true))).toBe("no error");
+    expect(await at(host, (ws) => void ws.tables.add("B3:C5", true))).toBe("InvalidArgument");
+    expect(await at(host, (ws) => ws.getRange("A2:B2").merge(false))).toBe("MergedRangeConflict");
+    expect(await at(host, (ws) => ws.getRange("E1:F1").merge(false))).toBe("no error");
+    expect(await at(host, (ws) => void ws.tables.add("E1:F3", true))).toBe("MergedRangeConflict");
+    expect(host.sheet("S")!.tables).toHaveLength(1);
+    expect(host.sheet("S")!.merges).toHaveLength(1);
   });
 
   it("refuses protect() on a protected sheet, and accepts unprotect() on an unprotected one", async () => {
@@ -294,9 +420,10 @@ describe("refusals Excel makes", () => {
       ctx.workbook.worksheets.getItem("B").tables.add("A1:A2", true).name = "registertable";
     });
     expect(await code(clash)).toBe("InvalidArgument");
-    for (const bad of ["A1", "has space", "1abc", "R1C1"]) {
+    // Each on columns of its own: a table whose name was refused stays, as the batch applied its add.
+    for (const [i, bad] of ["A1", "has space", "1abc", "R1C1"].entries()) {
       const p = run(host, async (ctx) => {
-        ctx.workbook.worksheets.getItem("B").tables.add("A1:A2", true).name = bad;
+        ctx.workbook.worksheets.getItem("B").tables.add(`${"BCDE"[i]}1:${"BCDE"[i]}2`, true).name = bad;
       });
       expect(await code(p)).toBe("InvalidArgument");
     }
@@ -317,6 +444,8 @@ describe("refusals Excel makes", () => {
     const list = (n: number) => ({ list: { inCellDropDown: true, source: "甲".repeat(n) } });
     expect(await dv((v) => (v.rule = list(255)))).toBe("no error");
     expect(await dv((v) => (v.rule = list(256)))).toBe("InvalidArgument");
+    const longRange = { list: { inCellDropDown: true, source: `='${"设".repeat(200)}'!$A$1:$A$300` } };
+    expect(await dv((v) => (v.rule = longRange))).toBe("no error");
     expect(await dv((v) => (v.prompt = { showPrompt: true, title: "题".repeat(33), message: "" }))).toBe(
       "InvalidArgument",
     );

@@ -15,21 +15,25 @@ import {
   type Rect,
   type Scalar,
   type Sheet,
+  type Table,
 } from "./model";
 import { RangeProxy, rectOf } from "./range";
 import {
   apiNotFound,
   checkTableName,
+  checkTablePlace,
   compareSets,
   defaultExcelApi,
+  enterValue,
   jsonBytes,
   LIMITS,
   notLoaded,
   OfficeError,
   refuseLocked,
   refuseOnProtected,
+  refuseOnStructure,
+  serialOf,
   SHEET_SIZE,
-  typedValue,
 } from "./rules";
 
 export { OfficeError } from "./rules";
@@ -61,6 +65,13 @@ export class ExcelHost {
   selection: { sheet: string; address: string } | undefined;
   activeSheet: string | undefined;
   calculationSuspensions = 0;
+  /** Review → Protect Workbook: sheets cannot be added, renamed or deleted. */
+  structureProtected = false;
+  /**
+   * The workbook counts dates from 1904-01-01 (Mac Excel, openpyxl's epoch): its serials, in cells and in
+   * Range.values, are 1,462 smaller than the 1900 system's for the same day.
+   */
+  date1904 = false;
   maxRequest = 0;
   maxResponse = 0;
   /** Operations applied so far, loads included. */
@@ -110,9 +121,7 @@ export class ExcelHost {
     if (!s || !p) throw new OfficeError("ItemNotFound", `No cell ${sheet}!${address}`);
     const cell = cellAt(s, p.row, p.col);
     refuseLocked(s, cell, address);
-    const typed = typedValue(text, cell.format.numberFormat === "@");
-    cell.value = typed.value;
-    cell.formula = typed.formula;
+    enterValue(cell, text, this.date1904);
   }
 
   value(sheet: string, address: string): Scalar {
@@ -320,11 +329,70 @@ function checkSheetName(host: ExcelHost, name: string, self?: Sheet): void {
 class WorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   tables: TableCollectionProxy;
+  functions: { date(year: number, month: number, day: number): FunctionResultProxy };
+  protection: {
+    protect(password?: string): void;
+    unprotect(password?: string): void;
+    load(props?: string): void;
+    readonly protected: boolean;
+  };
   application: { suspendApiCalculationUntilNextSync(): void; suspendScreenUpdatingUntilNextSync(): void };
 
   constructor(private ctx: RequestContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx);
+    // Workbook.functions (ExcelApi 1.2) evaluates a worksheet function; DATE gives the workbook's own serial,
+    // "a number from 1900 or 1904 (depending on the workbook's date system)":
+    // learn.microsoft.com/javascript/api/excel/excel.functions#excel-excel-functions-date-member(1)
+    this.functions = {
+      date: (year, month, day) => {
+        ctx.requires("1.2", "Workbook.functions");
+        return new FunctionResultProxy(ctx, "Date", [year, month, day], () => {
+          const serial = serialOf(year, month, day) - (ctx.host.date1904 ? serialOf(1904, 1, 1) : 0);
+          return serial < 0 ? null : serial;
+        });
+      },
+    };
+    let loadedProtection: boolean | undefined;
+    const host = ctx.host;
+    const path: PathInfo = { name: "Protection", args: [] };
+    // WorkbookProtection (ExcelApi 1.7): protect() fails on a protected workbook, unprotect() does not.
+    // learn.microsoft.com/javascript/api/excel/excel.workbookprotection
+    this.protection = {
+      protect: (password) => {
+        ctx.requires("1.7", "Workbook.protection");
+        ctx.queue(
+          () => {
+            if (host.structureProtected)
+              throw new OfficeError(
+                "AccessDenied",
+                "You cannot perform the requested operation. (already protected)",
+              );
+            host.structureProtected = true;
+          },
+          "Protect",
+          [password ?? null],
+          path,
+        );
+      },
+      unprotect: (password) => {
+        ctx.requires("1.7", "Workbook.protection");
+        ctx.queue(() => (host.structureProtected = false), "Unprotect", [password ?? null], path);
+      },
+      load: () => {
+        ctx.requires("1.7", "Workbook.protection");
+        ctx.queueLoad(
+          path,
+          "protected",
+          () => host.structureProtected,
+          (p) => (loadedProtection = p as boolean),
+        );
+      },
+      get protected(): boolean {
+        if (loadedProtection === undefined) throw notLoaded("protection/protected");
+        return loadedProtection;
+      },
+    };
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         ctx.requires("1.6", "Application.suspendApiCalculationUntilNextSync");
@@ -344,6 +412,33 @@ class WorkbookProxy {
       if (!sel) throw new OfficeError("ItemNotFound", "No selection");
       return { sheet: host.sheet(sel.sheet)!, rect: rectOf(sel.address) };
     });
+  }
+}
+
+/** A worksheet function's result: its value once loaded. */
+class FunctionResultProxy {
+  private loaded: { value: unknown } | undefined;
+
+  constructor(
+    private ctx: RequestContext,
+    private name: string,
+    private args: unknown[],
+    private compute: () => unknown,
+  ) {}
+
+  load(_props?: string): this {
+    this.ctx.queueLoad(
+      { name: this.name, args: this.args },
+      "value",
+      () => this.compute(),
+      (value) => (this.loaded = { value }),
+    );
+    return this;
+  }
+
+  get value(): unknown {
+    if (!this.loaded) throw notLoaded("value");
+    return this.loaded.value;
   }
 }
 
@@ -433,6 +528,7 @@ class WorksheetCollectionProxy {
   add(name: string): WorksheetProxy {
     this.ctx.queue(
       () => {
+        refuseOnStructure(this.ctx.host.structureProtected, "Adding a sheet");
         checkSheetName(this.ctx.host, name);
         this.ctx.host.sheets.push(newSheet(name));
       },
@@ -490,6 +586,7 @@ class WorksheetProxy {
             refuseOnProtected(s, "never", "Adding a table");
             const rect = typeof range === "string" ? rectOf(range) : range.resolveRect().rect;
             if (!hasHeaders) throw new OfficeError("InvalidArgument", "tables without headers are not used");
+            checkTablePlace(s, rect);
             const taken = ctx.host.tableNames();
             let n = 1;
             while (taken.some((t) => t.toLowerCase() === `table${n}`)) n++;
@@ -503,15 +600,21 @@ class WorksheetProxy {
         return table;
       },
       load: (props = "items/name") => {
+        const withTotals = props.includes("items/showTotals");
         ctx.queueLoad(
           { name: "Tables", args: [] },
           props,
-          () => sheet().tables.map((t) => t.name),
-          (names) =>
-            (loadedTables = (names as string[]).map((name) => {
+          () =>
+            sheet().tables.map((t) => ({
+              name: t.name,
+              ...(withTotals ? { showTotals: t.totalsRow === true } : {}),
+            })),
+          (items) =>
+            (loadedTables = (items as { name: string; showTotals?: boolean }[]).map((item) => {
               const t = new TableProxy(ctx, sheet);
-              t.model = sheet().tables.find((x) => x.name === name);
+              t.model = sheet().tables.find((x) => x.name === item.name);
               t.nameLoaded = true;
+              t.loadedShowTotals = item.showTotals;
               return t;
             })),
         );
@@ -639,11 +742,12 @@ class WorksheetProxy {
     return this.loaded.name as string;
   }
 
-  /** Renames the sheet (sheet protection does not stop it; workbook structure protection would). */
+  /** Renames the sheet (sheet protection does not stop it; workbook structure protection does). */
   set name(v: string) {
     this.ctx.queue(
       () => {
         const s = this.must();
+        refuseOnStructure(this.ctx.host.structureProtected, "Renaming a sheet");
         checkSheetName(this.ctx.host, v, s);
         if (this.ctx.host.activeSheet === s.name) this.ctx.host.activeSheet = v;
         s.name = v;
@@ -681,6 +785,7 @@ class WorksheetProxy {
     this.ctx.queue(
       () => {
         const s = this.must();
+        refuseOnStructure(this.ctx.host.structureProtected, "Deleting a sheet");
         // A workbook keeps at least one visible sheet: deleting the last one is refused ("Delete a worksheet":
         // support.microsoft.com/office/e5a9a1c1-2d36-4bd1-a7b7-cd1e6b5ec5b3).
         if (this.ctx.host.sheets.length === 1)
@@ -785,7 +890,7 @@ function legendSetter(set: ChartSet): { position: string } {
 }
 
 class TableProxy {
-  model: { name: string; rect: Rect; style?: string } | undefined;
+  model: Table | undefined;
   nameLoaded = false;
   private path: PathInfo = { name: "Table", args: [] };
   rows: {
@@ -797,13 +902,14 @@ class TableProxy {
 
   constructor(
     private ctx: RequestContext,
-    sheetOf: () => Sheet,
+    private sheetOf: () => Sheet,
   ) {
     let count: number | undefined;
     const rowsPath: PathInfo = { name: "Rows", args: [] };
     this.rows = {
-      // TableRowCollection.add: rows go at the end when index is null; values are typed as Range.values are,
-      // and the new rows take the table's formats. learn.microsoft.com/javascript/api/excel/excel.tablerowcollection
+      // TableRowCollection.add: rows go at the end of the data body when index is null (above a totals row); values
+      // are typed as Range.values are, and the new rows take the table's formats.
+      // learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-add-member(1)
       add: (index = null, values) =>
         ctx.queue(
           () => {
@@ -815,17 +921,14 @@ class TableProxy {
             const rows = values ?? [new Array<Scalar>(t.rect.cols).fill(null)];
             if (rows.some((r) => r.length !== t.rect.cols))
               throw new OfficeError("InvalidArgument", "The number of columns does not match the table.");
-            const bottom = t.rect.top + t.rect.rows - 1;
+            // New rows go under the last data row: above the totals row, which moves down with what is below.
+            const bottom = t.rect.top + t.rect.rows - 1 - (t.totalsRow ? 1 : 0);
             shiftRows(s, t.rect, bottom + 1, rows.length);
             rows.forEach((row, i) =>
               row.forEach((v, c) => {
                 const cell = cellAt(s, bottom + 1 + i, t.rect.left + c);
                 cell.format = structuredClone(peek(s, bottom, t.rect.left + c)?.format ?? cell.format);
-                if (v !== null && v !== "") {
-                  const typed = typedValue(v, cell.format.numberFormat === "@");
-                  cell.value = typed.value;
-                  cell.formula = typed.formula;
-                }
+                if (v !== null && v !== "") enterValue(cell, v, ctx.host.date1904);
               }),
             );
             t.rect.rows += rows.length;
@@ -842,7 +945,7 @@ class TableProxy {
               const s = sheetOf();
               const t = this.model!;
               refuseOnProtected(s, "never", "Deleting table rows");
-              if (index < 0 || index >= t.rect.rows - 1)
+              if (index < 0 || index >= dataRows(t))
                 throw new OfficeError("InvalidArgument", `There is no table row ${index}.`);
               shiftRows(s, t.rect, t.rect.top + 2 + index, -1);
               t.rect.rows -= 1;
@@ -856,7 +959,7 @@ class TableProxy {
         ctx.queueLoad(
           rowsPath,
           props,
-          () => this.model!.rect.rows - 1,
+          () => dataRows(this.model!),
           (n) => (count = n as number),
         ),
       get count(): number {
@@ -872,6 +975,23 @@ class TableProxy {
   }
 
   getRange: () => RangeProxy;
+
+  /** Table.showTotals, once loaded with the collection's items (ExcelApi 1.1). */
+  loadedShowTotals: boolean | undefined;
+
+  get showTotals(): boolean {
+    if (this.loadedShowTotals === undefined) throw notLoaded("showTotals");
+    return this.loadedShowTotals;
+  }
+
+  /** The totals row; ItemNotFound without one (Table.getTotalRowRange). */
+  getTotalRowRange(): RangeProxy {
+    return new RangeProxy(this.ctx, { name: "GetTotalRowRange", args: [] }, () => {
+      const t = this.model!;
+      if (!t.totalsRow) throw new OfficeError("ItemNotFound", "The table has no totals row.");
+      return { sheet: this.sheetOf(), rect: { ...t.rect, top: t.rect.top + t.rect.rows - 1, rows: 1 } };
+    });
+  }
 
   get name(): string {
     if (!this.nameLoaded) throw notLoaded("name");
@@ -897,6 +1017,9 @@ class TableProxy {
     this.ctx.queue(() => (this.model!.style = v), "Style", [v], this.path);
   }
 }
+
+/** The rows of a table's data body: neither its header row nor its totals row. */
+const dataRows = (t: Table) => t.rect.rows - 1 - (t.totalsRow ? 1 : 0);
 
 /**
  * Moves the cells from row `from` down (`by` > 0) or up (`by` < 0, the row above `from` deleted) within the

@@ -53,13 +53,21 @@ export interface Chart {
   to?: Rect;
 }
 
+/** A table: its range, header row first and, with a totals row (Table.showTotals), that row last. */
+export interface Table {
+  name: string;
+  rect: Rect;
+  style?: string;
+  totalsRow?: boolean;
+}
+
 export interface Sheet {
   name: string;
   cells: Map<string, Cell>;
   merges: Rect[];
   validations: Validation[];
   conditionalFormats: ConditionalFormat[];
-  tables: { name: string; rect: Rect; style?: string }[];
+  tables: Table[];
   protected: boolean;
   /** The WorksheetProtectionOptions the sheet was protected with (allowFormatCells, allowEditObjects …). */
   protectionOptions: Record<string, boolean | undefined>;

@@ -6,13 +6,14 @@ import type { PathInfo, RequestContext } from "./host";
 import { cellAt, peek, usedRect, type Cell, type Rect, type Scalar, type Sheet } from "./model";
 import {
   checkCellLength,
+  checkMergePlace,
   checkValidationText,
+  enterValue,
   MAX_ROW_HEIGHT,
   notLoaded,
   OfficeError,
   refuseLocked,
   refuseOnProtected,
-  typedValue,
   type ProtectedChange,
 } from "./rules";
 
@@ -206,14 +207,14 @@ export class RangeProxy {
 
   /** Text is taken as typed (typedValue); "" clears the cell. */
   set values(v: Scalar | Scalar[][]) {
-    this.grid("values", v, "locked", writeCell);
+    this.grid("values", v, "locked", (cell, x) => writeCell(cell, x, this.ctx.host.date1904));
   }
   get values(): Scalar[][] {
     return this.get("values") as Scalar[][];
   }
 
   set formulas(v: Scalar | Scalar[][]) {
-    this.grid("formulas", v, "locked", writeCell);
+    this.grid("formulas", v, "locked", (cell, x) => writeCell(cell, x, this.ctx.host.date1904));
   }
   get formulas(): Scalar[][] {
     return this.get("formulas") as Scalar[][];
@@ -296,6 +297,7 @@ export class RangeProxy {
     this.ctx.requires("1.2", "Range.merge");
     this.each("Merge", across, (sheet, rect) => {
       refuseOnProtected(sheet, "allowFormatCells", "Merging cells");
+      checkMergePlace(sheet, rect);
       sheet.merges.push(rect);
     });
   }
@@ -380,11 +382,9 @@ export class RangeProxy {
   }
 }
 
-function writeCell(cell: Cell, x: Scalar): void {
+function writeCell(cell: Cell, x: Scalar, date1904: boolean): void {
   checkCellLength(x);
-  const c = typedValue(x, cell.format.numberFormat === "@");
-  cell.value = c.value === "" ? null : c.value;
-  cell.formula = c.formula;
+  enterValue(cell, x, date1904);
 }
 
 /** A list typed as its source, and the prompt's and the alert's texts, within Excel's lengths (rules.ts). */

@@ -1,7 +1,7 @@
 // Excel's own rules that the in-memory host enforces, each with the Microsoft page or OfficeDev issue it
 // models: errors, typed input, requirement sets, protection, table names, data-validation texts and sizes.
 
-import type { Cell, Scalar, Sheet } from "./model";
+import type { Cell, Rect, Scalar, Sheet } from "./model";
 
 export class OfficeError extends Error {
   constructor(
@@ -76,25 +76,76 @@ export function fifteenDigits(numeral: string): number {
   return negative ? -value : value;
 }
 
+/** Days from 1899-12-30, Excel's day 0 in the 1900 date system, to a date. */
+export const serialOf = (y: number, m: number, d: number) =>
+  Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/** A date typed as zh-CN Excel reads it: 2026-3-5, 2026/3/5 or 2026年3月5日, and the format it then gives. */
+function typedDate(text: string): { serial: number; numberFormat: string } | undefined {
+  const m = /^(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [+m[1]!, +(m[3] ?? m[5])!, +(m[4] ?? m[6])!];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return { serial: serialOf(y, mo, d), numberFormat: m[5] ? 'yyyy"年"m"月"d"日"' : "yyyy/m/d" };
+}
+
 /**
- * What a cell holds after a text is typed into it or written to `values`: "=…" is a formula, "+…", "-…"
- * and "@…" formulas too, numerals become numbers and ISO dates date serials; a text-formatted ("@") cell or a leading
- * apostrophe keeps the text (Range.values: learn.microsoft.com/javascript/api/excel/excel.range#values).
+ * A text typed into a General cell that zh-CN Excel takes as something else: TRUE/FALSE as booleans, 50% as 0.5
+ * (formatted 0%), 1,234 as 1234 (formatted #,##0), 1.5E+3 as 1500 (formatted 0.00E+00) and dates as date serials
+ * (formatted as a date). The format is given only where the cell had none.
  */
-export function typedValue(v: Scalar, textFormat: boolean): { value: Scalar; formula?: string } {
+function typedConstant(text: string): { value: Scalar; numberFormat?: string } | undefined {
+  const t = text.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const percent = /^([+-]?\d+(?:\.(\d+))?)%$/.exec(t);
+  if (percent)
+    return {
+      value: Number(percent[1]) / 100,
+      numberFormat: percent[2] ? `0.${"0".repeat(percent[2].length)}%` : "0%",
+    };
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t))
+    return { value: Number(t.replace(/,/g, "")), numberFormat: t.includes(".") ? "#,##0.00" : "#,##0" };
+  if (/^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/.test(t)) return { value: Number(t), numberFormat: "0.00E+00" };
+  const date = typedDate(t);
+  return date && { value: date.serial, numberFormat: date.numberFormat };
+}
+
+/**
+ * What a cell holds after a text is typed into it or written to `values` or `formulas`, as zh-CN Excel takes it:
+ * "=…" is a formula, "+…", "-…" and "@…" formulas too, numerals become numbers; TRUE, 50%, 1,234, 1.5E+3 and dates
+ * (2026/3/5, 2026-3-5, 2026年3月5日) become booleans, numbers and date serials, a General cell taking the format
+ * they imply. A text-formatted ("@") cell or a leading apostrophe keeps the text. Excel parses a string written
+ * to Range.values or Range.formulas as the cell's input, in the user's locale
+ * (learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member,
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-set-get-values).
+ */
+export function typedValue(
+  v: Scalar,
+  textFormat: boolean,
+): { value: Scalar; formula?: string; numberFormat?: string } {
   if (typeof v !== "string") return { value: v };
   if (textFormat) return { value: v };
   if (v.startsWith("'")) return { value: v.slice(1) };
   if (v.startsWith("=") && v.length > 1) return { value: arithmetic(v.slice(1)), formula: v };
   if (/^[+-]?\d+(\.\d+)?$/.test(v.trim())) return { value: fifteenDigits(v) };
-  if (/^[+@-]/.test(v) && v.length > 1)
+  if (/^[+@-]/.test(v) && v.length > 1 && !typedConstant(v))
     return { value: null, formula: v.startsWith("-") ? `=${v}` : `=${v.slice(1)}` };
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v.trim());
-  if (iso)
-    return {
-      value: Math.round((Date.UTC(+iso[1]!, +iso[2]! - 1, +iso[3]!) - Date.UTC(1899, 11, 30)) / 86_400_000),
-    };
-  return { value: v };
+  return typedConstant(v) ?? { value: v };
+}
+
+/**
+ * Puts into `cell` what Excel keeps of `v` written or typed there (typedValue); "" clears the cell. A typed date
+ * becomes a serial of the workbook's date system (1,462 smaller from 1904).
+ */
+export function enterValue(cell: Cell, v: Scalar, date1904 = false): void {
+  const typed = typedValue(v, cell.format.numberFormat === "@");
+  const dated = date1904 && typeof v === "string" && typeof typed.value === "number" && typedDate(v.trim());
+  cell.value =
+    typed.value === "" ? null : dated ? (typed.value as number) - serialOf(1904, 1, 1) : typed.value;
+  cell.formula = typed.formula;
+  if (typed.numberFormat && cell.format.numberFormat === "General")
+    cell.format.numberFormat = typed.numberFormat;
 }
 
 /**
@@ -161,6 +212,42 @@ export function refuseLocked(sheet: Sheet, cell: Cell, address: string): void {
     );
 }
 
+/**
+ * A workbook whose structure is protected (Review → Protect Workbook) refuses adding, renaming, deleting, moving
+ * and hiding sheets ("Protect a workbook": support.microsoft.com/office/7e365a4d-3e89-4616-84ca-1931257c1517;
+ * Excel.WorkbookProtection, ExcelApi 1.7: learn.microsoft.com/javascript/api/excel/excel.workbookprotection),
+ * with AccessDenied as for what sheet protection forbids.
+ */
+export function refuseOnStructure(structureProtected: boolean, what: string): void {
+  if (structureProtected)
+    throw new OfficeError(
+      "AccessDenied",
+      `You cannot perform the requested operation. (${what}: the workbook's structure is protected)`,
+    );
+}
+
+// ---- tables and merges ----
+
+export const overlaps = (a: Rect, b: Rect) =>
+  a.top < b.top + b.rows && b.top < a.top + a.rows && a.left < b.left + b.cols && b.left < a.left + a.cols;
+
+/**
+ * A table may not overlap another table (InvalidArgument, "A table can't overlap another table": office-js#1199)
+ * nor merged cells, and cells inside a table cannot be merged: both MergedRangeConflict, Excel.ErrorCodes' code
+ * for a merged range in the way (learn.microsoft.com/javascript/api/excel/excel.errorcodes).
+ */
+export function checkTablePlace(sheet: Sheet, rect: Rect): void {
+  if (sheet.tables.some((t) => overlaps(t.rect, rect)))
+    throw new OfficeError("InvalidArgument", "A table can't overlap another table.");
+  if (sheet.merges.some((m) => overlaps(m, rect)))
+    throw new OfficeError("MergedRangeConflict", "A table can't overlap a range that contains merged cells.");
+}
+
+export function checkMergePlace(sheet: Sheet, rect: Rect): void {
+  if (sheet.tables.some((t) => overlaps(t.rect, rect)))
+    throw new OfficeError("MergedRangeConflict", "Cells in a table can't be merged.");
+}
+
 // ---- table names ----
 
 const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
@@ -185,7 +272,11 @@ export function checkTableName(name: string, others: readonly string[]): void {
 
 /** Excel's longest data-validation texts, in characters. */
 export const VALIDATION_LIMITS = {
-  // A list typed as its source (Excel refuses longer ones: qax-os/excelize#972)
+  // A list typed as its source: Excel keeps it as one comma-separated string of at most 255 characters (its
+  // Data Validation dialog refuses more, and a file holding a longer one loses the validation when Excel opens
+  // it: jmcnamara/XlsxWriter#562, ClosedXML/ClosedXML#1016, qax-os/excelize#972). Whether Office.js refuses it
+  // at once or the workbook loses it on reopening, a longer list is lost, so the host refuses it; longer
+  // option lists go in cells, referenced as "=Sheet!$A$1:$A$n" (not limited).
   listSource: 255,
   // [MS-OI29500] 2.1.613: learn.microsoft.com/openspecs/office_standards/ms-oi29500/0114969a-4859-443e-ae3e-0c1fdebfcc64
   promptTitle: 32,
