@@ -39,6 +39,8 @@ export interface FormulaContext {
   row: number;
   col: number;
   today?: number;
+  /** Days the workbook's date system counts fewer than 1900's: 1,462 in a 1904 workbook, else 0. */
+  dateOffset?: number;
 }
 
 // ---- parsing ----
@@ -312,6 +314,7 @@ function call(name: string, nodes: Node[], ctx: FormulaContext): V {
     return ref ? ctx.isFormula(ref.sheet, ref.rect.top, ref.rect.left) : VALUE();
   }
   const args = nodes.map((n) => evaluate(n, ctx));
+  const off = ctx.dateOffset ?? 0;
   const [a, b, c] = args;
   const numbers = (vs: V[]) => vs.flatMap((v) => flat(v).filter((s): s is number => typeof s === "number"));
   const firstError = (vs: V[]) => vs.flatMap(flat).find(isErr);
@@ -437,18 +440,18 @@ function call(name: string, nodes: Node[], ctx: FormulaContext): V {
       return cell === undefined ? new ErrorValue("#REF!") : cell;
     }
     case "TODAY":
-      return ctx.today ?? chinaToday();
+      return (ctx.today ?? chinaToday()) - off;
     case "DATE":
-      return withNums((y, m, d) => serialFromParts(y, 1, 1) + monthDays(y, m) + d - 1);
+      return withNums((y, m, d) => serialFromParts(y, 1, 1) + monthDays(y, m) + d - 1 - off);
     case "YEAR":
     case "MONTH":
     case "DAY":
       return withNums((s) => {
-        const p = partsFromSerial(Math.floor(s));
+        const p = partsFromSerial(Math.floor(s) + off);
         return name === "YEAR" ? p.year : name === "MONTH" ? p.month : p.day;
       });
     case "EDATE":
-      return withNums((s, m) => addMonthsClamped(Math.floor(s), Math.trunc(m)));
+      return withNums((s, m) => addMonthsClamped(Math.floor(s) + off, Math.trunc(m)) - off);
     default:
       return new ErrorValue("#NAME?");
   }

@@ -190,6 +190,7 @@ export class WpsApplication {
         row,
         col,
         today: this.today,
+        dateOffset: book?.data.date1904 ? 1462 : 0,
         read: (name, rect) => {
           const target =
             name === undefined

@@ -353,7 +353,8 @@ export class WpsRange {
         x === "#N/A" && rows
           ? { value: undefined, error: "#N/A" }
           : convert(cell, x, r - this.rect.top, c - this.rect.left);
-      cell.value = typed.value;
+      cell.value =
+        typed.date && typeof typed.value === "number" ? this.inDateSystem(typed.value) : typed.value;
       cell.formula = typed.formula;
       cell.error = typed.error;
       if (typed.numberFormat && cell.format.numberFormat === "General")
@@ -361,9 +362,17 @@ export class WpsRange {
     }
   }
 
+  /**
+   * A 1900-system date serial in the workbook's date system: a 1904 workbook counts 1,462 days fewer
+   * (learn.microsoft.com/office/troubleshoot/excel/1900-and-1904-date-system), as do the dates formulas give.
+   */
+  private inDateSystem(serial: number): number {
+    return this.Worksheet.Parent.data.date1904 ? serial - 1462 : serial;
+  }
+
   private scalarOf(x: unknown): Scalar {
     if (x === null || x === undefined) return undefined;
-    if (x instanceof Date) return serialOfDate(x);
+    if (x instanceof Date) return this.inDateSystem(serialOfDate(x));
     if (typeof x === "string" || typeof x === "number" || typeof x === "boolean") return x;
     throw wpsError(13, "Type mismatch");
   }

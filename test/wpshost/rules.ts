@@ -76,6 +76,8 @@ export function checkSheetName(name: unknown, others: readonly string[]): string
 /** What a cell holds after a value is written to it, and the number format Excel gives a General cell for it. */
 export interface Typed {
   value: Scalar;
+  /** The value is a date serial (of the 1900 date system). */
+  date?: boolean;
   formula?: string;
   error?: string;
   numberFormat?: string;
@@ -125,10 +127,10 @@ export function typedInput(input: Scalar, textFormat: boolean): Typed {
     };
   const ymd = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(t);
   const serial = ymd ? dateOf(ymd[1]!, ymd[2]!, ymd[3]!) : undefined;
-  if (serial !== undefined) return { value: serial, numberFormat: DATE_FORMAT };
+  if (serial !== undefined) return { value: serial, numberFormat: DATE_FORMAT, date: true };
   const chinese = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   const cserial = chinese ? dateOf(chinese[1]!, chinese[2]!, chinese[3]!) : undefined;
-  if (cserial !== undefined) return { value: cserial, numberFormat: 'yyyy"年"m"月"d"日"' };
+  if (cserial !== undefined) return { value: cserial, numberFormat: 'yyyy"年"m"月"d"日"', date: true };
   if (/^[+@-]/.test(input) && input.length > 1)
     return { value: undefined, formula: input.startsWith("@") ? `=${input.slice(1)}` : `=${input}` };
   return { value: input };

@@ -137,6 +137,11 @@ describe("the in-memory WPS 表格's application, workbooks and sheets behave li
     expect(wb.Date1904).toBe(false);
     wb.data.date1904 = true;
     expect(wb.Date1904).toBe(true);
+    const ws = wb.Worksheets.Item(1);
+    ws.Range("A1:B1").Value2 = [["2026/3/5", new Date(Date.UTC(2026, 2, 5))]];
+    expect(ws.Range("A1:B1").Value2).toEqual([[46_086 - 1462, 46_086 - 1462]]);
+    ws.Range("C1:D1").Formula = [["=DATE(2026,3,5)", "=YEAR(A1)*10000+MONTH(A1)*100+DAY(EDATE(A1,1))"]];
+    expect(ws.Range("C1:D1").Value2).toEqual([[46_086 - 1462, 20_260_305]]);
   });
 
   it("records ScreenUpdating, gives Version and Build, and counts calls", () => {
