@@ -10,9 +10,6 @@ import { wpsBackend } from "../../src/wps/backend";
 import { runCli } from "../cli/runCli";
 import { diffDumps, dumpWorkbook, WpsApplication } from "../wpshost";
 import { dumpFile, openWorkbook } from "../wpshost/load";
-import { fillHostGaps } from "./hostGaps";
-
-fillHostGaps();
 
 export const TODAY = serialFromParts(2026, 11, 24);
 export const AS_OF = "2026-11-24";
