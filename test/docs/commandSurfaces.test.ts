@@ -19,9 +19,9 @@ import { ENTERPRISE_SHEET_KINDS, ENTERPRISE_SHEET_TITLES } from "../../src/forms
 import { officeBackend } from "../../src/taskpane/officeBackend";
 import { stringsFor } from "../../src/taskpane/strings";
 import { fileBackend } from "../../src/web/fileBackend";
+import { readmeBetween, tableRows } from "../helpers/markdownTable";
 
 const root = path.resolve(__dirname, "../..");
-const README = path.join(root, "README.md");
 const START = "<!-- commands:start -->";
 const END = "<!-- commands:end -->";
 
@@ -83,25 +83,7 @@ describe("the one list of commands", () => {
   });
 });
 
-/** The table's rows as cells, whatever widths Prettier padded them to. */
-function rowsOf(table: string): string[][] {
-  return table
-    .split("\n")
-    .filter((l) => l.startsWith("|") && !/^\|[\s|:-]+\|$/.test(l))
-    .map((l) =>
-      l
-        .slice(1, -1)
-        .split("|")
-        .map((c) => c.trim()),
-    );
-}
-
 it("README's table of commands × surfaces is the list's (npm run docs:commands writes it)", () => {
-  const text = readFileSync(README, "utf8");
-  const at = text.indexOf(START);
-  const end = text.indexOf(END);
-  expect(at).toBeGreaterThan(0);
-  expect(end).toBeGreaterThan(at);
-  expect(rowsOf(text.slice(at + START.length, end))).toEqual(commandTable());
-  expect(rowsOf(commandTableMarkdown())).toEqual(commandTable());
+  expect(tableRows(readmeBetween(START, END))).toEqual(commandTable());
+  expect(tableRows(commandTableMarkdown())).toEqual(commandTable());
 });
