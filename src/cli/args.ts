@@ -47,18 +47,21 @@ function argumentProblem(err: Error & { code?: string }): string {
 
 export const profileArg = z.enum(PROFILE_IDS, { message: "--profile 应为 shanghai 或 guangxi" });
 
-export const asOfArg = z
-  .string()
-  .optional()
-  .transform((text, ctx): DateSerial => {
-    if (text === undefined) return chinaToday();
+/** A date option written YYYY-MM-DD (--from, --to, --published, --as-of). */
+export const dateArg = (option: string) =>
+  z.string({ message: `缺少 ${option}（如 2026-01-01）` }).transform((text, ctx): DateSerial => {
     const d = parseIsoDate(text);
     if (d === undefined) {
-      ctx.addIssue({ code: "custom", message: `--as-of 应为 YYYY-MM-DD 格式的日期，实际为“${text}”` });
+      ctx.addIssue({ code: "custom", message: `${option} 应为 YYYY-MM-DD 格式的日期，实际为“${text}”` });
       return z.NEVER;
     }
     return d;
   });
+
+/** --as-of: the day a command counts at, today in China unless given. */
+export const asOfArg = dateArg("--as-of")
+  .optional()
+  .transform((d): DateSerial => d ?? chinaToday());
 
 export const quarterArg = z
   .string({ message: "缺少 --quarter（如 2026Q3）" })

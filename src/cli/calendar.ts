@@ -7,12 +7,14 @@ import { asOfArg, check, parse, profileArg, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { writeUrgingFile } from "./letter";
 import { daysArg } from "./worklist";
+import { AS_OF_OPTION, optionValues, OUTPUT_OPTIONS, PROFILE_OPTION } from "./workbookFile";
 
 const args = z.object({
   file: xlsxPath("台账工作簿文件"),
   asOf: asOfArg,
   remind: daysArg("--remind"),
   profile: profileArg.optional(),
+  force: z.boolean().optional(),
   o: z
     .string({ message: "请用 -o 指定输出的日历文件（如 强审期限.ics）" })
     .refine((p) => p.toLowerCase().endsWith(".ics"), { message: "输出文件应为 .ics 日历文件" }),
@@ -20,22 +22,15 @@ const args = z.object({
 
 export const calendar: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
-    "as-of": { type: "string" },
+    ...AS_OF_OPTION,
     remind: { type: "string" },
-    profile: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
+    ...PROFILE_OPTION,
+    ...OUTPUT_OPTIONS,
   });
-  const a = check(args, {
-    file: positionals[0],
-    asOf: values["as-of"],
-    remind: values.remind,
-    profile: values.profile,
-    o: values.output,
-  });
+  const a = check(args, { file: positionals[0], ...optionValues(values) });
   const remindDays = a.remind ?? DEFAULT_REMIND_DAYS;
   return writeUrgingFile(
-    { ...a, force: values.force },
+    a,
     io,
     values.json,
     (wb) => urgingFile(wb, "calendar", a.asOf, { remindDays }),

@@ -25,11 +25,21 @@ import { stampSubmission } from "../xlsx/workbookCommands";
 import { layoutWorkbookBytes } from "../xlsx/layoutWorkbook";
 import { check, parse, quarterArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
-import { printIssues } from "./commands";
+import { issuesText } from "./commands";
 import { EXIT } from "./exit";
 import { annualJson } from "./yearReports";
 import { textTable } from "./format";
-import { openRegisterWorkbook, refuseExisting, requiredOutput, saveChanges } from "./workbookFile";
+import {
+  IN_PLACE_OPTIONS,
+  openRegisterWorkbook,
+  optionValues,
+  OUTPUT_OPTIONS,
+  printResult,
+  PROFILE_OPTION,
+  refuseExisting,
+  requiredOutput,
+  saveChanges,
+} from "./workbookFile";
 
 const submitArgs = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -49,17 +59,10 @@ export const submit: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     quarter: { type: "string" },
     preparer: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
+    ...IN_PLACE_OPTIONS,
     at: { type: "string" },
   });
-  const a = check(submitArgs, {
-    file: positionals[0],
-    ...values,
-    o: values.output,
-    inPlace: values["in-place"],
-  });
+  const a = check(submitArgs, { file: positionals[0], ...optionValues(values) });
   const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   const today = chinaToday();
@@ -71,23 +74,21 @@ export const submit: Command = async (argv, io) => {
     limits: nodeReadLimits(),
   });
   if (!r.stamped) {
-    if (values.json) io.out(JSON.stringify({ ...countBySeverity(r.issues), issues: r.issues }, null, 2));
-    else {
-      io.out("工作簿仍有错误，未报送：");
-      printIssues(r.issues, io);
-    }
+    const { issues } = r;
+    printResult(io, values.json, { ...countBySeverity(issues), issues }, () => [
+      "工作簿仍有错误，未报送：",
+      ...issuesText(issues),
+    ]);
     return EXIT.invalid;
   }
   const { stamp, sheets: names, regenerated } = r;
   await saveChanges(r.stamped, target, io, opened.source);
-  if (values.json) io.out(JSON.stringify({ file: target, ...stamp, regenerated }, null, 2));
-  else {
-    for (const f of regenerated)
-      io.out(`“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成；原表改名为“${f.keptAs}”保留`);
-    io.out(
-      `已报送盖章：${names.join("、")}（SHA-256 ${stamp.sha256.slice(0, 16)}…，${stamp.stampedAt}），写入 ${target}`,
-    );
-  }
+  printResult(io, values.json, { file: target, ...stamp, regenerated }, () => [
+    ...regenerated.map(
+      (f) => `“${f.sheet}”与台账不一致（${f.difference}），已按台账重新生成；原表改名为“${f.keptAs}”保留`,
+    ),
+    `已报送盖章：${names.join("、")}（SHA-256 ${stamp.sha256.slice(0, 16)}…，${stamp.stampedAt}），写入 ${target}`,
+  ]);
   return EXIT.ok;
 };
 
@@ -141,32 +142,29 @@ export const verify: Command = async (argv, io) => {
       unreadable.push({ file, error: err.message });
     }
   }
-  if (values.json) io.out(JSON.stringify(unreadable.length ? { files, unreadable } : { files }, null, 2));
-  else {
-    io.out(
-      textTable(
-        [
-          { title: "文件" },
-          { title: "填报单位" },
-          { title: "季度" },
-          { title: "报送时间" },
-          { title: "核验" },
-          { title: "改动的工作表" },
-          { title: "逾期" },
-        ],
-        files.map((f) => [
-          f.file,
-          f.district,
-          f.quarter,
-          f.stampedAt,
-          STATE_TEXT[f.state],
-          f.changedSheets.join("、"),
-          f.late ? "逾期" : "",
-        ]),
-      ),
-    );
+  printResult(io, values.json, unreadable.length ? { files, unreadable } : { files }, () => {
     for (const u of unreadable) io.err(`无法读取 ${u.file}：${u.error}`);
-  }
+    return textTable(
+      [
+        { title: "文件" },
+        { title: "填报单位" },
+        { title: "季度" },
+        { title: "报送时间" },
+        { title: "核验" },
+        { title: "改动的工作表" },
+        { title: "逾期" },
+      ],
+      files.map((f) => [
+        f.file,
+        f.district,
+        f.quarter,
+        f.stampedAt,
+        STATE_TEXT[f.state],
+        f.changedSheets.join("、"),
+        f.late ? "逾期" : "",
+      ]),
+    );
+  });
   if (unreadable.length > 0) return EXIT.usage;
   return files.every((f) => f.state === "unchanged") ? EXIT.ok : EXIT.invalid;
 };
@@ -198,21 +196,14 @@ function districtFiles(files: readonly string[]) {
 export const consolidate: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     quarter: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
+    ...OUTPUT_OPTIONS,
     html: { type: "string" },
-    profile: { type: "string" },
+    ...PROFILE_OPTION,
     year: { type: "string" },
   });
   if (values.profile !== undefined)
     throw new UsageError("汇总按各区报送盖章中的地区配置进行，不能用 --profile 指定");
-  const a = check(consolidateArgs, {
-    files: positionals,
-    quarter: values.quarter,
-    o: values.output,
-    html: values.html,
-    year: values.year,
-  });
+  const a = check(consolidateArgs, { files: positionals, ...optionValues(values) });
   if (positionals.some((f) => path.resolve(f) === path.resolve(a.o)))
     throw new UsageError("输出文件不能是输入文件之一");
   refuseExisting(a.o, values.force);
@@ -254,34 +245,24 @@ export const consolidate: Command = async (argv, io) => {
     late: city.late,
     ...(city.annual ? { annual: annualJson(city.annual.figures) } : {}),
   };
-  if (values.json) io.out(JSON.stringify(summary, null, 2));
-  else {
-    io.out(
-      `已汇总 ${city.districts.length} 个区（${profile.region}，${city.quarter}），写入 ${a.o}${a.html ? `，报告 ${a.html}` : ""}`,
-    );
-    io.out(
-      textTable(
-        [
-          { title: "区" },
-          { title: "计入的文件" },
-          { title: "报送时间" },
-          { title: "核验" },
-          { title: "报送" },
-        ],
-        city.districts.map((d) => [
-          d.district,
-          d.file,
-          d.verification.stamp?.stampedAt ?? "",
-          `${STATE_TEXT[d.verification.state]}${d.verification.changedSheets.length ? `（${d.verification.changedSheets.join("、")}）` : ""}`,
-          submissionLabel(d),
-        ]),
-      ),
-    );
-    for (const x of city.excluded)
-      io.out(`${EXCLUSION_LABELS[x.exclusion]}：${x.report.file}（${x.report.district}）${x.reason}`);
-    if (city.missing.length) io.out(`未报送：${city.missing.join("、")}`);
-    if (city.late.length) io.out(`逾期报送：${city.late.join("、")}`);
-    for (const f of city.failed) io.out(`无法读取：${f.file}（${f.reason}）`);
-  }
+  printResult(io, values.json, summary, () => [
+    `已汇总 ${city.districts.length} 个区（${profile.region}，${city.quarter}），写入 ${a.o}${a.html ? `，报告 ${a.html}` : ""}`,
+    textTable(
+      [{ title: "区" }, { title: "计入的文件" }, { title: "报送时间" }, { title: "核验" }, { title: "报送" }],
+      city.districts.map((d) => [
+        d.district,
+        d.file,
+        d.verification.stamp?.stampedAt ?? "",
+        `${STATE_TEXT[d.verification.state]}${d.verification.changedSheets.length ? `（${d.verification.changedSheets.join("、")}）` : ""}`,
+        submissionLabel(d),
+      ]),
+    ),
+    ...city.excluded.map(
+      (x) => `${EXCLUSION_LABELS[x.exclusion]}：${x.report.file}（${x.report.district}）${x.reason}`,
+    ),
+    ...(city.missing.length ? [`未报送：${city.missing.join("、")}`] : []),
+    ...(city.late.length ? [`逾期报送：${city.late.join("、")}`] : []),
+    ...city.failed.map((f) => `无法读取：${f.file}（${f.reason}）`),
+  ]);
   return EXIT.ok;
 };

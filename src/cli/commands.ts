@@ -17,10 +17,17 @@ import { asOfArg, check, parse, profileArg, seedArg, xlsxPath } from "./args";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import {
+  AS_OF_OPTION,
+  IN_PLACE_OPTIONS,
   openRegisterWorkbook,
   openSnapshot,
+  optionValues,
+  OUTPUT_OPTIONS,
   outputTarget,
   patchStatus,
+  printReadWarnings,
+  printResult,
+  PROFILE_OPTION,
   refuseExisting,
   requireRegister,
   saveChanges,
@@ -34,7 +41,6 @@ export interface Io {
 
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
-const json = (value: unknown) => JSON.stringify(value, null, 2);
 const iso = (d: DateSerial | null) => (d === null ? null : formatIsoDate(d));
 
 // ---- init / demo ----
@@ -50,18 +56,20 @@ const initArgs = z.object({
 
 export const init: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
-    profile: { type: "string" },
+    ...PROFILE_OPTION,
     district: { type: "string" },
-    force: { type: "boolean" },
+    force: OUTPUT_OPTIONS.force,
   });
   const a = check(initArgs, { file: positionals[0], ...values });
   refuseExisting(a.file, a.force);
   await saveWorkbook(newRegisterWorkbook(a.profile, a.district), a.file);
-  if (values.json) io.out(json({ file: a.file, profile: a.profile, district: a.district }));
-  else
-    io.out(
+  printResult(
+    io,
+    values.json,
+    { file: a.file, profile: a.profile, district: a.district },
+    () =>
       `已创建 ${a.file}：工作表“${REGISTER_SHEET}”“${LOG_SHEET}”“${SETTINGS_SHEET}”（${getProfile(a.profile).region}配置，${a.district}）`,
-    );
+  );
   return EXIT.ok;
 };
 
@@ -75,13 +83,12 @@ const demoArgs = z.object({
 
 export const demo: Command = async (argv, io) => {
   const { values } = parse(argv, {
-    output: { type: "string", short: "o" },
-    profile: { type: "string" },
+    ...OUTPUT_OPTIONS,
+    ...PROFILE_OPTION,
     district: { type: "string" },
     seed: { type: "string" },
-    force: { type: "boolean" },
   });
-  const a = check(demoArgs, { ...values, o: values.output });
+  const a = check(demoArgs, optionValues(values));
   refuseExisting(a.o, a.force);
   const profile = getProfile(a.profile);
   const district = a.district ?? (a.profile === "shanghai" ? "浦东新区生态环境局" : "南宁市生态环境局");
@@ -93,20 +100,13 @@ export const demo: Command = async (argv, io) => {
   const opened = await openSnapshot({ file: a.o, bytes, size: bytes.length, mtimeMs: 0, ino: 0 });
   patchStatus(opened, today);
   await writeWorkbookBytes(a.o, await opened.patch.apply());
-  if (values.json)
-    io.out(
-      json({
-        file: a.o,
-        profile: a.profile,
-        district,
-        enterprises: data.rows.length,
-        adjustments: data.log.length,
-      }),
-    );
-  else
-    io.out(
+  printResult(
+    io,
+    values.json,
+    { file: a.o, profile: a.profile, district, enterprises: data.rows.length, adjustments: data.log.length },
+    () =>
       `已生成示例工作簿 ${a.o}：${data.rows.length} 家企业、${data.log.length} 条名单调整记录（${profile.region}配置，${district}，统计日 ${formatIsoDate(today)}）`,
-    );
+  );
   return EXIT.ok;
 };
 
@@ -190,20 +190,12 @@ function statusSummary(statuses: readonly RowStatus[]): string {
 
 export const status: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
-    "as-of": { type: "string" },
-    profile: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
+    ...AS_OF_OPTION,
+    ...PROFILE_OPTION,
+    ...IN_PLACE_OPTIONS,
     bureau: { type: "boolean" },
   });
-  const a = check(statusArgs, {
-    file: positionals[0],
-    asOf: values["as-of"],
-    profile: values.profile,
-    o: values.output,
-    inPlace: values["in-place"],
-  });
+  const a = check(statusArgs, { file: positionals[0], ...optionValues(values) });
   const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   requireRegister(opened);
@@ -217,54 +209,52 @@ export const status: Command = async (argv, io) => {
     warnIfStamped(opened, target, "状态列", io);
   }
   const bureau = workbookBureau(opened.loaded, a.asOf, statuses);
-  if (values.bureau) {
-    if (values.json) io.out(json(bureauJson(bureau, a.asOf, opened.loaded.profile.region)));
-    else {
+  const { region } = opened.loaded.profile;
+  if (values.bureau)
+    printResult(io, values.json, bureauJson(bureau, a.asOf, region), () => {
       const lines = bureauText(bureau);
-      io.out(lines.length > 0 ? lines.join("\n") : `${opened.loaded.profile.region}配置没有区局报送期限`);
-    }
-  } else if (values.json) {
-    io.out(json(statuses.map(statusJson)));
-  } else {
-    io.out(
-      `${opened.loaded.profile.region}配置 · 统计日 ${formatIsoDate(a.asOf)} · ${statuses.length} 家企业`,
-    );
-    io.out(
-      textTable(
-        [
-          { title: "行", align: "right" },
-          { title: "企业名称", max: 34 },
-          { title: "当前阶段" },
-          { title: "下一期限" },
-          { title: "逾期情况", max: 40 },
-          { title: "逾期天数", align: "right" },
-        ],
-        statuses.map((s) => [
-          String(s.row),
-          s.name,
-          STAGE_LABELS[s.stage],
-          s.nextDeadline
-            ? `${formatIsoDate(s.nextDeadline.date)} ${DEADLINE_LABELS[s.nextDeadline.code]}`
-            : "",
-          overdueText(s.overdue),
-          s.overdue.length > 0 ? String(s.overdueDays) : "",
-        ]),
-      ),
-    );
-    io.out(statusSummary(statuses));
-    const moved = statuses.flatMap((s) =>
-      s.moved.map(
-        (m) =>
-          `第 ${s.row} 行 ${DEADLINE_LABELS[m.code]}：${formatIsoDate(m.from)} → ${formatIsoDate(m.to)}（${m.reason}）`,
-      ),
-    );
-    if (moved.length > 0) io.out(`期限调整：\n${moved.join("\n")}`);
-    const bureauLines = bureauText(bureau);
-    if (bureauLines.length > 0) io.out(bureauLines.join("\n"));
-    if (errors > 0)
-      io.out(`注意：工作簿有 ${errors} 个错误，相关行的状态可能不准确，请运行 cpa validate 查看。`);
-    if (target) io.out(`已将状态列写入 ${target}`);
-  }
+      return lines.length > 0 ? lines.join("\n") : `${region}配置没有区局报送期限`;
+    });
+  else
+    printResult(io, values.json, statuses.map(statusJson), () => {
+      const moved = statuses.flatMap((s) =>
+        s.moved.map(
+          (m) =>
+            `第 ${s.row} 行 ${DEADLINE_LABELS[m.code]}：${formatIsoDate(m.from)} → ${formatIsoDate(m.to)}（${m.reason}）`,
+        ),
+      );
+      const bureauLines = bureauText(bureau);
+      return [
+        `${region}配置 · 统计日 ${formatIsoDate(a.asOf)} · ${statuses.length} 家企业`,
+        textTable(
+          [
+            { title: "行", align: "right" },
+            { title: "企业名称", max: 34 },
+            { title: "当前阶段" },
+            { title: "下一期限" },
+            { title: "逾期情况", max: 40 },
+            { title: "逾期天数", align: "right" },
+          ],
+          statuses.map((s) => [
+            String(s.row),
+            s.name,
+            STAGE_LABELS[s.stage],
+            s.nextDeadline
+              ? `${formatIsoDate(s.nextDeadline.date)} ${DEADLINE_LABELS[s.nextDeadline.code]}`
+              : "",
+            overdueText(s.overdue),
+            s.overdue.length > 0 ? String(s.overdueDays) : "",
+          ]),
+        ),
+        statusSummary(statuses),
+        ...(moved.length > 0 ? [`期限调整：\n${moved.join("\n")}`] : []),
+        ...(bureauLines.length > 0 ? [bureauLines.join("\n")] : []),
+        ...(errors > 0
+          ? [`注意：工作簿有 ${errors} 个错误，相关行的状态可能不准确，请运行 cpa validate 查看。`]
+          : []),
+        ...(target ? [`已将状态列写入 ${target}`] : []),
+      ];
+    });
   return EXIT.ok;
 };
 
@@ -276,38 +266,29 @@ const validateArgs = z.object({
   profile: profileArg.optional(),
 });
 
-/**
- * What the workbook's checks noticed but the command would otherwise not say: unread columns, merged rows, a
- * year whose rest days no calendar knows.
- */
-export function printReadWarnings(issues: readonly Issue[], io: Io): void {
-  for (const i of issues)
-    if (i.code === "sheet.nearHeader" || i.code === "sheet.mergedRows" || i.code === "restDays.unknownYear")
-      io.err(`警告：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
-}
-
-export function printIssues(issues: readonly Issue[], io: Io): void {
+/** A workbook's issues as lines of text: a table and the counts, or that there are none. */
+export function issuesText(issues: readonly Issue[]): string[] {
   const { errors, warnings } = countBySeverity(issues);
-  if (issues.length === 0) {
-    io.out("检查通过：没有错误或警告。");
-    return;
-  }
-  io.out(
+  if (issues.length === 0) return ["检查通过：没有错误或警告。"];
+  return [
     textTable(
       [{ title: "工作表" }, { title: "单元格" }, { title: "级别" }, { title: "说明" }],
       issues.map((i) => [i.sheet, i.cell, i.severity === "error" ? "错误" : "警告", i.message]),
     ),
-  );
-  io.out(`共 ${errors} 个错误，${warnings} 个警告。`);
+    `共 ${errors} 个错误，${warnings} 个警告。`,
+  ];
+}
+
+export function printIssues(issues: readonly Issue[], io: Io): void {
+  for (const line of issuesText(issues)) io.out(line);
 }
 
 export const validate: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv, { "as-of": { type: "string" }, profile: { type: "string" } });
-  const a = check(validateArgs, { file: positionals[0], asOf: values["as-of"], profile: values.profile });
+  const { values, positionals } = parse(argv, { ...AS_OF_OPTION, ...PROFILE_OPTION });
+  const a = check(validateArgs, { file: positionals[0], ...optionValues(values) });
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const issues = workbookIssues(opened.loaded, a.asOf);
   const counts = countBySeverity(issues);
-  if (values.json) io.out(json({ ...counts, issues }));
-  else printIssues(issues, io);
+  printResult(io, values.json, { ...counts, issues }, () => issuesText(issues));
   return counts.errors > 0 ? EXIT.invalid : EXIT.ok;
 };

@@ -8,7 +8,14 @@ import { addEnterpriseForm } from "../xlsx/workbookCommands";
 import { check, parse, xlsxPath } from "./args";
 import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
+import {
+  IN_PLACE_OPTIONS,
+  openRegisterWorkbook,
+  optionValues,
+  printResult,
+  requiredOutput,
+  saveChanges,
+} from "./workbookFile";
 
 const args = z.object({
   kind: z.string({ message: "缺少表单类型（如 evaluation-application）" }).min(1),
@@ -29,26 +36,18 @@ export const FORM_USAGE = `cpa form KIND FILE.xlsx --enterprise 名称 -o OUT.xl
   .join("；")}`;
 
 export const form: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv, {
-    enterprise: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
-  });
-  const a = check(args, {
-    kind: positionals[0],
-    file: positionals[1],
-    ...values,
-    o: values.output,
-    inPlace: values["in-place"],
-  });
+  const { values, positionals } = parse(argv, { enterprise: { type: "string" }, ...IN_PLACE_OPTIONS });
+  const a = check(args, { kind: positionals[0], file: positionals[1], ...optionValues(values) });
   const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   const { enterprise, sheet: name, kind } = addEnterpriseForm(opened, a.kind, a.enterprise);
   await saveChanges(opened, target, io);
   const label = enterpriseFormLabel(kind);
-  if (values.json)
-    io.out(JSON.stringify({ file: target, kind, form: label, enterprise, sheet: name }, null, 2));
-  else io.out(`已为“${enterprise}”生成${label}“${name}”，写入 ${target}`);
+  printResult(
+    io,
+    values.json,
+    { file: target, kind, form: label, enterprise, sheet: name },
+    () => `已为“${enterprise}”生成${label}“${name}”，写入 ${target}`,
+  );
   return EXIT.ok;
 };

@@ -2,20 +2,25 @@
 // here only the arguments, the files and the report.
 
 import { z } from "zod";
-import { formatIsoDate, parseIsoDate, type DateSerial } from "../core/dates";
+import { formatIsoDate, type DateSerial } from "../core/dates";
 import { countBySeverity } from "../core/issues";
 import { STAGE_LABELS } from "../core/status";
 import type { ImportReport } from "../forms/listImport";
 import { importListRows } from "../xlsx/importRows";
 import { nodeReadLimits, readWorkbookFile } from "../xlsx/io";
 import { readWorkbook } from "../xlsx/parse";
-import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args";
-import type { Command, Io } from "./commands";
+import { asOfArg, check, dateArg, parse, profileArg, UsageError, xlsxPath } from "./args";
+import type { Command } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import {
+  AS_OF_OPTION,
+  IN_PLACE_OPTIONS,
   openRegisterWorkbook,
+  optionValues,
   outputTarget,
+  printResult,
+  PROFILE_OPTION,
   requireRegister,
   saveChanges,
   warnIfStamped,
@@ -23,19 +28,6 @@ import {
 
 export const IMPORT_USAGE =
   "cpa import 名单.xlsx --into 台账.xlsx (-o OUT.xlsx | --in-place) [--published YYYY-MM-DD] [--year YYYY] [--dry-run] [--skip-invalid] [--sheet 工作表]    导入公布的名单";
-
-const publishedArg = z
-  .string()
-  .optional()
-  .transform((text, ctx): DateSerial | undefined => {
-    if (text === undefined) return undefined;
-    const d = parseIsoDate(text);
-    if (d === undefined) {
-      ctx.addIssue({ code: "custom", message: `--published 应为 YYYY-MM-DD 格式的日期，实际为“${text}”` });
-      return z.NEVER;
-    }
-    return d;
-  });
 
 const yearArg = z
   .string()
@@ -54,7 +46,7 @@ const importArgs = z.object({
   into: xlsxPath("台账工作簿（--into）"),
   o: z.string().optional(),
   inPlace: z.boolean().optional(),
-  published: publishedArg,
+  published: dateArg("--published").optional(),
   year: yearArg,
   asOf: asOfArg,
   dryRun: z.boolean().optional(),
@@ -90,14 +82,16 @@ export function importJson(report: ImportReport, file: string | null) {
   };
 }
 
-function printReport(report: ImportReport, io: Io): void {
+/** The import report as lines of text. */
+function reportText(report: ImportReport): string[] {
+  const lines: string[] = [];
   const rounds = report.added.filter((a) => a.kind === "round").length;
-  io.out(
+  lines.push(
     `名单（工作表“${report.listSheet}”）：新增 ${report.added.length} 家（新列入 ${report.added.length - rounds}，新一轮 ${rounds}），已在台账 ${report.matched.length} 家，台账中仍在审核而新名单未列的 ${report.absent.length} 家` +
       (report.otherDistricts > 0 ? `；其他区的 ${report.otherDistricts} 行未导入` : ""),
   );
   if (report.added.length > 0)
-    io.out(
+    lines.push(
       `\n新增：\n${textTable(
         [
           { title: "名单行", align: "right" },
@@ -122,7 +116,7 @@ function printReport(report: ImportReport, io: Io): void {
       )}`,
     );
   if (report.matched.length > 0)
-    io.out(
+    lines.push(
       `\n已在台账：\n${textTable(
         [
           { title: "名单行", align: "right" },
@@ -139,7 +133,7 @@ function printReport(report: ImportReport, io: Io): void {
       )}`,
     );
   if (report.absent.length > 0)
-    io.out(
+    lines.push(
       `\n台账中仍在审核、新名单未列的企业：\n${textTable(
         [
           { title: "台账行", align: "right" },
@@ -151,45 +145,37 @@ function printReport(report: ImportReport, io: Io): void {
       )}`,
     );
   if (report.unknownHeaders.length > 0)
-    io.out(`\n无法识别的列（未导入）：${report.unknownHeaders.map((h) => `“${h}”`).join("、")}`);
+    lines.push(`\n无法识别的列（未导入）：${report.unknownHeaders.map((h) => `“${h}”`).join("、")}`);
   if (report.issues.length > 0) {
     const { errors, warnings } = countBySeverity(report.issues);
-    io.out(
+    lines.push(
       `\n${textTable(
         [{ title: "工作表" }, { title: "单元格" }, { title: "级别" }, { title: "说明" }],
         report.issues.map((i) => [i.sheet, i.cell, i.severity === "error" ? "错误" : "警告", i.message]),
       )}\n共 ${errors} 个错误，${warnings} 个警告。`,
     );
   }
+  return lines;
 }
 
 export const importList: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     into: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
+    ...IN_PLACE_OPTIONS,
     published: { type: "string" },
     year: { type: "string" },
-    "as-of": { type: "string" },
+    ...AS_OF_OPTION,
     "dry-run": { type: "boolean" },
     "skip-invalid": { type: "boolean" },
     sheet: { type: "string" },
-    profile: { type: "string" },
+    ...PROFILE_OPTION,
   });
   if (positionals.length > 1) throw new UsageError("多余的参数");
   const a = check(importArgs, {
     list: positionals[0],
-    into: values.into,
-    o: values.output,
-    inPlace: values["in-place"],
-    published: values.published,
-    year: values.year,
-    asOf: values["as-of"],
+    ...optionValues(values),
     dryRun: values["dry-run"],
     skipInvalid: values["skip-invalid"],
-    sheet: values.sheet,
-    profile: values.profile,
   });
   const target = outputTarget(a.into, a.o, a.inPlace, values.force);
   if (!a.dryRun && !target)
@@ -213,18 +199,15 @@ export const importList: Command = async (argv, io) => {
     await saveChanges(opened, written, io);
     if (report.written) warnIfStamped(opened, written, "新增的企业", io);
   }
-  if (values.json) io.out(JSON.stringify(importJson(report, written), null, 2));
-  else {
-    printReport(report, io);
-    io.out(
-      a.dryRun
-        ? "\n试运行：未写入任何文件"
-        : blocked
-          ? "\n名单中有错误，未写入任何内容（可修改名单后重试，或加 --skip-invalid 跳过有误的行）"
-          : report.written
-            ? `\n已在“企业名单台账”末尾追加 ${report.added.length} 行，写入 ${target}`
-            : `\n没有需要新增的企业${written ? `，${written} 与台账相同` : "，未写入"}`,
-    );
-  }
+  printResult(io, values.json, importJson(report, written), () => [
+    ...reportText(report),
+    a.dryRun
+      ? "\n试运行：未写入任何文件"
+      : blocked
+        ? "\n名单中有错误，未写入任何内容（可修改名单后重试，或加 --skip-invalid 跳过有误的行）"
+        : report.written
+          ? `\n已在“企业名单台账”末尾追加 ${report.added.length} 行，写入 ${target}`
+          : `\n没有需要新增的企业${written ? `，${written} 与台账相同` : "，未写入"}`,
+  ]);
   return blocked ? EXIT.invalid : EXIT.ok;
 };

@@ -8,9 +8,17 @@ import { urgingFile, type UrgingOutcome } from "../docx/urgingFiles";
 import { unknownPlaceholders } from "../forms/letters";
 import { writeWorkbookBytes } from "../xlsx/io";
 import { asOfArg, check, parse, profileArg, UsageError, xlsxPath } from "./args";
-import { printReadWarnings, type Command, type Io } from "./commands";
+import type { Command, Io } from "./commands";
 import { EXIT } from "./exit";
-import { openRegisterWorkbook, refuseExisting, requireRegister } from "./workbookFile";
+import {
+  AS_OF_OPTION,
+  openForCommand,
+  optionValues,
+  OUTPUT_OPTIONS,
+  printResult,
+  PROFILE_OPTION,
+  refuseExisting,
+} from "./workbookFile";
 
 const args = z.object({
   kind: z.enum(["notice", "reminder"], { message: "请指明 notice（书面通知）或 reminder（督办通知）" }),
@@ -19,6 +27,7 @@ const args = z.object({
   all: z.boolean().optional(),
   asOf: asOfArg,
   profile: profileArg.optional(),
+  force: z.boolean().optional(),
   o: z
     .string({ message: "请用 -o 指定输出的 Word 文件（如 督办通知.docx）" })
     .refine((p) => p.toLowerCase().endsWith(".docx"), { message: "输出文件应为 .docx 文件" }),
@@ -36,20 +45,24 @@ export async function writeUrgingFile(
   done: (count: number) => string,
 ): Promise<number> {
   refuseExisting(a.o, a.force);
-  const opened = await openRegisterWorkbook(a.file, a.profile);
-  requireRegister(opened);
-  printReadWarnings(opened.loaded.readIssues, io);
+  const opened = await openForCommand(a.file, io, { profile: a.profile });
   const outcome = await make(opened.loaded);
   if ("problem" in outcome) throw new UsageError(outcome.problem);
   if ("nothing" in outcome) {
-    if (json) io.out(JSON.stringify({ file: null, count: 0, enterprises: [] }, null, 2));
-    else io.out(`截至 ${formatIsoDate(a.asOf)}${outcome.nothing}，未写入 ${a.o}`);
+    const { nothing } = outcome;
+    printResult(
+      io,
+      json,
+      { file: null, count: 0, enterprises: [] },
+      () => `截至 ${formatIsoDate(a.asOf)}${nothing}，未写入 ${a.o}`,
+    );
     return EXIT.ok;
   }
   const { file } = outcome;
   await writeWorkbookBytes(a.o, file.bytes);
-  if (json) io.out(JSON.stringify({ file: a.o, count: file.count, enterprises: file.enterprises }, null, 2));
-  else io.out(done(file.count));
+  printResult(io, json, { file: a.o, count: file.count, enterprises: file.enterprises }, () =>
+    done(file.count),
+  );
   return EXIT.ok;
 }
 
@@ -57,26 +70,17 @@ export const letter: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     enterprise: { type: "string" },
     all: { type: "boolean" },
-    "as-of": { type: "string" },
-    profile: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
+    ...AS_OF_OPTION,
+    ...PROFILE_OPTION,
+    ...OUTPUT_OPTIONS,
   });
   if (positionals.length > 2) throw new UsageError("多余的参数");
-  const a = check(args, {
-    kind: positionals[0],
-    file: positionals[1],
-    enterprise: values.enterprise,
-    all: values.all,
-    asOf: values["as-of"],
-    profile: values.profile,
-    o: values.output,
-  });
+  const a = check(args, { kind: positionals[0], file: positionals[1], ...optionValues(values) });
   if ((a.enterprise === undefined) === !a.all)
     throw new UsageError("请用 --enterprise 指定一家企业，或用 --all 为全部企业生成（二者取一）");
   const what = a.kind === "notice" ? "书面通知" : "督办通知";
   return writeUrgingFile(
-    { ...a, force: values.force },
+    a,
     io,
     values.json,
     (wb) => {

@@ -17,7 +17,8 @@ import { todo, TODO_USAGE } from "./worklist";
 import { calendar, CALENDAR_USAGE } from "./calendar";
 import { letter, LETTER_USAGE } from "./letter";
 
-const COMMANDS: Record<string, { run: Command; usage: string }> = {
+/** cpa's commands by name: what runs each, and its usage line. */
+export const COMMANDS: Record<string, { run: Command; usage: string }> = {
   init: {
     run: init,
     usage: "cpa init FILE.xlsx --profile shanghai|guangxi --district 名称    新建台账工作簿",

@@ -4,9 +4,17 @@ import { z } from "zod";
 import { quarterCode, quarterLabel, chinaToday } from "../core/dates";
 import { addQuarterForms } from "../xlsx/workbookCommands";
 import { check, parse, profileArg, quarterArg, xlsxPath } from "./args";
-import { printReadWarnings, type Command } from "./commands";
+import type { Command } from "./commands";
 import { EXIT } from "./exit";
-import { openRegisterWorkbook, requiredOutput, saveChanges } from "./workbookFile";
+import {
+  IN_PLACE_OPTIONS,
+  openForCommand,
+  optionValues,
+  printResult,
+  PROFILE_OPTION,
+  requiredOutput,
+  saveChanges,
+} from "./workbookFile";
 
 const args = z.object({
   file: xlsxPath("台账工作簿文件"),
@@ -21,18 +29,15 @@ const args = z.object({
 export const quarterly: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     quarter: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
+    ...IN_PLACE_OPTIONS,
     replace: { type: "boolean" },
     preparer: { type: "string" },
-    profile: { type: "string" },
+    ...PROFILE_OPTION,
   });
-  const a = check(args, { file: positionals[0], ...values, o: values.output, inPlace: values["in-place"] });
+  const a = check(args, { file: positionals[0], ...optionValues(values) });
   const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
-  const opened = await openRegisterWorkbook(a.file, a.profile);
+  const opened = await openForCommand(a.file, io, { profile: a.profile, register: false });
   const { loaded } = opened;
-  printReadWarnings(loaded.readIssues, io);
   const party = {
     district: loaded.settings.district,
     preparer: a.preparer ?? loaded.settings.preparer,
@@ -49,24 +54,19 @@ export const quarterly: Command = async (argv, io) => {
     io.err(
       `注意：工作表“${f.sheet}”不是本工具生成的${quarterCode(a.quarter)}报表，--replace 不替换它；新表写入“${f.placedAs}”`,
     );
-  if (values.json)
-    io.out(
-      JSON.stringify(
-        {
-          file: target,
-          quarter: quarterCode(a.quarter),
-          sheets: names,
-          kept: added.kept,
-          implementationRows: added.implementationRows,
-          adjustmentRows: added.adjustmentRows,
-        },
-        null,
-        2,
-      ),
-    );
-  else
-    io.out(
+  printResult(
+    io,
+    values.json,
+    {
+      file: target,
+      quarter: quarterCode(a.quarter),
+      sheets: names,
+      kept: added.kept,
+      implementationRows: added.implementationRows,
+      adjustmentRows: added.adjustmentRows,
+    },
+    () =>
       `已生成 ${quarterLabel(a.quarter)}：“${names[0]}”（${added.implementationRows} 家企业）、“${names[1]}”（${added.adjustmentRows} 条调整），写入 ${target}`,
-    );
+  );
   return EXIT.ok;
 };

@@ -8,10 +8,19 @@ import { rubricItems, SCORING_KINDS, type Rubric } from "../core/rubrics";
 import { addDefaultRubric, addScoreSheets, recordWriteBack, scoreWorkbook } from "../xlsx/workbookCommands";
 import { check, parse, profileArg, UsageError, xlsxPath } from "./args";
 import type { Command } from "./commands";
-import { printIssues } from "./commands";
+import { issuesText } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { openRegisterWorkbook, outputTarget, requiredOutput, saveChanges } from "./workbookFile";
+import {
+  IN_PLACE_OPTIONS,
+  openRegisterWorkbook,
+  optionValues,
+  outputTarget,
+  printResult,
+  PROFILE_OPTION,
+  requiredOutput,
+  saveChanges,
+} from "./workbookFile";
 
 /** 选取3—5名…专家组成现场评估专家组 */
 export const MIN_EXPERTS = 3;
@@ -39,27 +48,22 @@ export const scoresheet: Command = async (argv, io) => {
     kind: { type: "string" },
     enterprise: { type: "string" },
     experts: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
+    ...IN_PLACE_OPTIONS,
     replace: { type: "boolean" },
-    profile: { type: "string" },
+    ...PROFILE_OPTION,
   });
-  const a = check(sheetArgs, {
-    file: positionals[0],
-    ...values,
-    o: values.output,
-    inPlace: values["in-place"],
-  });
+  const a = check(sheetArgs, { file: positionals[0], ...optionValues(values) });
   const target = requiredOutput(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file, a.profile);
   const { enterprise, sheets: names } = addScoreSheets(opened, { ...a, replace: a.replace ?? false });
   await saveChanges(opened, target, io);
-  if (values.json) io.out(JSON.stringify({ file: target, enterprise, kind: a.kind, sheets: names }, null, 2));
-  else
-    io.out(
+  printResult(
+    io,
+    values.json,
+    { file: target, enterprise, kind: a.kind, sheets: names },
+    () =>
       `已为“${enterprise}”生成 ${a.experts} 份${a.kind === "evaluation" ? "评估" : "验收"}评分表和汇总表：${names.join("、")}，写入 ${target}`,
-    );
+  );
   return EXIT.ok;
 };
 
@@ -74,17 +78,13 @@ const scoreArgs = z.object({
 export const score: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
     "write-back": { type: "boolean" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
-    profile: { type: "string" },
+    ...IN_PLACE_OPTIONS,
+    ...PROFILE_OPTION,
   });
   const a = check(scoreArgs, {
     file: positionals[0],
+    ...optionValues(values),
     writeBack: values["write-back"],
-    o: values.output,
-    inPlace: values["in-place"],
-    profile: values.profile,
   });
   const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   if (a.writeBack && !target)
@@ -98,61 +98,49 @@ export const score: Command = async (argv, io) => {
     await saveChanges(opened, target, io);
     if (!values.json) io.out(`已回填 ${back.written} 个单元格，写入 ${target}`);
   }
-  if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          sheets: result.sheets,
-          panels: result.panels.map(
-            ({ enterprise, kind, experts: n, completed, score: s, verdict, complete }) => ({
-              enterprise,
-              kind,
-              experts: n,
-              completed,
-              score: s,
-              verdict,
-              complete,
-            }),
+  const panels = result.panels.map(
+    ({ enterprise, kind, experts: n, completed, score: s, verdict, complete }) => ({
+      enterprise,
+      kind,
+      experts: n,
+      completed,
+      score: s,
+      verdict,
+      complete,
+    }),
+  );
+  printResult(io, values.json, { sheets: result.sheets, panels }, () => [
+    ...(result.sheets.length === 0
+      ? ["工作簿中没有评分表。"]
+      : [
+          textTable(
+            [{ title: "评分表" }, { title: "专家" }, { title: "总分", align: "right" }, { title: "结论" }],
+            result.sheets.map((s) => [s.sheet, s.expert, s.total === null ? "" : String(s.total), s.verdict]),
           ),
-        },
-        null,
-        2,
-      ),
-    );
-    if (issues.length > 0) io.err(issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join("\n"));
-  } else {
-    if (result.sheets.length === 0) io.out("工作簿中没有评分表。");
-    else {
-      io.out(
-        textTable(
-          [{ title: "评分表" }, { title: "专家" }, { title: "总分", align: "right" }, { title: "结论" }],
-          result.sheets.map((s) => [s.sheet, s.expert, s.total === null ? "" : String(s.total), s.verdict]),
-        ),
-      );
-      io.out("");
-      io.out(
-        textTable(
-          [
-            { title: "企业" },
-            { title: "类型" },
-            { title: "专家数", align: "right" },
-            { title: "已完成", align: "right" },
-            { title: "专家组评分", align: "right" },
-            { title: "结论" },
-          ],
-          result.panels.map((p) => [
-            p.enterprise,
-            p.kind === "evaluation" ? "评估" : "验收",
-            String(p.experts),
-            `${p.completed}/${p.experts}`,
-            p.score === null ? "" : p.score.toFixed(1),
-            p.verdict,
-          ]),
-        ),
-      );
-    }
-    if (issues.length > 0) printIssues(issues, io);
-  }
+          "",
+          textTable(
+            [
+              { title: "企业" },
+              { title: "类型" },
+              { title: "专家数", align: "right" },
+              { title: "已完成", align: "right" },
+              { title: "专家组评分", align: "right" },
+              { title: "结论" },
+            ],
+            result.panels.map((p) => [
+              p.enterprise,
+              p.kind === "evaluation" ? "评估" : "验收",
+              String(p.experts),
+              `${p.completed}/${p.experts}`,
+              p.score === null ? "" : p.score.toFixed(1),
+              p.verdict,
+            ]),
+          ),
+        ]),
+    ...(issues.length > 0 ? issuesText(issues) : []),
+  ]);
+  if (values.json && issues.length > 0)
+    io.err(issues.map((i) => `${i.sheet}!${i.cell} ${i.message}`).join("\n"));
   return countBySeverity(issues).errors > 0 ? EXIT.invalid : EXIT.ok;
 };
 
@@ -175,12 +163,8 @@ function sourceText(rubric: Rubric): string {
  * cpa rubric FILE -o OUT: writes the default rubric into a new 评分细则 sheet, for the district to edit.
  */
 export const rubric: Command = async (argv, io) => {
-  const { values, positionals } = parse(argv, {
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
-    "in-place": { type: "boolean" },
-  });
-  const a = check(rubricArgs, { file: positionals[0], o: values.output, inPlace: values["in-place"] });
+  const { values, positionals } = parse(argv, IN_PLACE_OPTIONS);
+  const a = check(rubricArgs, { file: positionals[0], ...optionValues(values) });
   const target = outputTarget(a.file, a.o, a.inPlace, values.force);
   const opened = await openRegisterWorkbook(a.file);
   let now = opened.grids;
@@ -200,33 +184,33 @@ export const rubric: Command = async (argv, io) => {
         total: rubrics[kind].total,
       }))
     : [];
-  if (values.json) {
-    io.out(JSON.stringify({ file: target ?? a.file, ...countBySeverity(issues), tables, issues }, null, 2));
-  } else {
-    if (target)
-      io.out(
-        `已将默认评分细则写入“${RUBRIC_SHEET}”工作表：${target}。修改后，新生成的评分表和 cpa score 都按它评分。`,
-      );
-    if (tables.length > 0)
-      io.out(
-        textTable(
-          [
-            { title: "评分表" },
-            { title: "来源" },
-            { title: "条目", align: "right" },
-            { title: "关键指标", align: "right" },
-            { title: "分值合计", align: "right" },
-          ],
-          tables.map((t) => [
-            `${RUBRIC_TABLE_LABELS[t.kind]}评分表`,
-            t.source,
-            String(t.items),
-            String(t.keyIndicators),
-            String(t.total),
-          ]),
-        ),
-      );
-    if (!target) printIssues(issues, io);
-  }
+  printResult(io, values.json, { file: target ?? a.file, ...countBySeverity(issues), tables, issues }, () => [
+    ...(target
+      ? [
+          `已将默认评分细则写入“${RUBRIC_SHEET}”工作表：${target}。修改后，新生成的评分表和 cpa score 都按它评分。`,
+        ]
+      : []),
+    ...(tables.length > 0
+      ? [
+          textTable(
+            [
+              { title: "评分表" },
+              { title: "来源" },
+              { title: "条目", align: "right" },
+              { title: "关键指标", align: "right" },
+              { title: "分值合计", align: "right" },
+            ],
+            tables.map((t) => [
+              `${RUBRIC_TABLE_LABELS[t.kind]}评分表`,
+              t.source,
+              String(t.items),
+              String(t.keyIndicators),
+              String(t.total),
+            ]),
+          ),
+        ]
+      : []),
+    ...(target ? [] : issuesText(issues)),
+  ]);
   return countBySeverity(issues).errors > 0 ? EXIT.invalid : EXIT.ok;
 };

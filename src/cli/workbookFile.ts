@@ -1,10 +1,12 @@
 // The CLI's view of a register workbook on disk: open it, analyse it, and write results where asked —
 // never into the input file unless --in-place was given. A command that writes records its changes on
 // `opened.patch` (new sheets through placeLayout, cells, formats) and calls saveChanges: the file is patched,
-// so everything in it the command did not change is kept as it was.
+// so everything in it the command did not change is kept as it was. Every command takes its output options
+// (-o, --force, --in-place, --as-of, --profile) and prints its result (--json or text) through the helpers here.
 
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
+import type { Issue } from "../core/issues";
 import type { ProfileId } from "../core/profiles";
 import { STAMP_SHEET } from "../core/stamp";
 import { nodeReadLimits, readWorkbookFile, writeWorkbookBytes, type FileSnapshot } from "../xlsx/io";
@@ -12,6 +14,7 @@ import { WorkbookFileError } from "../xlsx/parse";
 import {
   openWorkbookBytes,
   patchedBytes,
+  requireRegister,
   type OpenedWorkbook as OpenedBytes,
 } from "../xlsx/workbookCommands";
 import { UsageError } from "./args";
@@ -24,6 +27,78 @@ export {
   placeLayout,
   requireRegister,
 } from "../xlsx/workbookCommands";
+
+/** The options through which a command is told where to write (-o OUT, --force to write over a file). */
+export const OUTPUT_OPTIONS = {
+  output: { type: "string", short: "o" },
+  force: { type: "boolean" },
+} as const;
+
+/** A command that may write into the workbook it read takes --in-place too. */
+export const IN_PLACE_OPTIONS = { ...OUTPUT_OPTIONS, "in-place": { type: "boolean" } } as const;
+
+/** The day a command counts at, and the profile that overrides the workbook's own. */
+export const AS_OF_OPTION = { "as-of": { type: "string" } } as const;
+export const PROFILE_OPTION = { profile: { type: "string" } } as const;
+
+/**
+ * The parsed options under the names the commands' argument schemas use: `o` (-o), `inPlace`, `asOf`
+ * (checked by asOfArg), `force`, and every other option as parsed.
+ */
+export function optionValues<
+  V extends { output?: string; force?: boolean; "in-place"?: boolean; "as-of"?: string },
+>(values: V) {
+  return {
+    ...values,
+    o: values.output,
+    inPlace: values["in-place"],
+    asOf: values["as-of"],
+    force: values.force,
+  };
+}
+
+/** A command's result on standard output: `value` as JSON with --json, else the text `text` gives. */
+export function printResult(
+  io: Io,
+  json: boolean | undefined,
+  value: unknown,
+  text: () => string | readonly string[],
+): void {
+  if (json) {
+    io.out(JSON.stringify(value, null, 2));
+    return;
+  }
+  const said = text();
+  for (const line of typeof said === "string" ? [said] : said) io.out(line);
+}
+
+/** What a JSON result adds when the command wrote a sheet into a file: the file and the sheet. */
+export const written = (target: string | undefined, sheet: string) => (target ? { file: target, sheet } : {});
+
+/**
+ * What the workbook's checks noticed but the command would otherwise not say: unread columns, merged rows, a
+ * year whose rest days no calendar knows.
+ */
+export function printReadWarnings(issues: readonly Issue[], io: Io): void {
+  for (const i of issues)
+    if (i.code === "sheet.nearHeader" || i.code === "sheet.mergedRows" || i.code === "restDays.unknownYear")
+      io.err(`警告：${i.sheet}${i.cell ? `!${i.cell}` : ""} ${i.message}`);
+}
+
+/**
+ * Opens the workbook a command reads and says (on standard error) what reading it noticed; a workbook without
+ * the register is refused unless `register` is false.
+ */
+export async function openForCommand(
+  file: string,
+  io: Io,
+  options: { profile?: ProfileId; register?: boolean } = {},
+): Promise<OpenedWorkbook> {
+  const opened = await openRegisterWorkbook(file, options.profile);
+  if (options.register ?? true) requireRegister(opened);
+  printReadWarnings(opened.loaded.readIssues, io);
+  return opened;
+}
 
 /** A workbook file read from disk, with what an in-place write checks it against. */
 export type OpenedWorkbook = OpenedBytes<FileSnapshot>;

@@ -6,14 +6,18 @@ import { workbookWorklist } from "../core/workbook";
 import { dueText, type Worklist } from "../core/worklist";
 import { worklistLayout } from "../forms/worklistSheet";
 import { asOfArg, check, parse, profileArg, xlsxPath } from "./args";
-import { printReadWarnings, type Command } from "./commands";
+import type { Command } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
 import {
-  openRegisterWorkbook,
+  AS_OF_OPTION,
+  openForCommand,
+  optionValues,
+  OUTPUT_OPTIONS,
   outputTarget,
   placeLayout,
-  requireRegister,
+  printResult,
+  PROFILE_OPTION,
   saveChanges,
 } from "./workbookFile";
 
@@ -66,63 +70,50 @@ export function worklistJson(list: Worklist) {
 
 export const todo: Command = async (argv, io) => {
   const { values, positionals } = parse(argv, {
-    "as-of": { type: "string" },
+    ...AS_OF_OPTION,
     within: { type: "string" },
-    profile: { type: "string" },
-    output: { type: "string", short: "o" },
-    force: { type: "boolean" },
+    ...PROFILE_OPTION,
+    ...OUTPUT_OPTIONS,
   });
-  const a = check(args, {
-    file: positionals[0],
-    asOf: values["as-of"],
-    within: values.within,
-    profile: values.profile,
-    o: values.output,
-  });
+  const a = check(args, { file: positionals[0], ...optionValues(values) });
   const target = outputTarget(a.file, a.o, false, values.force);
-  const opened = await openRegisterWorkbook(a.file, a.profile);
-  requireRegister(opened);
-  printReadWarnings(opened.loaded.readIssues, io);
+  const opened = await openForCommand(a.file, io, { profile: a.profile });
   const list = workbookWorklist(opened.loaded, a.asOf, a.within);
   let sheet: string | undefined;
   if (target && list.items.length > 0) {
     sheet = placeLayout(opened, worklistLayout(list, opened.loaded.settings.district), false, () => false);
     await saveChanges(opened, target, io);
   }
-  if (values.json) {
-    io.out(JSON.stringify(worklistJson(list), null, 2));
-    if (target && !sheet) io.err(`${NOTHING_TO_URGE}，未写入 ${target}`);
-    return EXIT.ok;
-  }
   const head = `统计日 ${formatIsoDate(list.asOf)} · 已逾期及 ${list.within} 日内到期的事项`;
-  if (list.items.length === 0) {
-    io.out(`${head}：${NOTHING_TO_URGE}${target ? `，未写入 ${target}` : ""}`);
-    return EXIT.ok;
-  }
-  io.out(`${head} ${list.items.length} 项`);
-  io.out(
-    textTable(
-      [
-        { title: "行", align: "right" },
-        { title: "企业名称", max: 34 },
-        { title: "事项" },
-        { title: "期限" },
-        { title: "逾期或剩余" },
-        { title: "联系人" },
-        { title: "联系电话" },
-      ],
-      list.items.map((i) => [
-        String(i.row),
-        i.name,
-        i.label,
-        formatIsoDate(i.deadline),
-        dueText(i),
-        i.contact,
-        i.phone,
-      ]),
-    ),
+  printResult(io, values.json, worklistJson(list), () =>
+    list.items.length === 0
+      ? `${head}：${NOTHING_TO_URGE}${target ? `，未写入 ${target}` : ""}`
+      : [
+          `${head} ${list.items.length} 项`,
+          textTable(
+            [
+              { title: "行", align: "right" },
+              { title: "企业名称", max: 34 },
+              { title: "事项" },
+              { title: "期限" },
+              { title: "逾期或剩余" },
+              { title: "联系人" },
+              { title: "联系电话" },
+            ],
+            list.items.map((i) => [
+              String(i.row),
+              i.name,
+              i.label,
+              formatIsoDate(i.deadline),
+              dueText(i),
+              i.contact,
+              i.phone,
+            ]),
+          ),
+          ...(sheet ? [`已将“${sheet}”写入 ${target}`] : []),
+        ],
   );
-  if (sheet) io.out(`已将“${sheet}”写入 ${target}`);
+  if (values.json && target && !sheet) io.err(`${NOTHING_TO_URGE}，未写入 ${target}`);
   return EXIT.ok;
 };
 

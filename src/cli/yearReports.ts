@@ -5,26 +5,23 @@ import { z } from "zod";
 import type { AcceptedEnterprise } from "../core/acceptanceList";
 import type { AnnualCounts, AnnualFigures } from "../core/annual";
 import { annualAsOf } from "../core/annual";
-import { chinaToday, formatIsoDate, parseIsoDate, type DateSerial } from "../core/dates";
+import { chinaToday, formatIsoDate } from "../core/dates";
 import { DEADLINE_LABELS, type DeadlineCode } from "../core/profiles";
 import { addAcceptanceList, addAnnualReport } from "../xlsx/yearReports";
-import { check, parse, profileArg, xlsxPath } from "./args";
-import { printReadWarnings, type Command } from "./commands";
+import { check, dateArg, parse, profileArg, xlsxPath } from "./args";
+import type { Command } from "./commands";
 import { EXIT } from "./exit";
 import { textTable } from "./format";
-import { openRegisterWorkbook, outputTarget, saveChanges } from "./workbookFile";
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-const dateArg = (option: string) =>
-  z.string({ message: `缺少 ${option}（如 2026-01-01）` }).transform((text, ctx): DateSerial => {
-    const d = parseIsoDate(text);
-    if (d === undefined) {
-      ctx.addIssue({ code: "custom", message: `${option} 应为 YYYY-MM-DD 格式的日期，实际为“${text}”` });
-      return z.NEVER;
-    }
-    return d;
-  });
+import {
+  IN_PLACE_OPTIONS,
+  openForCommand,
+  optionValues,
+  outputTarget,
+  printResult,
+  PROFILE_OPTION,
+  saveChanges,
+  written,
+} from "./workbookFile";
 
 const common = {
   file: xlsxPath("台账工作簿文件"),
@@ -35,11 +32,14 @@ const common = {
 };
 
 const OPTIONS = {
-  output: { type: "string", short: "o" },
-  "in-place": { type: "boolean" },
+  ...IN_PLACE_OPTIONS,
   preparer: { type: "string" },
-  profile: { type: "string" },
+  ...PROFILE_OPTION,
 } as const;
+
+/** What the text result adds when the command wrote its sheet into a file. */
+const writtenText = (target: string | undefined, sheet: string) =>
+  target ? [`已写入“${sheet}”：${target}`] : [];
 
 // ---- annual ----
 
@@ -115,19 +115,11 @@ export const annual: Command = async (argv, io) => {
     ...OPTIONS,
     year: { type: "string" },
     "as-of": { type: "string" },
-    force: { type: "boolean" },
   });
-  const a = check(annualArgs, {
-    file: positionals[0],
-    ...values,
-    asOf: values["as-of"],
-    o: values.output,
-    inPlace: values["in-place"],
-  });
+  const a = check(annualArgs, { file: positionals[0], ...optionValues(values) });
   const target = outputTarget(a.file, a.o, a.inPlace, values.force);
-  const opened = await openRegisterWorkbook(a.file, a.profile);
+  const opened = await openForCommand(a.file, io, { profile: a.profile, register: false });
   const { loaded } = opened;
-  printReadWarnings(loaded.readIssues, io);
   const today = chinaToday();
   const party = {
     district: loaded.settings.district,
@@ -136,14 +128,11 @@ export const annual: Command = async (argv, io) => {
   };
   const { sheet, figures } = addAnnualReport(opened, a.year, a.asOf ?? annualAsOf(a.year, today), party);
   if (target) await saveChanges(opened, target, io);
-  if (values.json) io.out(json({ ...annualJson(figures), ...(target ? { file: target, sheet } : {}) }));
-  else {
-    io.out(
-      `${loaded.settings.district || "本区"} ${a.year}年度统计（统计至 ${formatIsoDate(figures.asOf)}）`,
-    );
-    io.out(annualText(figures));
-    if (target) io.out(`已写入“${sheet}”：${target}`);
-  }
+  printResult(io, values.json, { ...annualJson(figures), ...written(target, sheet) }, () => [
+    `${loaded.settings.district || "本区"} ${a.year}年度统计（统计至 ${formatIsoDate(figures.asOf)}）`,
+    annualText(figures),
+    ...writtenText(target, sheet),
+  ]);
   return EXIT.ok;
 };
 
@@ -187,18 +176,11 @@ export const acceptanceList: Command = async (argv, io) => {
     ...OPTIONS,
     from: { type: "string" },
     to: { type: "string" },
-    force: { type: "boolean" },
   });
-  const a = check(listArgs, {
-    file: positionals[0],
-    ...values,
-    o: values.output,
-    inPlace: values["in-place"],
-  });
+  const a = check(listArgs, { file: positionals[0], ...optionValues(values) });
   const target = outputTarget(a.file, a.o, a.inPlace, values.force);
-  const opened = await openRegisterWorkbook(a.file, a.profile);
+  const opened = await openForCommand(a.file, io, { profile: a.profile, register: false });
   const { loaded } = opened;
-  printReadWarnings(loaded.readIssues, io);
   const party = {
     district: loaded.settings.district,
     preparer: a.preparer ?? loaded.settings.preparer,
@@ -206,28 +188,27 @@ export const acceptanceList: Command = async (argv, io) => {
   };
   const { sheet, list } = addAcceptanceList(opened, a.from, a.to, party);
   if (target) await saveChanges(opened, target, io);
-  if (values.json)
-    io.out(
-      json({
-        from: formatIsoDate(list.from),
-        to: formatIsoDate(list.to),
-        passed: list.passed.map(entryJson),
-        failed: list.failed.map(entryJson),
-        undecided: list.undecided,
-        ...(target ? { file: target, sheet } : {}),
-      }),
-    );
-  else {
-    io.out(`验收结果名单（${formatIsoDate(list.from)} 至 ${formatIsoDate(list.to)}）`);
-    io.out(`一、验收“合格”企业（${list.passed.length} 家）`);
-    io.out(textTable(LIST_COLUMNS, list.passed.map(entryRow)));
-    io.out(`二、验收“不合格”企业（${list.failed.length} 家）`);
-    io.out(textTable(LIST_COLUMNS, list.failed.map(entryRow)));
+  const listJson = {
+    from: formatIsoDate(list.from),
+    to: formatIsoDate(list.to),
+    passed: list.passed.map(entryJson),
+    failed: list.failed.map(entryJson),
+    undecided: list.undecided,
+    ...written(target, sheet),
+  };
+  printResult(io, values.json, listJson, () => {
     for (const u of list.undecided)
       io.err(
         `注意：${u.name}（企业名单台账第 ${u.row} 行）验收时间在期间内，但未填验收得分或验收结果，未列入`,
       );
-    if (target) io.out(`已写入“${sheet}”：${target}`);
-  }
+    return [
+      `验收结果名单（${formatIsoDate(list.from)} 至 ${formatIsoDate(list.to)}）`,
+      `一、验收“合格”企业（${list.passed.length} 家）`,
+      textTable(LIST_COLUMNS, list.passed.map(entryRow)),
+      `二、验收“不合格”企业（${list.failed.length} 家）`,
+      textTable(LIST_COLUMNS, list.failed.map(entryRow)),
+      ...writtenText(target, sheet),
+    ];
+  });
   return EXIT.ok;
 };

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { auditingEnterprise, fillScores, scoreSheets } from "../helpers/scoring";
 import { runCli as run } from "./runCli";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cpa-cli-"));
@@ -199,8 +200,7 @@ describe("cpa quarterly, scoresheet and score", () => {
   let enterprise = "";
   beforeAll(async () => {
     await run("demo", "-o", base, "--seed", "5");
-    const rows = JSON.parse((await run("status", base, "--json")).out) as { name: string; stage: string }[];
-    enterprise = rows.find((r) => r.stage === "auditing")!.name;
+    enterprise = await auditingEnterprise(base);
   });
 
   it("writes 附表3 and 附表4 into a copy, and numbers a second run's sheets", async () => {
@@ -239,21 +239,7 @@ describe("cpa quarterly, scoresheet and score", () => {
         )
       ).code,
     ).toBe(2);
-    const made = await run(
-      "scoresheet",
-      base,
-      "--kind",
-      "evaluation",
-      "--enterprise",
-      enterprise,
-      "--experts",
-      "3",
-      "-o",
-      out,
-      "--json",
-    );
-    expect(made.code).toBe(0);
-    const sheets = JSON.parse(made.out).sheets as string[];
+    const sheets = await scoreSheets(base, out, enterprise);
     expect(sheets).toHaveLength(4);
 
     const blank = JSON.parse((await run("score", out, "--json")).out);
@@ -269,24 +255,8 @@ describe("cpa quarterly, scoresheet and score", () => {
       },
     ]);
 
-    // The experts fill in their sheets: everything full marks but one item, by 0.5 steps.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const totals = [100, 95.5, 88];
-    sheets.slice(0, 3).forEach((name, k) => {
-      const ws = wb.getWorksheet(name)!;
-      let drop = 100 - totals[k]!;
-      ws.eachRow((row) => {
-        const max = row.getCell(4).value;
-        const input = row.getCell(5);
-        if (typeof max === "number" && input.value === null && row.getCell(3).value) {
-          const cut = Math.min(max, drop);
-          drop -= cut;
-          input.value = max - cut;
-        }
-      });
-    });
-    await wb.xlsx.writeFile(out);
+    // The experts fill in their sheets: full marks less 0, 4.5 and 12 points, by 0.5 steps.
+    await fillScores(out, sheets.slice(0, 3), [0, 4.5, 12]);
     const scored = JSON.parse((await run("score", out, "--json")).out);
     expect(scored.sheets.map((s: { total: number; verdict: string }) => [s.total, s.verdict])).toEqual([
       [100, "通过"],

@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { workbookRubrics } from "../../src/core/rubricSheet";
 import { rubricItems } from "../../src/core/rubrics";
 import { readScoreSheet } from "../../src/forms/scoresheets";
-import { readGrid, workbookGrids } from "../helpers/excelJsReference";
+import { readGrid } from "../helpers/excelJsReference";
+import { auditingEnterprise, fillScores as fill, scoreSheets } from "../helpers/scoring";
 import { runCli as run } from "./runCli";
 
 jest.setTimeout(120_000);
@@ -22,54 +22,16 @@ async function open(p: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Types each expert's scores: every item at its maximum, less `drop[k]` points taken from the last items. */
-async function fill(p: string, sheets: readonly string[], drop: readonly (number | null)[]) {
-  const wb = await open(p);
-  const rubrics = workbookRubrics(workbookGrids(wb).sheet).rubrics!;
-  sheets.forEach((name, k) => {
-    const ws = wb.getWorksheet(name)!;
-    const read = readScoreSheet(readGrid(ws), rubrics)!;
-    if (drop[k] === null) return;
-    let left = drop[k]!;
-    const items = rubricItems(rubrics[read.kind]);
-    for (let i = items.length - 1; i >= 0; i--) {
-      const cut = Math.min(items[i]!.max, left);
-      left -= cut;
-      ws.getCell(read.cells.scores[i]!).value = items[i]!.max - cut;
-    }
-    read.cells.keys?.yes.forEach((c) => (ws.getCell(c).value = "√"));
-  });
-  await wb.xlsx.writeFile(p);
-  return rubrics;
-}
-
 let base = "";
 let enterprise = "";
 beforeAll(async () => {
   base = file("base.xlsx");
   await run("demo", "-o", base, "--seed", "5");
-  const rows = JSON.parse((await run("status", base, "--json")).out) as { name: string; stage: string }[];
-  enterprise = rows.find((r) => r.stage === "auditing")!.name;
+  enterprise = await auditingEnterprise(base);
 });
 
-const scoresheet = async (input: string, out: string, kind = "evaluation") =>
-  JSON.parse(
-    (
-      await run(
-        "scoresheet",
-        input,
-        "--kind",
-        kind,
-        "--enterprise",
-        enterprise,
-        "--experts",
-        "3",
-        "-o",
-        out,
-        "--json",
-      )
-    ).out,
-  ).sheets as string[];
+const scoresheet = (input: string, out: string, kind: "evaluation" | "acceptance" = "evaluation") =>
+  scoreSheets(input, out, enterprise, kind);
 
 describe("formulas typed over and unfinished panels", () => {
   it("reports a total and a verdict typed over as errors on their cells, scores by the typed scores, and writes nothing back", async () => {
@@ -241,23 +203,7 @@ describe("a district's own 评分细则", () => {
     await run("demo", "-o", gx, "--profile", "guangxi", "--seed", "4");
     const name = (JSON.parse((await run("status", gx, "--json")).out) as { name: string }[])[0]!.name;
     const gxOut = file("gx-sheets.xlsx");
-    const made = JSON.parse(
-      (
-        await run(
-          "scoresheet",
-          gx,
-          "--kind",
-          "acceptance",
-          "--enterprise",
-          name,
-          "--experts",
-          "3",
-          "-o",
-          gxOut,
-          "--json",
-        )
-      ).out,
-    ).sheets as string[];
+    const made = await scoreSheets(gx, gxOut, name, "acceptance");
     const gxSheet = (await open(gxOut)).getWorksheet(made[0]!)!;
     expect(gxSheet.getCell("A1").value).toBe("附件8");
     const shOut = file("sh-sheets.xlsx");

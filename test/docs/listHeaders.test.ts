@@ -5,8 +5,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { LIST_HEADER_SYNONYMS, type ListField } from "../../src/core/importList";
+import { README, readmeBetween, tableRows } from "../helpers/markdownTable";
 
-const README = path.resolve(__dirname, "../../README.md");
 const START = "<!-- list-headers:start -->";
 const END = "<!-- list-headers:end -->";
 
@@ -28,20 +28,6 @@ const expected = (Object.entries(LIST_HEADER_SYNONYMS) as [ListField, readonly s
   ([field, labels]) => [labels.join("、"), USE[field]],
 );
 
-/** The table's rows as cells, whatever widths Prettier padded them to. */
-function rowsOf(table: string): string[][] {
-  return table
-    .split("\n")
-    .filter((l) => l.startsWith("|") && !/^\|[\s|:-]+\|$/.test(l))
-    .slice(1)
-    .map((l) =>
-      l
-        .slice(1, -1)
-        .split("|")
-        .map((c) => c.trim()),
-    );
-}
-
 it("README lists every header synonym the import recognises, and only those", () => {
   const text = readFileSync(README, "utf8");
   const at = text.indexOf(START) + START.length;
@@ -53,7 +39,5 @@ it("README lists every header synonym the import recognises, and only those", ()
     writeFileSync(README, updated);
     execFileSync(path.resolve(__dirname, "../../node_modules/.bin/prettier"), ["--write", README]);
   }
-  expect(rowsOf(readFileSync(README, "utf8").slice(at, readFileSync(README, "utf8").indexOf(END)))).toEqual(
-    expected,
-  );
+  expect(tableRows(readmeBetween(START, END)).slice(1)).toEqual(expected);
 });

@@ -1,96 +1,41 @@
 // 强审助手 网页版 in Chromium, from file:// with the network blocked: 附表2 and 附件6 added on the page as
 // `cpa archive` and `cpa performance` add them; the 设置 and the language a new page remembers; the help page.
 
-import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { chinaToday, formatIsoDate } from "../../src/core/dates";
-import { runCli } from "../cli/runCli";
+import {
+  cli,
+  cliJson as json,
+  openWorkbook,
+  pageOptions,
+  readBook,
+  runCommand as run,
+  sheetValues,
+  webPageSuite,
+} from "./webPage";
 
 jest.setTimeout(600_000);
 
-const root = path.resolve(__dirname, "../..");
-/** Its own build folder: the other browser tests build theirs at the same time. */
-const out = path.join(root, "dist/e2e/webforms");
-const dir = mkdtempSync(path.join(tmpdir(), "e2e-webforms-"));
 const today = formatIsoDate(chinaToday());
-
-async function json(...argv: string[]) {
-  const r = await runCli(...argv, "--json");
-  if (r.code !== 0 && r.code !== 1) throw new Error(`cpa ${argv.join(" ")}: ${r.out}${r.err}`);
-  return JSON.parse(r.out);
-}
-
-async function cli(...argv: string[]) {
-  const r = await runCli(...argv);
-  if (r.code !== 0) throw new Error(`cpa ${argv.join(" ")}: ${r.out}${r.err}`);
-}
 
 /** Each sheet's name and cells, in order, as ExcelJS reads the file. */
 async function sheets(file: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb.worksheets.map((ws) => ({
-    name: ws.name,
-    values: ws.getSheetValues().map((r) => JSON.stringify(r)),
-  }));
+  return (await readBook(file)).worksheets.map((ws) => ({ name: ws.name, values: sheetValues(ws) }));
 }
 
 describe("the web page's per-enterprise sheets, memory and help, in Chromium from file://", () => {
-  let browser: Browser;
-  const errors: string[] = [];
-  const requests: string[] = [];
-  const input = path.join(dir, "浦东台账.xlsx");
-
-  beforeAll(async () => {
-    execFileSync(
-      path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "production", "--output-path", out],
-      { cwd: root, stdio: "pipe" },
-    );
-    await cli("demo", "-o", input, "--district", "浦东新区生态环境局", "--seed", "5");
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const suite = webPageSuite("webforms");
+  const { dir, input, requests, errors } = suite;
 
   /** A page of its own browser context (its own localStorage), nothing reachable but its folder. */
   async function newContext(locale = "zh-CN") {
-    const context = await browser.newContext({
-      viewport: { width: 1100, height: 1000 },
-      locale,
-      acceptDownloads: true,
-    });
-    await context.route(/^(?!file:)/, (route) => route.abort());
-    context.on("request", (r) => requests.push(r.url()));
-    context.on("page", (p) => p.on("pageerror", (err) => errors.push(err.message)));
+    const context = await suite.browser().newContext(pageOptions(locale));
+    await suite.fence(context);
     const page = await context.newPage();
-    await page.goto(pathToFileURL(path.join(out, "index.html")).href);
+    await page.goto(suite.url());
     return { context, page };
-  }
-
-  async function run(page: Page, name: string): Promise<string> {
-    await page.getByRole("button", { name, exact: true }).click();
-    await page.getByTestId("message").waitFor();
-    await page.waitForFunction(() => !document.querySelector("[data-testid=progress]"));
-    return page.getByTestId("message").innerText();
-  }
-
-  async function openWorkbook(page: Page, file: string) {
-    await page.getByTestId("open-file").setInputFiles(file);
-    await page
-      .getByTestId("file-name")
-      .filter({ hasText: path.basename(file) })
-      .waitFor();
   }
 
   it("adds 附表2 and 附件6 for an enterprise as cpa archive and cpa performance add them", async () => {
@@ -131,7 +76,7 @@ describe("the web page's per-enterprise sheets, memory and help, in Chromium fro
     await page.getByLabel("填报单位").fill("南宁市生态环境局");
 
     const again = await context.newPage();
-    await again.goto(pathToFileURL(path.join(out, "index.html")).href);
+    await again.goto(suite.url());
     await again.getByRole("tab", { name: "设置" }).click();
     expect(await again.getByLabel("地区配置").inputValue()).toBe("guangxi");
     expect(await again.getByLabel("填报单位").inputValue()).toBe("南宁市生态环境局");
@@ -156,7 +101,7 @@ describe("the web page's per-enterprise sheets, memory and help, in Chromium fro
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
 
     const again = await context.newPage();
-    await again.goto(pathToFileURL(path.join(out, "index.html")).href);
+    await again.goto(suite.url());
     expect(await again.getByRole("tab").allInnerTexts()).toEqual(["台账", "报表", "评分", "设置"]);
     await context.close();
   });
@@ -169,7 +114,7 @@ describe("the web page's per-enterprise sheets, memory and help, in Chromium fro
       page.getByRole("link", { name: "帮助" }).click(),
     ]);
     await help.waitForLoadState();
-    expect(help.url()).toBe(pathToFileURL(path.join(out, "web-help.html")).href);
+    expect(help.url()).toBe(pathToFileURL(path.join(suite.out, "web-help.html")).href);
     expect(await help.getByRole("heading", { level: 1 }).innerText()).toBe("强审助手 网页版 使用说明");
     expect(await help.getByText("工作簿不离开这台电脑").count()).toBe(1);
     expect(await page.getByTestId("file-name").innerText()).toBe("已打开 浦东台账.xlsx");

@@ -6,24 +6,29 @@
 // taken only with UPDATE_DOCS=1.
 
 import ExcelJS from "exceljs";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { writePublishedList } from "./publishedList";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { formatIsoDate, chinaToday } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { Package } from "../../src/xlsx/package/opc";
-import { runCli, stampedWorkbook } from "../cli/runCli";
+import { stampedWorkbook } from "../cli/runCli";
+import { scoreSheets } from "../helpers/scoring";
+import {
+  cli,
+  cliJson as json,
+  openWorkbook,
+  pageOptions,
+  readBook,
+  root,
+  runCommand,
+  sheetValues,
+  webPageSuite,
+} from "./webPage";
 
 jest.setTimeout(600_000);
 
-const root = path.resolve(__dirname, "../..");
-/** Its own build folder: the add-in's e2e test builds dist/web at the same time. */
-const out = path.join(root, "dist/e2e/page");
-const dir = mkdtempSync(path.join(tmpdir(), "e2e-page-"));
 const today = formatIsoDate(chinaToday());
 const SIZE_BUDGET = 700 * 1024;
 
@@ -112,60 +117,18 @@ async function monkey(page: Page, seed: number, steps: number): Promise<void> {
   await idle(page);
 }
 
-async function cli(...argv: string[]): Promise<string> {
-  const r = await runCli(...argv);
-  if (r.code !== 0 && r.code !== 1) throw new Error(`cpa ${argv.join(" ")}: ${r.out}${r.err}`);
-  return r.out;
-}
-
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
-
-const json = async (...argv: string[]) => JSON.parse(await cli(...argv, "--json"));
-
 /** A score JSON without what differs by construction: the sheets' names carry no randomness, so all of it. */
 const scoreOf = (file: string) => json("score", file);
 
 describe("the web page in Chromium, from file://", () => {
-  let browser: Browser;
+  // Its own build folder: the add-in's e2e test builds dist/web at the same time.
+  const suite = webPageSuite("page");
+  const { out, dir, input, requests, errors } = suite;
   let page: Page;
-  const errors: string[] = [];
-  const requests: string[] = [];
-  const input = path.join(dir, "浦东台账.xlsx");
-
-  beforeAll(async () => {
-    execFileSync(
-      path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "production", "--output-path", out],
-      {
-        cwd: root,
-        stdio: "pipe",
-      },
-    );
-    await cli("demo", "-o", input, "--district", "浦东新区生态环境局", "--seed", "5");
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function openPage(locale = "zh-CN"): Promise<Page> {
-    const p = await browser.newPage({
-      viewport: { width: 1100, height: 1000 },
-      locale,
-      acceptDownloads: true,
-    });
-    // Nothing but the page's own files: any other request fails, and is recorded.
-    await p.route(/^(?!file:)/, (route) => route.abort());
-    p.on("request", (r) => requests.push(r.url()));
-    p.on("pageerror", (err) => errors.push(err.message));
+    const p = await suite.browser().newPage(pageOptions(locale));
+    await suite.fence(p);
     // The longest time the page's main thread was blocked (printed; the bench measures a large register).
     await p.addInitScript(() => {
       const w = window as unknown as { longest: number };
@@ -174,19 +137,12 @@ describe("the web page in Chromium, from file://", () => {
         for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
       }).observe({ type: "longtask", buffered: true });
     });
-    await p.goto(pathToFileURL(path.join(out, "index.html")).href);
+    await p.goto(suite.url());
     return p;
   }
 
   const message = () => page.getByTestId("message").innerText();
-
-  /** Clicks a command and waits for its message (a new one each time: the old one is removed first). */
-  async function run(name: string): Promise<string> {
-    await page.getByRole("button", { name, exact: true }).click();
-    await page.getByTestId("message").waitFor();
-    await page.waitForFunction(() => !document.querySelector("[data-testid=progress]"));
-    return message();
-  }
+  const run = (name: string) => runCommand(page, name);
 
   async function download(name: string): Promise<string> {
     const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
@@ -198,8 +154,7 @@ describe("the web page in Chromium, from file://", () => {
 
   it("opens a register, runs every command, and downloads what the CLI would write", async () => {
     page = await openPage();
-    await page.getByTestId("open-file").setInputFiles(input);
-    await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
+    await openWorkbook(page, input);
     // The preview shows the register.
     await page.getByTestId("preview").getByText("企业名称").first().waitFor();
 
@@ -243,18 +198,7 @@ describe("the web page in Chromium, from file://", () => {
     mkdirSync(steps);
     const at = (n: number) => path.join(steps, `${n}.xlsx`);
     await cli("status", input, "--as-of", today, "-o", at(1));
-    await cli(
-      "scoresheet",
-      at(1),
-      "--kind",
-      "evaluation",
-      "--enterprise",
-      enterprise,
-      "--experts",
-      "3",
-      "-o",
-      at(2),
-    );
+    await scoreSheets(at(1), at(2), enterprise);
     await cli("rubric", at(2), "-o", at(3));
     await cli("form", "consultant", at(3), "--enterprise", enterprise, "-o", at(4));
     await cli("quarterly", at(4), "--quarter", "2026Q3", "--preparer", "张三", "-o", at(5));
@@ -274,11 +218,7 @@ describe("the web page in Chromium, from file://", () => {
     // Same sheets, in the same order, with the same cells on every sheet the stamp covers.
     const [web, byCli] = [await readBook(downloaded), await readBook(at(6))];
     expect(web.worksheets.map((w) => w.name)).toEqual(byCli.worksheets.map((w) => w.name));
-    const values = (wb: ExcelJS.Workbook, name: string) =>
-      wb
-        .getWorksheet(name)!
-        .getSheetValues()
-        .map((r) => JSON.stringify(r));
+    const values = (wb: ExcelJS.Workbook, name: string) => sheetValues(wb.getWorksheet(name)!);
     for (const name of [REGISTER_SHEET, "附表3 2026Q3"])
       expect(values(web, name)).toEqual(values(byCli, name));
     // The register keeps the settings typed on the page.
@@ -291,8 +231,7 @@ describe("the web page in Chromium, from file://", () => {
     const wb = await readBook(input);
     wb.getWorksheet(REGISTER_SHEET)!.getCell("H6").value = "2026-02-30";
     await wb.xlsx.writeFile(bad);
-    await page.getByTestId("open-file").setInputFiles(bad);
-    await page.getByTestId("file-name").filter({ hasText: "有错误.xlsx" }).waitFor();
+    await openWorkbook(page, bad);
     await run("校验");
     await page.getByTestId("issues").getByRole("button").filter({ hasText: "H6" }).first().click();
     await page.locator(`[data-cell="${REGISTER_SHEET}!H6"]`).waitFor();
@@ -303,8 +242,7 @@ describe("the web page in Chromium, from file://", () => {
     page = await openPage();
     const list = path.join(dir, "2027名单.xlsx");
     await writePublishedList(list);
-    await page.getByTestId("open-file").setInputFiles(input);
-    await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
+    await openWorkbook(page, input);
     await page.getByLabel("名单公布时间（名单中没有该列时填写）").fill("2027-03-20");
     await page.getByTestId("pick-list").setInputFiles(list);
     await page.getByTestId("import-report").waitFor();
@@ -350,16 +288,13 @@ describe("the web page in Chromium, from file://", () => {
     for (const ws of cliBook.worksheets) {
       const mine = web.getWorksheet(ws.name);
       expect(mine?.name).toBe(ws.name);
-      expect(mine!.getSheetValues().map((r) => JSON.stringify(r))).toEqual(
-        ws.getSheetValues().map((r) => JSON.stringify(r)),
-      );
+      expect(sheetValues(mine!)).toEqual(sheetValues(ws));
     }
   });
 
   it("writes 年度统计 and 验收结果名单 from the 报表 tab, as cpa annual and cpa acceptance-list do", async () => {
     page = await openPage();
-    await page.getByTestId("open-file").setInputFiles(input);
-    await page.getByTestId("file-name").filter({ hasText: "浦东台账.xlsx" }).waitFor();
+    await openWorkbook(page, input);
     await page.getByRole("tab", { name: "报表" }).click();
     await page.getByLabel("年度", { exact: true }).fill("2025");
     expect(await run("生成年度统计")).toContain("已生成“年度统计 2025”");
@@ -371,11 +306,7 @@ describe("the web page in Chromium, from file://", () => {
     const list = path.join(dir, "cli-list.xlsx");
     await cli("annual", input, "--year", "2025", "-o", annual);
     await cli("acceptance-list", input, "--from", "2024-01-01", "--to", "2026-12-31", "-o", list);
-    const values = (wb: ExcelJS.Workbook, name: string) =>
-      wb
-        .getWorksheet(name)!
-        .getSheetValues()
-        .map((r) => JSON.stringify(r));
+    const values = (wb: ExcelJS.Workbook, name: string) => sheetValues(wb.getWorksheet(name)!);
     expect(values(web, "年度统计 2025")).toEqual(values(await readBook(annual), "年度统计 2025"));
     const listSheet = "验收结果名单 20240101至20261231";
     expect(values(web, listSheet)).toEqual(values(await readBook(list), listSheet));
@@ -410,11 +341,7 @@ describe("the web page in Chromium, from file://", () => {
   }
 
   async function openFile(file: string) {
-    await page.getByTestId("open-file").setInputFiles(file);
-    await page
-      .getByTestId("file-name")
-      .filter({ hasText: path.basename(file) })
-      .waitFor();
+    await openWorkbook(page, file);
     await page.getByTestId("preview").waitFor();
   }
 

@@ -6,12 +6,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseIsoDate } from "../../src/core/dates";
 import { REGISTER_SHEET, STAMPED_REGISTER_REFUSAL } from "../../src/core/register";
-import ExcelJS from "exceljs";
 import { urgingFile } from "../../src/docx/urgingFiles";
 import { importList, refreshStatus, worklistSheet, writeBack } from "../../src/web/operations";
 import { writePublishedList } from "../e2e/publishedList";
 import { openWorkbookBytes } from "../../src/xlsx/workbookCommands";
 import { runCli, stampedWorkbook } from "../cli/runCli";
+import { auditingEnterprise, fillScores, scoreSheets } from "../helpers/scoring";
 
 jest.setTimeout(120_000);
 
@@ -57,36 +57,11 @@ describe("a write-back on the page", () => {
   it("leaves a panel's result unwritten while its date is empty, saying to type the date in WPS first", async () => {
     const base = path.join(dir, "scoring.xlsx");
     await runCli("demo", "-o", base, "--seed", "3");
-    const rows = JSON.parse((await runCli("status", base, "--as-of", "2026-11-24", "--json")).out) as {
-      name: string;
-      stage: string;
-    }[];
-    const enterprise = rows.find((r) => r.stage === "auditing")!.name;
+    const enterprise = await auditingEnterprise(base, "2026-11-24");
     const out = path.join(dir, "scoring-sheets.xlsx");
-    const made = await runCli(
-      "scoresheet",
-      base,
-      "--kind",
-      "evaluation",
-      "--enterprise",
-      enterprise,
-      "--experts",
-      "3",
-      "-o",
-      out,
-      "--json",
-    );
-    const sheets = JSON.parse(made.out).sheets as string[];
+    const sheets = await scoreSheets(base, out, enterprise);
     // Every expert gives full marks.
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    for (const name of sheets.slice(0, 3))
-      wb.getWorksheet(name)!.eachRow((row) => {
-        const max = row.getCell(4).value;
-        if (typeof max === "number" && row.getCell(5).value === null && row.getCell(3).value)
-          row.getCell(5).value = max;
-      });
-    await wb.xlsx.writeFile(out);
+    await fillScores(out, sheets.slice(0, 3), [0, 0, 0]);
     const r = await writeBack(input(out));
     expect(r.written).toBe(0);
     expect(r.bytes).toEqual(input(out).bytes);
