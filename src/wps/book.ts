@@ -42,6 +42,12 @@ export class Book {
     return ws.Range(a1);
   }
 
+  /** Protects the sheet, no password, its column widths and row heights still adjustable. */
+  protect(ws: EtWorksheet): void {
+    this.place = { sheet: ws.Name, cells: "" };
+    ws.Protect(undefined, true, true, true, false, false, true, true);
+  }
+
   /** Adds a worksheet named `name` after the last one. */
   add(name: string): EtWorksheet {
     this.place = { sheet: name, cells: "" };
@@ -82,27 +88,44 @@ export class Book {
 
   /**
    * The values of `used` with the dates of a workbook counting from 1904 as the core counts them (from 1900):
-   * a column formatted as dates has its numbers moved by DATE1904_OFFSET, one NumberFormat read per column.
+   * a number whose cell is formatted as a date is moved by DATE1904_OFFSET. Each column's numbers are checked
+   * with one NumberFormat over their span, halved where the span's formats differ.
    */
   private serials1900(ws: EtWorksheet, used: EtRange, values: unknown[][]): unknown[][] {
     if (!this.wb.Date1904) return values;
-    const width = values[0]?.length ?? 0;
-    const dated = Array.from({ length: width }, (_, c) => {
-      const f = this.range(ws, used.Row - 1, used.Column - 1 + c, values.length, 1).NumberFormat;
-      return typeof f === "string" && isDateFormatCode(f);
-    });
-    return values.map((row) =>
-      row.map((v, c) => (dated[c] && typeof v === "number" ? v + DATE1904_OFFSET : v)),
-    );
+    const out = values.map((row) => [...row]);
+    const visit = (c: number, rows: readonly number[]) => {
+      const top = rows[0]!;
+      const f = this.range(
+        ws,
+        used.Row - 1 + top,
+        used.Column - 1 + c,
+        rows.at(-1)! - top + 1,
+        1,
+      ).NumberFormat;
+      if (typeof f !== "string") {
+        const half = Math.ceil(rows.length / 2);
+        visit(c, rows.slice(0, half));
+        visit(c, rows.slice(half));
+      } else if (isDateFormatCode(f))
+        for (const r of rows) out[r]![c] = (out[r]![c] as number) + DATE1904_OFFSET;
+    };
+    for (let c = 0; c < (values[0]?.length ?? 0); c++) {
+      const numbers = values.flatMap((row, r) => (typeof row[c] === "number" ? [r] : []));
+      if (numbers.length > 0) visit(c, numbers);
+    }
+    return out;
   }
 
   /** WPS's refusal as a message naming the place it happened. */
   message(err: unknown): string {
     const text = err instanceof Error ? err.message : String(err ?? "");
     const where = this.place
-      ? `工作表“${this.place.sheet}”${this.place.cells ? `的 ${this.place.cells}` : ""}`
+      ? `工作表“${this.place.sheet}”${this.place.cells ? `的 ${this.place.cells} ` : ""}`
       : "工作簿";
-    if (/protect|保护/i.test(text))
+    if (/workbook is protected|工作簿.*保护/i.test(text))
+      return "工作簿的结构受保护，WPS 拒绝添加、删除或重命名工作表。请在“审阅 → 保护工作簿”中撤销保护后重试。";
+    if (/protected|受保护/i.test(text))
       return `${where}受保护，WPS 拒绝了此操作。请在“审阅 → 撤销工作表保护”中撤销保护后重试。`;
     return `WPS 在处理${where}时出错：${text || "未知错误"}。`;
   }

@@ -52,7 +52,7 @@ import type { Book } from "./book";
 import { address } from "./cells";
 import { readRegisterSheets } from "./register";
 import { WpsRollback } from "./rollback";
-import { protect, writeLayout, writeSheets } from "./writeLayout";
+import { writeLayout, writeSheets } from "./writeLayout";
 
 const noRegister = () => new CommandError(`工作簿中没有“${REGISTER_SHEET}”工作表，请先创建台账。`);
 
@@ -262,7 +262,7 @@ export async function prepareSubmission(
     writeLayout(book, { ...stampLayout(stamp), protect: true });
     for (const n of submitted.filter((s) => !back.protectedSheets.includes(s))) {
       rollback.protecting(n);
-      protect(book.sheet(n));
+      book.protect(book.sheet(n));
     }
     book.sheet(STAMP_SHEET).Activate();
   } catch (err) {

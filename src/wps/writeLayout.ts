@@ -113,7 +113,7 @@ export function writeLayout(book: Book, layout: SheetLayout): EtWorksheet {
     chart.Legend.Position = XL.legendBottom;
   }
   if (layout.freezeRows) freezeRows(book, ws, layout.freezeRows);
-  if (layout.protect) protect(ws);
+  if (layout.protect) book.protect(ws);
   return ws;
 }
 
@@ -125,11 +125,6 @@ export function freezeRows(book: Book, ws: EtWorksheet, rows: number): void {
   win.SplitColumn = 0;
   win.SplitRow = rows;
   win.FreezePanes = true;
-}
-
-/** Protects the sheet, no password, its column widths and row heights still adjustable. */
-export function protect(ws: EtWorksheet): void {
-  ws.Protect(undefined, true, true, true, false, false, true, true);
 }
 
 /**
