@@ -55,4 +55,34 @@ function manifestFor(xml, base, semver) {
   return out;
 }
 
-module.exports = { addinBase, manifestFor, manifestVersion, AddinUrlError, DEV_BASE };
+/** The WPS add-in's folder under the base: dist/wps is served as `<base>wps/`. */
+const WPS_FOLDER = "wps/";
+/** The WPS add-in's name in jsplugins.xml (ASCII: WPS names its local copy of the add-in after it). */
+const WPS_ADDIN_NAME = "qiangshen";
+
+/**
+ * jsplugins.xml for `oem.ini`'s JSPluginsServer: the add-in as WPS's online mode names it, an ET (WPS 表格)
+ * add-in served from `<base>wps/`, which WPS loads from there each time it starts. WPS's documentation ("WPS
+ * 加载项可用性") gives the file's shape: `<jsplugins>` holding one element per add-in with name, type and url;
+ * `jspluginonline` is the element for an add-in served as a folder, `jsplugin` the one for a packed archive.
+ */
+function jspluginsFor(base, semver) {
+  const url = escapeXml(new URL(WPS_FOLDER, base).href);
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    "<jsplugins>\n" +
+    `  <jspluginonline name="${WPS_ADDIN_NAME}" type="et" url="${url}" version="${escapeXml(semver)}"/>\n` +
+    "</jsplugins>\n"
+  );
+}
+
+module.exports = {
+  addinBase,
+  manifestFor,
+  manifestVersion,
+  jspluginsFor,
+  AddinUrlError,
+  DEV_BASE,
+  WPS_ADDIN_NAME,
+  WPS_FOLDER,
+};

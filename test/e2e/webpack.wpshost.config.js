@@ -1,24 +1,16 @@
-// Bundles the in-memory WPS 表格 for a browser test, in place of WPS's `window.Application`.
+// Bundles the in-memory WPS 表格 (test/wpshost) for the WPS pane's browser test, as webpack.host.config.js
+// bundles the in-memory Excel: it stands in for `window.Application` before the pane's scripts run. Only
+// compiled: the host's types are checked by `npm run check`.
 const path = require("node:path");
+const excelHost = require("./webpack.host.config.js");
+
+const [rule] = excelHost.module.rules;
 
 module.exports = {
-  mode: "production",
-  entry: path.resolve(__dirname, "../wpshost/browser.ts"),
-  output: { path: path.resolve(__dirname, "../../dist/e2e"), filename: "wps-host.js" },
-  resolve: { extensions: [".ts", ".js"] },
+  ...excelHost,
+  entry: path.resolve(__dirname, "wpsHostPage.ts"),
+  output: { ...excelHost.output, filename: "wps-host.js" },
   module: {
-    rules: [
-      {
-        test: /\.ts$/,
-        exclude: /node_modules/,
-        use: {
-          loader: "ts-loader",
-          options: {
-            configFile: path.resolve(__dirname, "../../tsconfig.web.json"),
-            onlyCompileBundledFiles: true,
-          },
-        },
-      },
-    ],
+    rules: [{ ...rule, use: { ...rule.use, options: { ...rule.use.options, transpileOnly: true } } }],
   },
 };
