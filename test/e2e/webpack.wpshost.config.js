@@ -8,7 +8,7 @@ const [rule] = excelHost.module.rules;
 
 module.exports = {
   ...excelHost,
-  entry: path.resolve(__dirname, "wpsHostPage.ts"),
+  entry: path.resolve(__dirname, "../wpshost/browser.ts"),
   output: { ...excelHost.output, filename: "wps-host.js" },
   module: {
     rules: [{ ...rule, use: { ...rule.use, options: { ...rule.use.options, transpileOnly: true } } }],

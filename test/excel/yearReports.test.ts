@@ -5,12 +5,13 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseIsoDate, serialFromUtcDate } from "../../src/core/dates";
+import { parseIsoDate } from "../../src/core/dates";
 import { annualJson } from "../../src/cli/yearReports";
 import { writeAcceptanceList, writeAnnualReport } from "../../src/excel/yearReports";
 import { acceptanceList, annualReport } from "../../src/web/operations";
 import { runCli } from "../cli/runCli";
 import { exportWorkbook } from "../officehost/toXlsx";
+import { cellsOf, fileCells } from "../helpers/sheetCells";
 import { filledHost, run, TODAY } from "./hostWorkbook";
 import type { ExcelHost } from "../officehost";
 
@@ -25,17 +26,6 @@ async function cli(...argv: string[]) {
   return r.out;
 }
 
-/** A sheet's cells as text by address, dates as serials; 填报时间 (the day it was made) left out. */
-function cellsOf(values: Iterable<[string, unknown]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [address, v] of values) {
-    if (v === null || v === undefined || v === "") continue;
-    const text = v instanceof Date ? String(serialFromUtcDate(v)) : String(v);
-    if (!text.startsWith("填报时间")) out[address] = text;
-  }
-  return out;
-}
-
 function hostCells(host: ExcelHost, sheet: string) {
   const s = host.sheets.find((x) => x.name === sheet)!;
   return cellsOf(
@@ -44,19 +34,6 @@ function hostCells(host: ExcelHost, sheet: string) {
       return [new ExcelJS.Workbook().addWorksheet("x").getCell(r + 1, col + 1).address, c.value];
     }),
   );
-}
-
-async function fileCells(file: string, sheet: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const cells: [string, unknown][] = [];
-  wb.getWorksheet(sheet)!.eachRow((row) =>
-    row.eachCell((c) => {
-      if (c.isMerged && c.master.address !== c.address) return;
-      cells.push([c.address, c.value]);
-    }),
-  );
-  return cellsOf(cells);
 }
 
 describe("the year's reports on the pane's two surfaces", () => {
