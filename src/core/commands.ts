@@ -40,6 +40,8 @@ export interface CommandEntry {
   cli: readonly string[] | Missing;
   /** The pane's buttons (the Excel add-in, the WPS add-in and the web page alike), or why the pane has none. */
   pane: PaneCommand | Missing;
+  /** Where the web page lacks a command the add-ins' pane has: why. */
+  web?: Missing;
 }
 
 export const isMissing = (x: readonly string[] | PaneCommand | Missing): x is Missing => "why" in x;
@@ -160,12 +162,19 @@ export const COMMANDS: readonly CommandEntry[] = [
     cli: ["performance"],
     pane: { tab: "评分", buttons: ["附件6"], methods: ["insertEnterpriseForm"] },
   },
+  {
+    name: "自检（在用户自己的 Excel 或 WPS 中逐项运行全部操作并报告）",
+    cli: { why: "命令行不在 Excel 或 WPS 中运行，由本项目的测试覆盖" },
+    pane: { tab: "设置", buttons: ["运行自检"], methods: [] },
+    web: { why: "网页版不在 Excel 或 WPS 中运行，没有宿主可检" },
+  },
 ];
 
 /** How a surface offers a command, as README's table says it. */
 function offered(entry: CommandEntry, surface: Surface): string {
   if (surface === "cli")
     return isMissing(entry.cli) ? `无：${entry.cli.why}` : entry.cli.map((c) => `\`cpa ${c}\``).join("、");
+  if (surface === "web" && entry.web) return `无：${entry.web.why}`;
   return isMissing(entry.pane)
     ? `无：${entry.pane.why}`
     : `${entry.pane.tab} → ${entry.pane.buttons.join("、")}`;

@@ -19,6 +19,7 @@ import { ENTERPRISE_SHEET_KINDS, ENTERPRISE_SHEET_TITLES } from "../../src/forms
 import { officeBackend } from "../../src/taskpane/officeBackend";
 import { stringsFor } from "../../src/taskpane/strings";
 import { fileBackend } from "../../src/web/fileBackend";
+import { wpsBackend } from "../../src/wps/backend";
 import { readmeBetween, tableRows } from "../helpers/markdownTable";
 
 const root = path.resolve(__dirname, "../..");
@@ -50,11 +51,16 @@ describe("the one list of commands", () => {
     expect([...listed].sort()).toEqual(Object.keys(CPA).sort());
   });
 
-  it("names every command of the pane's backend, in Excel and on the web page alike", () => {
+  it("names every command of the pane's backend, in Excel, in WPS and on the web page alike", () => {
     const listed = new Set([...panes.flatMap((p) => p.methods), ...PANE_HELPERS]);
     const web = fileBackend({ host: {} } as never, {} as never, {} as never);
-    expect(Object.keys(officeBackend).sort()).toEqual([...listed].sort());
-    expect(Object.keys(web).sort()).toEqual([...listed].sort());
+    // 自检 is the in-workbook hosts' own (SPEC 9): the web page has none.
+    const commands = (backend: object) => Object.keys(backend).filter((k) => k !== "selfTest").sort();
+    expect(commands(officeBackend)).toEqual([...listed].sort());
+    expect(commands(wpsBackend({} as never))).toEqual([...listed].sort());
+    expect(commands(web)).toEqual([...listed].sort());
+    expect("selfTest" in officeBackend && "selfTest" in wpsBackend({} as never)).toBe(true);
+    expect("selfTest" in web).toBe(false);
   });
 
   it("finds each pane command's buttons among the pane's words, and its tab calling the backend for it", () => {
