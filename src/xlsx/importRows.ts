@@ -36,8 +36,8 @@ export interface ImportListRequest extends ListImportOptions {
 
 /**
  * The appended rows must fit: never past Excel's last row, and never over what stands under the register's
- * table. The table's own totals row, with nothing under it, moves down as Excel moves it when rows are
- * inserted in the table; a note or 制表人 under the table is left to the user to move.
+ * table. What stands there — the table's own totals row, a note, 制表人 — moves down as Excel moves it when rows
+ * are inserted in the table, unless something on the sheet cannot move with it (then nothing is written).
  */
 function refuseUnfitting(patch: WorkbookPatch, plan: AppendPlan): void {
   const count = plan.rows.length;
@@ -48,7 +48,7 @@ function refuseUnfitting(patch: WorkbookPatch, plan: AppendPlan): void {
     );
   const below = patch.filledRows(plan.sheet, plan.firstRow, lastRow);
   if (below.length === 0) return;
-  const reason = moveTotalsRow(patch, plan, lastRow);
+  const reason = makeRoom(patch, plan, lastRow);
   if (reason === undefined) return;
   throw new CommandRefusal(
     `“${plan.sheet}”表格之下的第 ${below.map((r) => r + 1).join("、")} 行有内容（汇总行、注释或制表人等），新增的 ${count} 行需写入第 ${plan.firstRow + 1}–${lastRow + 1} 行，这些内容须下移，${reason}；未写入。请在 Excel 中于表格最后一条企业之后插入 ${count} 行空行（在表格之内），或移走表格下方的内容，然后重试`,
@@ -56,18 +56,17 @@ function refuseUnfitting(patch: WorkbookPatch, plan: AppendPlan): void {
 }
 
 /**
- * Makes room for the appended rows above the table's totals row when that row is all that stands under the
- * table's data, as Excel does; else why not, as the refusal says it.
+ * Makes room for the appended rows by moving down what stands under the table's data — its totals row, notes,
+ * 制表人 — by as many rows as the new ones need, as inserting rows in the table does in Excel; else why not, as
+ * the refusal says it.
  */
-function moveTotalsRow(patch: WorkbookPatch, plan: AppendPlan, lastRow: number): string | undefined {
-  const totals = patch.totalsRow(plan.sheet, plan.headerRow);
+function makeRoom(patch: WorkbookPatch, plan: AppendPlan, lastRow: number): string | undefined {
   const under = patch.filledRows(plan.sheet, plan.firstRow, MAX_ROWS - 1);
-  if (totals === undefined || under[0] !== totals) return "本工具不移动它们";
-  if (under.length > 1) return "汇总行之下的内容本工具不移动";
-  const count = lastRow - totals + 1;
-  if (under[0] + count >= MAX_ROWS) return "下移后将超过 Excel 的行数上限";
+  const at = under[0]!;
+  const count = lastRow - at + 1;
+  if (under[under.length - 1]! + count >= MAX_ROWS) return "下移后将超过 Excel 的行数上限";
   try {
-    patch.insertRows(plan.sheet, totals, count);
+    patch.insertRows(plan.sheet, at, count);
     return undefined;
   } catch (err) {
     if (err instanceof PackageError) return `无法下移：${err.message}`;

@@ -346,16 +346,6 @@ describe("registers a district or another program changed", () => {
       const want = await outcome(base.output);
       for (const v of VARIANTS) {
         const { r, input, output } = await write(w, variants[v], v);
-        if (w === IMPORT && v === "note") {
-          // The new row would go where the note stands: refused, nothing written.
-          expect([v, r.code, r.err]).toEqual([
-            v,
-            2,
-            expect.stringMatching(/表格之下的第 \d+ 行有内容.*未写入/),
-          ]);
-          expect(existsSync(output)).toBe(false);
-          continue;
-        }
         if (w.name === "submit" && v === "named") {
           // Somebody's own sheet under the form's name stops the stamp, naming it.
           expect([v, r.code, `${r.out}${r.err}`]).toEqual([
@@ -397,6 +387,15 @@ describe("registers a district or another program changed", () => {
       header.indexOf("名单公布时间"),
     );
     expect(added.value).toEqual(new Date(Date.UTC(2027, 2, 20)));
+  });
+
+  it("import moves the note under the table down, under the new rows", async () => {
+    const ws = await worksheet(outputs[IMPORT.name]!.note!, REGISTER);
+    const note = "注：本表由区生态环境局按季度更新。";
+    const rows = [...Array(ws.rowCount).keys()].map((r) => ws.getRow(r + 1).getCell(1).value);
+    expect(rows.filter((v) => v === note)).toHaveLength(1);
+    expect(rows.indexOf(note) + 1).toBeGreaterThan(42);
+    expect(ws.getRow(42).getCell(1).value).not.toBe(note);
   });
 
   it("leave the totals row and the notes under the table as they were", async () => {

@@ -1,7 +1,7 @@
 // Importing a list into a register whose table has a totals row: the new rows go inside the table, the totals
 // row moving down under them as Excel moves it (its SUBTOTAL formulas follow the table), the sheet's drop-downs
-// and formats growing over them. What cannot move correctly is refused, naming it; a note under the table
-// still is.
+// and formats growing over them; a note under it moves down with it. What cannot move correctly is refused,
+// naming it.
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -99,7 +99,7 @@ it("inserts the new rows inside the table, the totals row moving down under them
   expect((cell.value as { result?: unknown }).result ?? cell.value).toBe(ROWS + 2);
 });
 
-it("refuses, naming why, when a formula elsewhere points at the totals row, and when a note stands under it", async () => {
+it("refuses, naming why, when a formula elsewhere points at the totals row", async () => {
   const pointed = file("pointed.xlsx");
   edit(totals, pointed, `wb.create_sheet("汇总")["A1"] = "='${REGISTER_SHEET}'!B${ROWS + 2}"`);
   const a = await runCli("import", list, "--into", pointed, "-o", file("pointed-out.xlsx"));
@@ -108,9 +108,16 @@ it("refuses, naming why, when a formula elsewhere points at the totals row, and 
     expect.stringMatching(/工作表“汇总”中的公式引用了需下移的单元格.*未写入/),
   ]);
   expect(existsSync(file("pointed-out.xlsx"))).toBe(false);
+});
 
+it("moves a note under the totals row down with it", async () => {
   const noted = file("noted.xlsx");
   edit(totals, noted, `wb["${REGISTER_SHEET}"]["A${ROWS + 4}"] = "制表人：张三"`);
-  const b = await runCli("import", list, "--into", noted, "-o", file("noted-out.xlsx"));
-  expect([b.code, b.err]).toEqual([2, expect.stringMatching(/汇总行之下的内容本工具不移动；未写入/)]);
+  const out = file("noted-out.xlsx");
+  const b = await runCli("import", list, "--into", noted, "-o", out);
+  expect([b.code, b.err]).toEqual([0, expect.any(String)]);
+  const ws = (await openExcelJs(out)).getWorksheet(REGISTER_SHEET)!;
+  // Two rows imported: the totals row and the note each two rows lower, nothing where the note was left over.
+  expect(ws.getCell(`A${ROWS + 6}`).value).toBe("制表人：张三");
+  expect(ws.getCell(`A${ROWS + 4}`).value).not.toBe("制表人：张三");
 });
