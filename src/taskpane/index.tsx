@@ -8,7 +8,7 @@ import {
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { officeBackend } from "./officeBackend";
-import { stringsFor, type Strings } from "./strings";
+import { loadStrings, type Strings } from "./strings";
 
 /** Set by webview-guard.js, which has already told the user which Office versions run the pane. */
 const unsupported = (window as { __qsUnsupportedWebview?: boolean }).__qsUnsupportedWebview === true;
@@ -31,17 +31,20 @@ function Notice({ text }: { text: Strings["officeMissing"] }) {
 function start(root: HTMLElement): void {
   // office.js did not load (a network that blocks Microsoft's address): there is no Office to wait for.
   if (typeof (window as { Office?: unknown }).Office === "undefined") {
-    createRoot(root).render(<Notice text={stringsFor(navigator.language).officeMissing} />);
+    void loadStrings(navigator.language).then((t) =>
+      createRoot(root).render(<Notice text={t.officeMissing} />),
+    );
     return;
   }
   // Office.onReady resolves once office.js has loaded, with host null outside an Office application:
   // learn.microsoft.com/office/dev/add-ins/develop/initialize-add-in
-  void Office.onReady().then((info) => {
+  void Office.onReady().then(async (info) => {
     if (info.host !== Office.HostType.Excel) {
-      createRoot(root).render(<Notice text={stringsFor(navigator.language).outsideExcel} />);
+      createRoot(root).render(<Notice text={(await loadStrings(navigator.language)).outsideExcel} />);
       return;
     }
-    createRoot(root).render(<App t={stringsFor(Office.context?.displayLanguage)} backend={officeBackend} />);
+    const t = await loadStrings(Office.context?.displayLanguage);
+    createRoot(root).render(<App t={t} backend={officeBackend} />);
   });
 }
 

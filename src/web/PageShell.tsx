@@ -3,7 +3,7 @@
 
 import { FluentProvider, Link, Select, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { stringsFor } from "../taskpane/strings";
+import { stringsFor } from "../taskpane/language";
 import { pageLanguage, PAGE_LANGUAGES, type PageLanguage, type PageMemory } from "./memory";
 import type { FileSession } from "./session";
 import { webStringsFor } from "./strings";

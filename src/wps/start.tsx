@@ -14,7 +14,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
 import type { WorkbookBackend } from "../taskpane/backend";
-import { stringsFor } from "../taskpane/strings";
+import { stringsFor } from "../taskpane/language";
 import { wpsNotices, type WpsNotice } from "./notices";
 
 /** The open workbook's full name, or undefined when WPS has none open (or will not say). */

@@ -17,7 +17,7 @@ import {
 } from "../../src/core/commands";
 import { ENTERPRISE_SHEET_KINDS, ENTERPRISE_SHEET_TITLES } from "../../src/forms/enterpriseFormTitles";
 import { officeBackend } from "../../src/taskpane/officeBackend";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 import { fileBackend } from "../../src/web/fileBackend";
 import { wpsBackend } from "../../src/wps/backend";
 import { readmeBetween, tableRows } from "../helpers/markdownTable";

@@ -28,7 +28,8 @@ const ADDIN_URL = "https://qs.example.org/addin/";
 
 function build(): void {
   const webpack = path.join(root, "node_modules/.bin/webpack");
-  execFileSync(webpack, ["--mode", "production"], {
+  // The pane and the page with its worker: the WPS add-in's build is its own test's.
+  execFileSync(webpack, ["--mode", "production", "--config-name", "page-worker", "--config-name", "pages"], {
     cwd: root,
     stdio: "pipe",
     env: { ...process.env, ADDIN_URL },

@@ -88,7 +88,17 @@ export function webPageSuite(folder: string): WebPageSuite {
   beforeAll(async () => {
     execFileSync(
       path.join(root, "node_modules/.bin/webpack"),
-      ["--mode", "production", "--output-path", suite.out],
+      // The page and its worker only: the WPS add-in's build is its own test's.
+      [
+        "--mode",
+        "production",
+        "--config-name",
+        "page-worker",
+        "--config-name",
+        "pages",
+        "--output-path",
+        suite.out,
+      ],
       { cwd: root, stdio: "pipe" },
     );
     await cli("demo", "-o", suite.input, "--district", "浦东新区生态环境局", "--seed", "5");

@@ -9,7 +9,7 @@ import { defaultSettings } from "../../src/core/settings";
 import type { WorklistItem } from "../../src/core/worklist";
 import { App } from "../../src/taskpane/App";
 import type { RefreshResult, WorkbookBackend } from "../../src/taskpane/backend";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 
 beforeAll(() => {
   window.ResizeObserver = class {

@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { defaultSettings } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookBackend } from "../../src/taskpane/backend";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 
 const ENTERPRISE = "上海甲化工有限公司";
 

@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { defaultSettings } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookBackend } from "../../src/taskpane/backend";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 
 it("reads the register's enterprises once when 评分 opens, not on every focus, and again on demand", async () => {
   let reads = 0;

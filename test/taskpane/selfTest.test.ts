@@ -3,7 +3,7 @@ import type { ProfileId } from "../../src/core/profiles";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { officeBackend } from "../../src/taskpane/officeBackend";
 import { isPaneSheet, runSelfTest, selfTestText, SELF_TEST_STEPS } from "../../src/taskpane/selfTest";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 import { ExcelHost, installOfficeHost } from "../officehost";
 import { snapshot } from "../excel/hostWorkbook";
 

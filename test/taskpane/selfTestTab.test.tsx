@@ -8,7 +8,7 @@ import { App } from "../../src/taskpane/App";
 import type { WorkbookBackend } from "../../src/taskpane/backend";
 import { copyText } from "../../src/taskpane/clipboard";
 import { officeBackend } from "../../src/taskpane/officeBackend";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 import { ExcelHost, installOfficeHost } from "../officehost";
 
 const t = stringsFor("zh-CN");

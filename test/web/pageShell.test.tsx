@@ -10,7 +10,7 @@ import path from "node:path";
 import { defaultSettings } from "../../src/core/settings";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookBackend } from "../../src/taskpane/backend";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 import { pageMemory } from "../../src/web/memory";
 import { PageShell, WEB_HELP } from "../../src/web/PageShell";
 import { localClient } from "../../src/web/localClient";

@@ -4,7 +4,7 @@
 import { serialFromParts } from "../../src/core/dates";
 import { REGISTER_SHEET } from "../../src/core/register";
 import { runSelfTest, selfTestText, SELF_TEST_STEPS } from "../../src/taskpane/selfTest";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/taskpane/language";
 import { wpsBackend } from "../../src/wps/backend";
 import { dumpWorkbook, WpsApplication } from "../wpshost";
 
